@@ -1,0 +1,218 @@
+"""Whoosh analysis for Vietnamese: syllables, compound words, folded forms.
+
+Vietnamese writes words as space-separated syllables ("Hội nghị" is one word
+of two syllables). The index holds, at each syllable's position:
+
+* the folded syllable ("hoi"), so unaccented queries match accented text;
+* the accented syllable in one canonical spelling ("hội"), so a query typed
+  with accents can prefer exact matches (only when it differs from the
+  folded form);
+* when underthesea's segmenter says a compound word starts here, the whole
+  word in both forms ("hoi_nghi", "hội_nghị"), so documents holding the
+  compound rank above documents holding its syllables scattered.
+
+Syllable positions count words only, so a phrase query over syllables works
+whatever compounds sit beside them. Every token carries ``startchar`` and
+``endchar`` into the text it came from, which must be NFC (the indexer
+stores NFC), so highlights land on the article's own characters.
+
+At query time (``mode="query"``, which is what the highlighter uses) only
+folded syllables are produced: the searcher builds its own queries from
+:mod:`search_app.text` and highlights by folded syllable.
+"""
+
+import re
+import threading
+from pathlib import Path
+
+from whoosh.analysis import Filter, Tokenizer
+from whoosh.analysis.acore import Token
+
+from .text import canonical, fold, normalize_tone
+
+# A token for the segmenter: a run of letters/digits, or one other
+# non-space character (punctuation tells the model where words stop).
+_SEGMENT_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
+_WORD_RE = re.compile(r"[^\W_]+")
+COMPOUND_JOINER = "_"
+
+_model = None
+_model_lock = threading.Lock()
+
+
+def _load_model():
+    """Load underthesea's CRF word segmenter once per process.
+
+    The model ships inside the underthesea wheel, so this reads local files
+    only. We call the tagger directly (instead of ``word_tokenize``) so that
+    it labels *our* tokens, whose character offsets we know.
+    """
+    global _model
+    with _model_lock:
+        if _model is None:
+            import underthesea.pipeline.word_tokenize as wt
+            from underthesea.models.fast_crf_sequence_tagger import (
+                FastCRFSequenceTagger,
+            )
+
+            tagger = FastCRFSequenceTagger()
+            tagger.load(str(Path(wt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"))
+            _model = tagger
+    return _model
+
+
+def segment(tokens):
+    """Return a list of booleans: True where a token starts a new word.
+
+    ``tokens`` are the strings of one line, as matched by ``_SEGMENT_RE``.
+    """
+    if not tokens:
+        return []
+    model = _load_model()
+    features = model.featurizer.process([[[normalize_tone(t)] for t in tokens]])[0]
+    tags = model.estimator.tag(features)
+    return [tag != "I-W" for tag in tags]
+
+
+def words_with_offsets(text):
+    """Yield ``(word, startchar, endchar)`` for each word of ``text``."""
+    for match in _WORD_RE.finditer(text):
+        yield match.group(), match.start(), match.end()
+
+
+def compounds(text):
+    """Yield ``(syllables, startchar, endchar, first_index)`` per segmented word.
+
+    ``first_index`` is the index of the word's first syllable among all the
+    syllables of ``text``. Lines are segmented separately: no word spans a
+    line break.
+    """
+    index = 0
+    offset = 0
+    for line in text.split("\n"):
+        matches = list(_SEGMENT_RE.finditer(line))
+        starts = segment([m.group() for m in matches])
+        current = []
+        for match, starts_word in zip(matches, starts):
+            is_word = _WORD_RE.fullmatch(match.group()) is not None
+            if current and (starts_word or not is_word):
+                yield _word(current, offset, index)
+                index += len(current)
+                current = []
+            if is_word:
+                current.append(match)
+        if current:
+            yield _word(current, offset, index)
+            index += len(current)
+        offset += len(line) + 1
+
+
+def _word(matches, offset, index):
+    return (
+        [m.group() for m in matches],
+        offset + matches[0].start(),
+        offset + matches[-1].end(),
+        index,
+    )
+
+
+class VietnameseTokenizer(Tokenizer):
+    """Yields syllables, and in index mode the compound words that group them.
+
+    A compound token's text joins its syllables with ``_`` and sits at the
+    position of its first syllable, just before that syllable's token.
+    """
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = value
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+            return
+        if mode == "query":
+            for pos, (word, start, end) in enumerate(words_with_offsets(value)):
+                yield self._fill(token, word, start, end, start_pos + pos, start_char, keeporiginal)
+            return
+        for syllables, start, end, first in compounds(value):
+            if len(syllables) > 1:
+                text = COMPOUND_JOINER.join(syllables)
+                yield self._fill(token, text, start, end, start_pos + first, start_char, keeporiginal)
+            # Re-find each syllable's offsets inside the word's span.
+            pos = start_pos + first
+            for word, s, e in words_with_offsets(value[start:end]):
+                yield self._fill(token, word, start + s, start + e, pos, start_char, keeporiginal)
+                pos += 1
+
+    @staticmethod
+    def _fill(token, text, start, end, pos, start_char, keeporiginal):
+        token.text = text
+        token.boost = 1.0
+        token.stopped = False
+        if keeporiginal:
+            token.original = text
+        if token.positions:
+            token.pos = pos
+        if token.chars:
+            token.startchar = start_char + start
+            token.endchar = start_char + end
+        return token
+
+
+class VietnameseFormsFilter(Filter):
+    """Turns each token into its folded form, plus its accented form if different.
+
+    In query mode only the folded form is kept.
+
+    >>> [t.text for t in VietnameseFormsFilter()(iter([Token(text="Hoà")]))]
+    ['hoa', 'hòa']
+    """
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for t in tokens:
+            parts = t.text.split(COMPOUND_JOINER) if COMPOUND_JOINER in t.text else [t.text]
+            folded = COMPOUND_JOINER.join(fold(p) for p in parts)
+            accented = COMPOUND_JOINER.join(canonical(p) for p in parts)
+            t.text = folded
+            yield t
+            if accented != folded and t.mode != "query":
+                t.text = accented
+                yield t
+
+
+def VietnameseAnalyzer():
+    """The analyzer of every text field in the schema."""
+    return VietnameseTokenizer() | VietnameseFormsFilter()
+
+
+def query_forms(word):
+    """The (folded, accented) index terms for one syllable or compound of a query."""
+    parts = word.split(COMPOUND_JOINER)
+    return (
+        COMPOUND_JOINER.join(fold(p) for p in parts),
+        COMPOUND_JOINER.join(canonical(p) for p in parts),
+    )
+

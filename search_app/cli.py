@@ -1,0 +1,151 @@
+"""The ``search-app`` command: reindex, search, serve.
+
+Exit codes: 0 success; 1 an error, nothing changed; 2 a usage error;
+3 reindex finished but skipped some files (listed with their reasons).
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import create_app, default_index_path
+from .articles import Article
+from .errors import SearchAppError
+from .indexer import IndexStore
+from .searcher import SearchEngine
+
+SAMPLE_DIR = Path(__file__).parent / "sample"
+EXIT_SKIPPED = 3
+
+index_option = click.option(
+    "--index",
+    "index_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=default_index_path,
+    show_default="$SEARCH_APP_INDEX or index/",
+    help="Index directory.",
+)
+
+
+@click.group()
+@click.version_option(package_name="search-app")
+def main():
+    """Full-text search over Vietnamese news articles."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@index_option
+@click.option("--full", is_flag=True, help="Re-analyse every article, not only the changed ones.")
+@click.option("--sample", is_flag=True, help="Index the sample corpus bundled with the package.")
+def reindex(sources, index_path, full, sample):
+    """Build or update the index from SOURCES.
+
+    A SOURCE is a directory of .txt/.md articles (first line the title) or a
+    .jsonl/.jsonl.gz file of {"id", "title", "body"} objects. Only articles
+    that changed since the last run are re-analysed; articles whose source
+    is gone are removed. The new index goes live atomically.
+
+    Example: search-app reindex ../shared/corpus/seeds --index index/
+    """
+    sources = list(sources) + ([SAMPLE_DIR] if sample else [])
+    if not sources:
+        raise click.UsageError("give at least one SOURCE (or --sample)")
+    store = IndexStore(index_path)
+    summary = _run_reindex(store, sources, full)
+    _print_summary(summary, index_path)
+    if summary.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+def _run_reindex(store, sources, full):
+    from tqdm import tqdm
+
+    with tqdm(unit=" articles", desc="indexing", disable=None, file=sys.stderr) as bar:
+
+        def progress(item):
+            if isinstance(item, Article):
+                bar.update()
+
+        try:
+            return store.reindex(sources, full=full, progress=progress)
+        except SearchAppError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def _print_summary(summary, index_path):
+    click.echo(
+        f"indexed {summary.indexed} articles into {index_path} "
+        f"(added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}), "
+        f"removed {summary.removed}, skipped {len(summary.skipped)} "
+        f"in {summary.seconds:.1f}s; the index now holds {summary.documents} documents"
+    )
+    for origin, reason in summary.skipped:
+        click.echo(f"skipped {origin}: {reason}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@index_option
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON answer.")
+def search(query, index_path, limit, as_json):
+    """Search the index and print the best results.
+
+    Example: search-app search "hoi nghi can bo" --limit 5
+    """
+    engine = SearchEngine(index_path)
+    try:
+        result = engine.search(query, page=1, per_page=limit)
+    except SearchAppError as exc:
+        raise click.ClickException(getattr(exc, "message", str(exc))) from None
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{result.total} results ({result.took_ms:.0f} ms)")
+    for rank, hit in enumerate(result.results, start=1):
+        date = f" [{hit.date}]" if hit.date else ""
+        click.echo(f"{rank:>2}. {hit.title}{date}  ({hit.id})")
+
+
+@main.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="gunicorn worker processes.")
+@click.option("--sample", is_flag=True,
+              help="Build the index from the bundled sample first if there is none.")
+def serve(index_path, host, port, workers, sample):
+    """Serve the web UI and the JSON API with gunicorn.
+
+    Example: search-app serve --sample --port 8000
+    """
+    store = IndexStore(index_path)
+    if not store.exists():
+        if not sample:
+            raise click.ClickException(
+                f"no index at {index_path}: run 'search-app reindex SOURCE --index {index_path}' "
+                "or add --sample to index the bundled sample"
+            )
+        summary = _run_reindex(store, [SAMPLE_DIR], full=True)
+        _print_summary(summary, index_path)
+    _gunicorn(index_path, host, port, workers)
+
+
+def _gunicorn(index_path, host, port, workers):
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("accesslog", "-")
+
+        def load(self):
+            return create_app({"INDEX_PATH": str(index_path)})
+
+    click.echo(f"serving {index_path} on http://{host}:{port}/", err=True)
+    Server().run()

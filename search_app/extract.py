@@ -1,0 +1,358 @@
+"""Facts from an article: clean text, title, speakers, date, organisation, source.
+
+The genre is reports from Vietnamese science and technology organisations:
+who attended, who spoke, on which day. Everything here is rules over the
+text (no model), cheap enough to run on every article at index time.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from .text import canonical_phrase as canonical, fold
+
+UPPER = (
+    "A-Z"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+)
+LOWER = "a-z" + UPPER[3:].lower()
+NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+
+# Honorifics and academic titles that introduce a person's name.
+HONORIFIC = (
+    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|"
+    r"(?:Phó\s+)?(?:[Gg]iáo sư|[Tt]iến sĩ|[Tt]hạc sĩ)|"
+    r"(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)\s?\.\s?){1,3}|(?:GS|PGS|TS|ThS)\s)"
+)
+SPEAKER_RE = re.compile(
+    rf"(?<![{LOWER}{UPPER}])(?P<hon>{HONORIFIC})\s*"
+    rf"(?P<name>{NAME_SYLLABLE}(?:[ \t]+{NAME_SYLLABLE}){{1,5}})"
+    rf"(?=(?P<rest>[^\n]{{0,200}}))"
+)
+# A role follows the name after a dash or a comma.
+ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,)\s*")
+ROLE_END_RE = re.compile(r";|\.(?:\s|$)|\(|\)|:|\s[–—-]\s|,\s*(?:cùng|và)\s")
+# Words that start a role or an organisation: a name stops before them.
+ROLE_STARTS = {
+    "giám đốc", "phó giám", "phó viện", "phó bí", "phó chủ", "phó trưởng", "phó tổng",
+    "phó thủ", "bí thư", "chủ tịch", "viện trưởng", "trưởng ban", "trưởng phòng",
+    "trưởng khoa", "tổng giám", "thứ trưởng", "bộ trưởng", "trung tâm", "đảng ủy",
+    "ủy viên", "chánh văn", "phó chánh", "kế toán", "lãnh đạo", "đại diện", "công đoàn",
+    "hiệu trưởng", "chủ nhiệm", "phó hiệu", "tổng biên", "trưởng đoàn",
+}
+# Verbs and links after which a role has ended.
+ROLE_STOPS = {
+    "phát biểu", "trình bày", "chủ trì", "đã", "đánh giá", "ghi nhận", "cho biết",
+    "khẳng định", "nhấn mạnh", "đọc", "tham dự", "cùng", "và", "tại", "đề nghị",
+    "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
+    "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "thông tin", "nói",
+}
+# Plural "các đồng chí ..." introduces a list of roles, not a person.
+PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ")
+
+SHARE_WORDS = {"facebook", "zalo", "twitter", "email", "print", "in", "chia", "se",
+               "share", "tweet", "linkedin", "google"}
+NAV_LINES = {"cac muc khac", "tin lien quan", "tin cung chuyen muc", "xem them",
+             "bai viet lien quan", "tin khac", "cac tin khac"}
+SOURCE_RE = re.compile(r"^\s*Nguồn\s*:\s*(?P<source>.+?)\s*$", re.IGNORECASE)
+THEO_URL_RE = re.compile(r"^\s*Theo\s*:?\s*(?P<url>https?://\S+)\s*$", re.IGNORECASE)
+CAPTION_MARKER_RE = re.compile(r"\s+-\d+\s*$")
+BYLINE_RE = re.compile(
+    rf"^(?:{NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE})*|[{UPPER}](?:\.[{UPPER}])+\.?)"
+    rf"(?:\s*[,&-]\s*(?:{NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE})*|[{UPPER}](?:\.[{UPPER}])+\.?))*$"
+)
+
+DATE_PATTERNS = [
+    re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I),
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/.-])"),
+]
+YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+ORG_HEAD_RE = re.compile(
+    r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|Bộ|Trường|Đại học|Công ty|Tập đoàn|"
+    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ)(?!\w)"
+)
+ORG_STOPS = {
+    "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
+    "khai mạc", "triển khai", "họp", "ký", "công bố", "đón", "tham gia", "tổng kết",
+    "hội nghị", "trong", "cho", "của",
+}
+TITLE_MAX_CHARS = 250
+# A sentence ends at . ! ? before a capital, but not after an honorific
+# abbreviation ("TS. Đặng Quang Thiệu").
+SENTENCE_END_RE = re.compile(
+    rf"(?<!\bTS)(?<!ThS)(?<!\bGS)(?<!PGS)(?<!\bKS)(?<!\bBS)(?<!TSKH)(?<!\bTp)[.!?](?=\s+[{UPPER}\"“])|\n"
+)
+
+
+@dataclass
+class Extracted:
+    """What the index stores for one article besides its id."""
+
+    title: str
+    body: str
+    speakers: list = field(default_factory=list)  # [{"name", "role"}]
+    date: str = ""  # YYYY-MM-DD, or "" when unknown
+    year: int = 0  # 0 when unknown
+    organisation: str = ""
+    source: str = ""
+    url: str = ""
+    byline: str = ""
+
+
+def extract(article):
+    """Turn an :class:`~search_app.articles.Article` into :class:`Extracted`."""
+    title, body = fix_title(article.title, article.body)
+    body, meta = clean_body(body, title)
+    url = article.url or meta.get("url", "")
+    source = article.source or meta.get("source", "") or _host(url)
+    if not title:
+        title = title_from_body(body, url)
+    date, year = find_date(article.date, title, body)
+    return Extracted(
+        title=title,
+        body=body,
+        speakers=find_speakers(title + "\n" + body),
+        date=date,
+        year=year,
+        organisation=find_organisation(title) or find_organisation(body[:500]),
+        source=source,
+        url=url,
+        byline=meta.get("byline", ""),
+    )
+
+
+def fix_title(title, body):
+    """Return ``(title, body)``, moving a first line that is really body text.
+
+    Some articles have no title line: their first line is a long sentence.
+    """
+    looks_like_body = len(title) > TITLE_MAX_CHARS or (
+        title.endswith(".") and len(title.split()) > 25
+    )
+    if looks_like_body:
+        return "", (title + "\n" + body).strip()
+    return title, body
+
+
+def title_from_body(body, url="", max_words=14):
+    """A title for an article that has none.
+
+    The URL slug, when every syllable of it can be given its accents from
+    the article's own words ("hoi-nghi-can-bo" -> "Hội nghị cán bộ");
+    otherwise the first sentence, shortened.
+    """
+    restored = title_from_slug(url, body)
+    if restored:
+        return restored
+    first = SENTENCE_END_RE.split(body.strip(), maxsplit=1)[0]
+    words = first.split()
+    if len(words) > max_words:
+        return " ".join(words[:max_words]).rstrip(",;:-–") + " …"
+    return first.rstrip(".")
+
+
+def title_from_slug(url, body):
+    """Restore an unaccented URL slug with the spellings the body uses."""
+    path = urlparse(url).path.rstrip("/") if url else ""
+    slug = re.sub(r"\.\w+$", "", path.rsplit("/", 1)[-1])
+    syllables = [s for s in re.split(r"[-_]+", slug.lower()) if s]
+    if len(syllables) < 3 or not all(s.isalnum() for s in syllables):
+        return ""
+    # Only pairs: a lone syllable has too many accented readings to guess.
+    bigrams = {}
+    body_words = re.findall(r"[^\W_]+", body)
+    for i, word in enumerate(body_words):
+        if i + 1 < len(body_words):
+            pair = f"{word} {body_words[i + 1]}"
+            bigrams.setdefault(fold(pair), pair.split())
+    out = []
+    i = 0
+    while i < len(syllables):
+        pair = " ".join(syllables[i : i + 2])
+        if i + 1 < len(syllables) and pair in bigrams:
+            out.extend(bigrams[pair])
+            i += 2
+        elif syllables[i].isdigit():
+            out.append(syllables[i])
+            i += 1
+        else:
+            return ""
+    # Sentence case, keeping the capitals of names the body capitalises.
+    out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def clean_body(body, title):
+    """Drop sharing, navigation, caption markers, source and byline lines.
+
+    Returns ``(clean_body, meta)``, ``meta`` holding what was taken out
+    (``source``, ``url``, ``byline``).
+    """
+    meta = {}
+    kept = []
+    folded_title = fold(title).strip()
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        folded = fold(stripped)
+        if fold_words(folded) <= SHARE_WORDS:
+            continue
+        if folded.rstrip(" :.") in NAV_LINES:
+            break  # navigation to other articles: the article has ended
+        match = SOURCE_RE.match(stripped)
+        if match:
+            meta["source"] = match["source"].rstrip(".")
+            continue
+        match = THEO_URL_RE.match(stripped)
+        if match:
+            meta["url"] = match["url"]
+            continue
+        stripped = CAPTION_MARKER_RE.sub("", stripped)
+        if stripped.startswith("(") and stripped.endswith(")"):
+            stripped = stripped[1:-1].strip()
+        if folded_title and fold(stripped) == folded_title:
+            continue  # the title repeated as a photo caption
+        kept.append(stripped)
+    while kept and not kept[-1]:
+        kept.pop()
+    if kept and _is_byline(kept[-1]):
+        meta["byline"] = kept.pop()
+    text = "\n".join(kept).strip()
+    return re.sub(r"\n{3,}", "\n\n", text), meta
+
+
+def fold_words(folded_line):
+    return set(re.findall(r"\w+", folded_line))
+
+
+def _is_byline(line):
+    return len(line.split()) <= 6 and BYLINE_RE.match(line) is not None
+
+
+def _host(url):
+    if not url:
+        return ""
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def find_speakers(text):
+    """People named with an honorific, as ``[{"name", "role"}]``, each once.
+
+    The same person written twice (a caption repeating the name, a typo in
+    an accent) is recognised by the folded name; the first spelling and the
+    first non-empty role win.
+    """
+    found = {}
+    for match in SPEAKER_RE.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()]
+        if before.endswith(PLURAL_BEFORE):
+            continue
+        name = _trim_name(match["name"])
+        if not name:
+            continue
+        role = _role(match["name"][len(name):] + match["rest"])
+        key = fold(name)
+        if key not in found:
+            found[key] = {"name": name, "role": role}
+        elif role and not found[key]["role"]:
+            found[key]["role"] = role
+    return list(found.values())
+
+
+def _trim_name(name):
+    syllables = name.split()
+    for i in range(len(syllables) - 1):
+        if canonical(f"{syllables[i]} {syllables[i + 1]}") in ROLE_STARTS:
+            syllables = syllables[:i]
+            break
+    if len(syllables) < 2 or len(syllables) > 5:
+        return ""
+    return " ".join(syllables)
+
+
+def _role(rest):
+    lead = ROLE_LEAD_RE.match(rest)
+    if not lead:
+        return ""
+    rest = rest[lead.end():]
+    end = ROLE_END_RE.search(rest)
+    if end:
+        rest = rest[: end.start()]
+    words = rest.split()
+    for i in range(len(words)):
+        one = canonical(words[i]).strip(",")
+        two = canonical(" ".join(words[i : i + 2])).strip(",")
+        if i > 0 and (one in ROLE_STOPS or two in ROLE_STOPS):
+            words = words[:i]
+            break
+    role = " ".join(words[:15]).strip(" ,")
+    if not role or not role[0].isupper():
+        return ""
+    return role
+
+
+def find_date(explicit, title, body):
+    """Return ``(YYYY-MM-DD or "", year or 0)``.
+
+    The rule: a date given with the record wins; otherwise the first full
+    date in the body (the event date opens these reports); otherwise no date,
+    and the year is the latest one the title names.
+    """
+    match = ISO_DATE_RE.match(explicit or "")
+    if match:
+        date = _valid(*match.groups())
+        if date:
+            return date, int(date[:4])
+    candidates = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(body):
+            date = _valid(m["y"], m["m"], m["d"])
+            if date:
+                candidates.append((m.start(), date))
+    if candidates:
+        date = min(candidates)[1]
+        return date, int(date[:4])
+    years = [int(y) for y in YEAR_RE.findall(title)]
+    return "", max(years) if years else 0
+
+
+def _valid(year, month, day):
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
+
+
+def find_organisation(text):
+    """The first organisation named in ``text`` ("Trung tâm Công nghệ Laser").
+
+    An organisation is a head word ("Trung tâm", "Viện", ...) followed by
+    capitalised words; a lower-case syllable may follow a capitalised one
+    ("Công nghệ"), and "và" may join two parts ("Khoa học và Công nghệ").
+    """
+    for match in ORG_HEAD_RE.finditer(text):
+        words = text[match.end():].split()
+        out = []
+        for i, word in enumerate(words):
+            bare = word.strip(",;:.()\"“”")
+            if not bare or canonical(" ".join(words[i : i + 2])) in ORG_STOPS or canonical(bare) in ORG_STOPS:
+                break
+            if bare[0].isupper() or (out and out[-1][0].isupper() and bare.isalpha()) or (
+                bare in ("và", "&") and i + 1 < len(words) and words[i + 1][:1].isupper()
+            ):
+                out.append(bare)
+                if bare != word:
+                    break  # punctuation ends the name
+            else:
+                break
+        while out and out[-1] in ("và", "&"):
+            out.pop()
+        if out:
+            return " ".join([match.group()] + out)
+    return ""

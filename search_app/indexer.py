@@ -1,0 +1,228 @@
+"""Build and update the index from sources, atomically.
+
+Layout of an index directory::
+
+    index/
+      CURRENT              name of the live generation (replaced atomically)
+      generations/<name>/  one complete Whoosh index per generation
+      reindex.lock         held by the reindex that is running
+
+A reindex writes a new generation beside the live one and then replaces
+``CURRENT`` with ``os.replace``, so readers see the old index or the new one,
+never a half-built one. A run that fails or is killed leaves ``CURRENT``
+untouched; its partial generation is removed by the next run. The previous
+generation is kept, so a server still reading it is not cut off.
+
+An update (the default) starts the new generation as a copy of the live one
+and re-analyses only the articles whose fingerprint changed; ``full=True``
+analyses everything.
+"""
+
+import errno
+import fcntl
+import json
+import os
+import secrets
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from .articles import Article, read_sources
+from .errors import IndexMissing, ReindexBusy
+from .extract import extract
+from .schema import SCHEMA_VERSION, make_schema, stored_to_document, to_document
+
+CURRENT = "CURRENT"
+GENERATIONS = "generations"
+LOCK = "reindex.lock"
+META = "meta.json"
+
+
+@dataclass
+class Summary:
+    """What a reindex did, for the CLI to print."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list = field(default_factory=list)  # [(origin, reason)]
+    generation: str = ""
+    documents: int = 0
+    seconds: float = 0.0
+
+    @property
+    def indexed(self):
+        return self.added + self.updated + self.unchanged
+
+
+class IndexStore:
+    """The generations of one index directory."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+    # -- reading -----------------------------------------------------------
+
+    def current_name(self):
+        """The live generation's name, or None when there is no index."""
+        try:
+            name = (self.path / CURRENT).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def current_stamp(self):
+        """A cheap value that changes whenever ``CURRENT`` is replaced."""
+        try:
+            st = os.stat(self.path / CURRENT)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns)
+
+    def open_current(self):
+        """Return ``(name, whoosh index)`` of the live generation."""
+        name = self.current_name()
+        if name is None:
+            raise IndexMissing(
+                f"no index at {self.path}: run 'search-app reindex SOURCE --index {self.path}'"
+            )
+        return name, whoosh_index.open_dir(str(self.path / GENERATIONS / name))
+
+    def meta(self, name):
+        try:
+            return json.loads((self.path / GENERATIONS / name / META).read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def exists(self):
+        return self.current_name() is not None
+
+    # -- writing -----------------------------------------------------------
+
+    def reindex(self, sources, full=False, progress=None):
+        """Index ``sources`` into a new generation and make it live.
+
+        ``progress`` is called with each article or skip as it is read.
+        Returns a :class:`Summary`. Raises :class:`ReindexBusy` when another
+        run holds the lock and :class:`~search_app.articles.SourceError` for
+        a source that cannot be read at all; in both cases nothing changes.
+        """
+        started = time.monotonic()
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / LOCK, "a+") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EAGAIN, errno.EACCES):
+                    raise ReindexBusy(
+                        f"another reindex is running on {self.path}; wait for it to finish"
+                    ) from None
+                raise
+            self._remove_stale_generations(keep=self.current_name())
+            summary = self._build(sources, full, progress)
+            summary.seconds = time.monotonic() - started
+            return summary
+
+    def _build(self, sources, full, progress):
+        items = read_sources(sources)  # raises SourceError before anything is written
+        previous = self.current_name()
+        if previous and self.meta(previous).get("schema_version") != SCHEMA_VERSION:
+            full = True  # an index from another version cannot be updated in place
+        name = time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
+        target = self.path / GENERATIONS / name
+        if previous and not full:
+            shutil.copytree(self.path / GENERATIONS / previous, target)
+            ix = whoosh_index.open_dir(str(target))
+        else:
+            target.mkdir(parents=True)
+            ix = whoosh_index.create_in(str(target), make_schema())
+        known = self._stored(previous) if previous else {}
+        summary = Summary(generation=name)
+        seen = set()
+        writer = ix.writer(limitmb=256)
+        try:
+            for item in items:
+                if progress:
+                    progress(item)
+                if not isinstance(item, Article):
+                    summary.skipped.append((item.origin, item.reason))
+                    continue
+                seen.add(item.id)
+                old = known.get(item.id, {}).get("fingerprint")
+                if old == item.fingerprint:
+                    summary.unchanged += 1
+                    if not full:
+                        continue
+                elif old is None:
+                    summary.added += 1
+                else:
+                    summary.updated += 1
+                writer.update_document(**to_document(item, extract(item)))
+            # A file that could not be read this time keeps its previous
+            # version: a bad disk or a half-written file must not lose data.
+            unreadable = {origin for origin, _ in summary.skipped}
+            for doc_id, stored in known.items():
+                if doc_id in seen:
+                    continue
+                if stored.get("origin") in unreadable:
+                    if full:
+                        writer.add_document(**stored)
+                    continue
+                if not full:
+                    writer.delete_by_term("id", doc_id)
+                summary.removed += 1
+            writer.commit(optimize=False)
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        with ix.searcher() as searcher:
+            summary.documents = searcher.doc_count()
+        (target / META).write_text(
+            json.dumps(
+                {"schema_version": SCHEMA_VERSION, "created": time.time(),
+                 "documents": summary.documents},
+            ),
+            encoding="utf-8",
+        )
+        self._publish(name)
+        self._remove_stale_generations(keep=name, also=previous)
+        return summary
+
+    def _stored(self, name):
+        """``{id: stored fields}`` of every document in a generation.
+
+        The stored fields are enough to re-add a document unchanged.
+        """
+        ix = whoosh_index.open_dir(str(self.path / GENERATIONS / name))
+        with ix.searcher() as searcher:
+            return {fields["id"]: stored_to_document(fields) for _, fields in searcher.iter_docs()}
+
+    def _publish(self, name):
+        tmp = self.path / (CURRENT + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.path / CURRENT)
+        _fsync_dir(self.path)
+
+    def _remove_stale_generations(self, keep, also=None):
+        root = self.path / GENERATIONS
+        if not root.is_dir():
+            return
+        for child in root.iterdir():
+            if child.name not in (keep, also):
+                shutil.rmtree(child, ignore_errors=True)
+
+
+def _fsync_dir(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,66 @@
+"""The one Whoosh schema, and how an extracted article becomes a document."""
+
+import json
+
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import VietnameseAnalyzer
+
+# Bump when the schema or the analysis changes: an index built by another
+# version must be rebuilt with ``reindex --full``.
+SCHEMA_VERSION = 1
+
+
+def make_schema():
+    analyzer = VietnameseAnalyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        body=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        # Speaker names, one per line: a line break stops phrases and compounds.
+        speakers=TEXT(analyzer=analyzer, phrase=True),
+        speakers_json=STORED,
+        date=ID(stored=True, sortable=True),
+        year=NUMERIC(int, stored=True),
+        organisation=ID(stored=True),
+        source=ID(stored=True),
+        url=STORED,
+        byline=STORED,
+        fingerprint=STORED,
+        origin=STORED,
+    )
+
+
+def to_document(article, extracted):
+    """The field values Whoosh indexes for one article."""
+    return {
+        "id": article.id,
+        "title": extracted.title,
+        "body": extracted.body,
+        "speakers": "\n".join(s["name"] for s in extracted.speakers),
+        "speakers_json": json.dumps(extracted.speakers, ensure_ascii=False),
+        "date": extracted.date,
+        "year": extracted.year,
+        "organisation": extracted.organisation,
+        "source": extracted.source,
+        "url": extracted.url,
+        "byline": extracted.byline,
+        "fingerprint": article.fingerprint,
+        "origin": article.origin,
+    }
+
+
+def stored_to_document(fields):
+    """Rebuild the indexable document from a document's stored fields."""
+    speakers = json.loads(fields.get("speakers_json") or "[]")
+    document = {name: fields.get(name, "") for name in STORED_NAMES}
+    document["speakers"] = "\n".join(s["name"] for s in speakers)
+    document["speakers_json"] = fields.get("speakers_json") or "[]"
+    document["year"] = fields.get("year") or 0
+    return document
+
+
+STORED_NAMES = (
+    "id", "title", "body", "date", "organisation", "source", "url", "byline",
+    "fingerprint", "origin",
+)

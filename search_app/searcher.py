@@ -1,0 +1,328 @@
+"""Searching: queries to Whoosh, ranking, snippets. Returns plain data.
+
+The engine follows the index's ``CURRENT`` pointer: before each search it
+checks (one ``stat``) whether a reindex has published a new generation and,
+if so, opens it. Searches already running finish on the generation they
+started with.
+"""
+
+import json
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from html import escape
+
+from whoosh import highlight, scoring
+from whoosh.query import And, AndMaybe, AndNot, Or, Phrase, Term
+
+from .analysis import COMPOUND_JOINER, query_forms
+from .errors import SearchAppError
+from .indexer import IndexStore
+from .query import parse
+from .text import fold
+
+MAX_QUERY_CHARS = 500
+MAX_PER_PAGE = 100
+# Title and speakers say more about what an article is about than its body.
+FIELD_WEIGHTS = {"title": 3.0, "speakers": 2.0, "body": 1.0}
+# A query word typed with accents scores this much more where the text has
+# exactly those accents than where it only matches once folded.
+EXACT_ACCENT_BOOST = 1.5
+# Weight of a compound word (or syllable pair) of the query found as one word.
+COMPOUND_BOOST = 0.5
+# Weight of all the query's words found together, in order.
+PHRASE_BOOST = 1.0
+SNIPPET_CHARS = 240
+
+
+class InvalidRequest(SearchAppError):
+    """A request the caller must change; ``code`` is machine-readable."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class DocumentNotFound(SearchAppError):
+    def __init__(self, doc_id):
+        super().__init__(f"no document with id {doc_id!r}")
+        self.code = "not_found"
+        self.message = str(self)
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    score: float
+    snippet: str  # HTML: escaped text with <mark> around matched words
+    speakers: list
+    date: object  # "YYYY-MM-DD" or None
+    source: str
+    url: str
+    title_html: str = ""
+
+    def to_json(self):
+        data = asdict(self)
+        del data["title_html"]
+        return data
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    page: int
+    per_page: int
+    took_ms: float
+    suggestion: object = None
+    results: list = field(default_factory=list)
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+    def to_json(self):
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "took_ms": self.took_ms,
+            "suggestion": self.suggestion,
+            "results": [hit.to_json() for hit in self.results],
+        }
+
+
+def validate(query, page=1, per_page=10):
+    """Check a search request; return ``(query, page, per_page)`` cleaned.
+
+    Raises :class:`InvalidRequest` with a code the API reports as is.
+    """
+    if query is None or not str(query).strip():
+        raise InvalidRequest("missing_query", "the query 'q' is missing or empty")
+    query = str(query).strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidRequest(
+            "query_too_long",
+            f"the query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}",
+        )
+    page = _integer(page, "page")
+    per_page = _integer(per_page, "per_page")
+    if page < 1:
+        raise InvalidRequest("invalid_page", "'page' must be 1 or more")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidRequest("invalid_per_page", f"'per_page' must be between 1 and {MAX_PER_PAGE}")
+    return query, page, per_page
+
+
+def _integer(value, name):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidRequest(f"invalid_{name}", f"'{name}' must be a whole number") from None
+
+
+class SearchEngine:
+    """Searches the live generation of the index at ``index_path``."""
+
+    def __init__(self, index_path):
+        self.store = IndexStore(index_path)
+        self._lock = threading.Lock()
+        self._stamp = None
+        self._state = None  # (generation name, whoosh index, searcher)
+
+    def _current(self):
+        stamp = self.store.current_stamp()
+        with self._lock:
+            if self._state is None or stamp != self._stamp:
+                name, ix = self.store.open_current()
+                # The old searcher is not closed: a search in another thread
+                # may still be using it. It is released with its last user.
+                self._state = (name, ix, ix.searcher(weighting=scoring.BM25F()))
+                self._stamp = stamp
+            return self._state
+
+    def health(self):
+        name, ix, searcher = self._current()
+        return {"documents": searcher.doc_count(), "version": name}
+
+    def search(self, query, page=1, per_page=10):
+        """Run a search; returns a :class:`SearchResult`."""
+        query, page, per_page = validate(query, page, per_page)
+        started = time.perf_counter()
+        _, ix, searcher = self._current()
+        parsed = parse(query)
+        hits, total = [], 0
+        for wq in build_queries(parsed):
+            results = searcher.search_page(wq, page, pagelen=per_page)
+            total = results.total
+            if total:
+                hits = [self._hit(hit, parsed, ix) for hit in results]
+                break
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(
+            query=query, total=total, page=page, per_page=per_page,
+            took_ms=round(took, 2), results=hits,
+        )
+
+    def document(self, doc_id, query=""):
+        """The stored document with its speakers; ``body_html`` marks the query's words."""
+        _, ix, searcher = self._current()
+        fields = searcher.document(id=doc_id)
+        if fields is None:
+            raise DocumentNotFound(doc_id)
+        terms = _highlight_terms(parse(query)) if query else set()
+        analyzer = ix.schema["body"].analyzer
+        return {
+            "id": fields["id"],
+            "title": fields.get("title", ""),
+            "title_html": mark_all(fields.get("title", ""), terms, analyzer),
+            "body": fields.get("body", ""),
+            "body_html": mark_all(fields.get("body", ""), terms, analyzer),
+            "speakers": json.loads(fields.get("speakers_json") or "[]"),
+            "date": fields.get("date") or None,
+            "year": fields.get("year") or None,
+            "organisation": fields.get("organisation", ""),
+            "source": fields.get("source", ""),
+            "url": fields.get("url", ""),
+            "byline": fields.get("byline", ""),
+        }
+
+    def _hit(self, hit, parsed, ix):
+        fields = hit.fields()
+        terms = _highlight_terms(parsed)
+        analyzer = ix.schema["body"].analyzer
+        return Hit(
+            id=fields["id"],
+            title=fields.get("title", ""),
+            score=round(hit.score, 4),
+            snippet=snippet(fields.get("body", ""), terms, analyzer),
+            speakers=json.loads(fields.get("speakers_json") or "[]"),
+            date=fields.get("date") or None,
+            source=fields.get("source", ""),
+            url=fields.get("url", ""),
+            title_html=mark_all(fields.get("title", ""), terms, analyzer),
+        )
+
+
+# -- building Whoosh queries ---------------------------------------------------
+
+
+def build_queries(parsed):
+    """The queries to try in order: all groups required, then any group.
+
+    Yields nothing for a query with no positive words (only exclusions).
+    """
+    groups = [Or([_clause_query(c) for c in group]) for group in parsed.groups]
+    if not groups:
+        return
+    bonus = [_compound_query(run) for run in parsed.runs()]
+    excluded = [_clause_query(c) for c in parsed.excluded]
+    attempts = [And(groups)]
+    if len(groups) > 1:
+        attempts.append(Or(groups))
+    for required in attempts:
+        query = AndMaybe(required, Or(bonus)) if bonus else required
+        if excluded:
+            query = AndNot(query, Or(excluded))
+        yield query
+
+
+def _fields(clause):
+    return [clause.field] if clause.field else list(FIELD_WEIGHTS)
+
+
+def _clause_query(clause):
+    forms = [query_forms(s) for s in clause.syllables]
+    folded = [f for f, _ in forms]
+    accented = [a for _, a in forms]
+    exact = accented != folded
+    subqueries = []
+    for name in _fields(clause):
+        weight = FIELD_WEIGHTS[name]
+        if clause.phrase:
+            subqueries.append(Phrase(name, folded, boost=weight))
+            if exact:
+                subqueries.append(Phrase(name, accented, boost=weight * EXACT_ACCENT_BOOST))
+        else:
+            subqueries.append(Term(name, folded[0], boost=weight))
+            if exact:
+                subqueries.append(Term(name, accented[0], boost=weight * EXACT_ACCENT_BOOST))
+    return Or(subqueries)
+
+
+def _compound_query(syllables):
+    """Optional terms for adjacent query syllables: pairs, triples, the whole run.
+
+    The index holds a compound word as one term beside its syllables, so a
+    document where "hội nghị" is a word outscores one with "hội" and
+    "nghị" apart. Pairs that are not words in any document cost nothing.
+    """
+    subqueries = []
+    for size in (2, 3):
+        for i in range(len(syllables) - size + 1):
+            folded, accented = query_forms(COMPOUND_JOINER.join(syllables[i : i + size]))
+            for name in ("title", "body"):
+                weight = FIELD_WEIGHTS[name] * COMPOUND_BOOST
+                subqueries.append(Term(name, folded, boost=weight))
+                if accented != folded:
+                    subqueries.append(Term(name, accented, boost=weight * EXACT_ACCENT_BOOST))
+    if len(syllables) > 2:
+        # The whole run in order, as typed, is the strongest sign of all.
+        folded = [query_forms(s)[0] for s in syllables]
+        for name in ("title", "body"):
+            subqueries.append(Phrase(name, folded, boost=FIELD_WEIGHTS[name] * PHRASE_BOOST))
+    return Or(subqueries)
+
+
+# -- snippets ----------------------------------------------------------------------
+
+
+class MarkFormatter(highlight.Formatter):
+    """Escapes text and wraps matched words in ``<mark>``."""
+
+    between = " … "
+
+    def _text(self, text):
+        return escape(text, quote=False)
+
+    def format_token(self, text, token, replace=False):
+        return "<mark>%s</mark>" % escape(highlight.get_text(text, token, replace), quote=False)
+
+
+def _stable_score(fragment):
+    # Whoosh breaks ties between equal fragments by object identity; break
+    # them by position instead so a snippet is the same on every run.
+    return highlight.BasicFragmentScorer()(fragment) - fragment.startchar * 1e-9
+
+
+def _highlight_terms(parsed):
+    return {fold(s) for s in parsed.syllables()}
+
+
+def snippet(text, terms, analyzer, chars=SNIPPET_CHARS):
+    """Fragments of ``text`` around the words in ``terms`` (folded), as HTML."""
+    if terms and text:
+        fragmenter = highlight.ContextFragmenter(maxchars=chars, surround=chars // 3)
+        html = highlight.highlight(
+            text, terms, analyzer, fragmenter, MarkFormatter(), top=2,
+            scorer=_stable_score, order=highlight.SCORE,
+        )
+        if html:
+            return " ".join(html.split())
+    head = text[:chars]
+    if len(text) > chars:
+        head = head.rsplit(" ", 1)[0] + " …"
+    return escape(" ".join(head.split()), quote=False)
+
+
+def mark_all(text, terms, analyzer):
+    """The whole of ``text`` as HTML, with the words in ``terms`` marked."""
+    if not terms or not text:
+        return escape(text, quote=False)
+    return highlight.highlight(
+        text, terms, analyzer, highlight.WholeFragmenter(), MarkFormatter(), top=1,
+        scorer=_stable_score,
+    ) or escape(text, quote=False)

@@ -1,0 +1,140 @@
+"""Pure string functions for Vietnamese: Unicode form, tone placement, folding.
+
+Nothing here knows about Whoosh or Flask. Every function is safe on any
+string (non-Vietnamese text passes through unchanged) and is cheap enough to
+call once per token.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# The five tone marks as combining characters (NFD).
+TONE_MARKS = {
+    "\u0300": "grave",  # huyền
+    "\u0301": "acute",  # sắc
+    "\u0303": "tilde",  # ngã
+    "\u0309": "hook",  # hỏi
+    "\u0323": "dot",  # nặng
+}
+# Vowels without tone; the ones carrying a quality mark take the tone first.
+_VOWELS = set("aăâeêioôơuưy")
+_MARKED_VOWELS = set("ăâêôơư")
+
+# A word: letters and digits (Whoosh-style \w covers every script).
+WORD_RE = re.compile(r"\w+")
+
+
+def nfc(text):
+    """Return ``text`` in Unicode NFC, the form we store and display."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _tone_position(base):
+    """Index in ``base`` (a lower-case, tone-less syllable) that takes the tone.
+
+    The rule is the traditional one most Vietnamese news sites use
+    ("hòa", "thủy", "khỏe"): a vowel with a quality mark wins (the last one,
+    for "ươ"); otherwise the last vowel when a consonant closes the syllable,
+    the middle of three vowels, and the first of two.
+    """
+    start = 0
+    if base.startswith("qu"):
+        start = 2
+    elif base.startswith("gi") and len(base) > 2 and base[2] in _VOWELS:
+        start = 2
+    vowels = [i for i in range(start, len(base)) if base[i] in _VOWELS]
+    if not vowels:
+        # "gi" alone ("gì") or an odd token: the last vowel letter, if any.
+        vowels = [i for i, ch in enumerate(base) if ch in _VOWELS]
+        if not vowels:
+            return None
+    # Keep only the first contiguous run of vowels (the nucleus).
+    run = [vowels[0]]
+    for i in vowels[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    marked = [i for i in run if base[i] in _MARKED_VOWELS]
+    if marked:
+        return marked[-1]
+    closed = run[-1] + 1 < len(base)
+    if closed:
+        return run[-1]
+    if len(run) == 3:
+        return run[1]
+    return run[0]
+
+
+@lru_cache(maxsize=100_000)
+def normalize_tone(word):
+    """Put a syllable's tone mark where the traditional rule puts it.
+
+    Accepts NFC or NFD, any case; returns NFC. Old and new placements of the
+    same syllable ("hoà"/"hòa", "thuý"/"thúy") come out identical, and a word
+    without exactly one tone mark comes back in NFC, otherwise unchanged.
+
+    >>> normalize_tone("hoà") == normalize_tone("hòa") == "hòa"
+    True
+    >>> normalize_tone("Thuý")
+    'Thúy'
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    if len(tones) != 1:
+        return unicodedata.normalize("NFC", word)
+    base = unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS)
+    )
+    position = _tone_position(base.lower())
+    if position is None:
+        return unicodedata.normalize("NFC", word)
+    return unicodedata.normalize(
+        "NFC", base[: position + 1] + tones[0] + base[position + 1 :]
+    )
+
+
+def _is_latin(ch):
+    code = ord(ch)
+    return code < 0x0250 or 0x1E00 <= code <= 0x1EFF or 0x0300 <= code <= 0x036F
+
+
+@lru_cache(maxsize=200_000)
+def fold(word):
+    """Lower-case ``word`` and strip its diacritics: "Đảng" -> "dang".
+
+    Latin letters go through unidecode (so "đ" becomes "d", which plain
+    Unicode decomposition would keep); other scripts are only lower-cased,
+    because unidecode would turn "北京" into "Bei Jing ".
+
+    >>> fold("Hội nghị Đảng ủy")
+    'hoi nghi dang uy'
+    """
+    if word.isascii():
+        return word.lower()
+    word = nfc(word)
+    if all(_is_latin(ch) for ch in word):
+        return unidecode(word).lower()
+    return "".join(unidecode(ch) if _is_latin(ch) else ch for ch in word).lower()
+
+
+def has_diacritics(word):
+    """True when folding would change ``word`` beyond lower-casing."""
+    return fold(word) != word.lower()
+
+
+def canonical(word):
+    """The accented form we index and compare: NFC, lower case, one tone rule."""
+    return normalize_tone(word).lower()
+
+
+def words(text):
+    """The words of ``text`` as strings, in order (a quick tokenizer)."""
+    return WORD_RE.findall(nfc(text))
+
+
+def canonical_phrase(text):
+    """:func:`canonical` applied to each word of ``text``, spacing kept."""
+    return WORD_RE.sub(lambda m: canonical(m.group()), nfc(text))
