@@ -23,6 +23,7 @@ folded syllables are produced: the searcher builds its own queries from
 
 import re
 import threading
+import unicodedata
 from pathlib import Path
 
 from whoosh.analysis import Filter, Tokenizer
@@ -140,6 +141,9 @@ class VietnameseTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        # Offsets refer to the NFC text, which is what the index stores.
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
         if not tokenize:
             token.original = token.text = value
             token.boost = 1.0

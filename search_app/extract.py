@@ -19,12 +19,14 @@ UPPER = (
 LOWER = "a-z" + UPPER[3:].lower()
 NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
 
+ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)"
 # Honorifics and academic titles that introduce a person's name.
 HONORIFIC = (
     r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|"
     r"(?:Phó\s+)?(?:[Gg]iáo sư|[Tt]iến sĩ|[Tt]hạc sĩ)|"
-    r"(?:(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)\s?\.\s?){1,3}|(?:GS|PGS|TS|ThS)\s)"
+    rf"{ACADEMIC}(?:\s?\.\s?{ACADEMIC}){{0,2}}\.?(?=\s))"
 )
+HONORIFIC_RE = re.compile(HONORIFIC + r"\s")
 SPEAKER_RE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?P<hon>{HONORIFIC})\s*"
     rf"(?P<name>{NAME_SYLLABLE}(?:[ \t]+{NAME_SYLLABLE}){{1,5}})"
@@ -46,7 +48,7 @@ ROLE_STOPS = {
     "phát biểu", "trình bày", "chủ trì", "đã", "đánh giá", "ghi nhận", "cho biết",
     "khẳng định", "nhấn mạnh", "đọc", "tham dự", "cùng", "và", "tại", "đề nghị",
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
-    "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "thông tin", "nói",
+    "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói",
 }
 # Plural "các đồng chí ..." introduces a list of roles, not a person.
 PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ")
@@ -77,7 +79,8 @@ ORG_HEAD_RE = re.compile(
 ORG_STOPS = {
     "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
     "khai mạc", "triển khai", "họp", "ký", "công bố", "đón", "tham gia", "tổng kết",
-    "hội nghị", "trong", "cho", "của",
+    "hội nghị", "trong", "cho", "của", "sơ kết", "đẩy mạnh", "khánh thành", "tập huấn",
+    "trao", "ký kết", "phát động", "làm việc", "kỷ niệm",
 }
 TITLE_MAX_CHARS = 250
 # A sentence ends at . ! ? before a capital, but not after an honorific
@@ -93,6 +96,7 @@ class Extracted:
 
     title: str
     body: str
+    title_derived: bool = False  # made up from the body or URL, not the article's own
     speakers: list = field(default_factory=list)  # [{"name", "role"}]
     date: str = ""  # YYYY-MM-DD, or "" when unknown
     year: int = 0  # 0 when unknown
@@ -108,13 +112,16 @@ def extract(article):
     body, meta = clean_body(body, title)
     url = article.url or meta.get("url", "")
     source = article.source or meta.get("source", "") or _host(url)
-    if not title:
+    title_derived = not title
+    if title_derived:
         title = title_from_body(body, url)
     date, year = find_date(article.date, title, body)
     return Extracted(
         title=title,
         body=body,
-        speakers=find_speakers(title + "\n" + body),
+        title_derived=title_derived,
+        # A derived title repeats (and cuts) the body: read the body alone.
+        speakers=find_speakers(body if title_derived else title + "\n" + body),
         date=date,
         year=year,
         organisation=find_organisation(title) or find_organisation(body[:500]),
@@ -161,23 +168,22 @@ def title_from_slug(url, body):
     syllables = [s for s in re.split(r"[-_]+", slug.lower()) if s]
     if len(syllables) < 3 or not all(s.isalnum() for s in syllables):
         return ""
-    # Only pairs: a lone syllable has too many accented readings to guess.
-    bigrams = {}
+    # Each syllable must be covered by a pair of the body's words: a lone
+    # syllable has too many accented readings to guess ("ha" is hà, hạ, há).
+    pairs = {}
     body_words = re.findall(r"[^\W_]+", body)
-    for i, word in enumerate(body_words):
-        if i + 1 < len(body_words):
-            pair = f"{word} {body_words[i + 1]}"
-            bigrams.setdefault(fold(pair), pair.split())
+    for first, second in zip(body_words, body_words[1:]):
+        pairs.setdefault((fold(first), fold(second)), (first, second))
     out = []
-    i = 0
-    while i < len(syllables):
-        pair = " ".join(syllables[i : i + 2])
-        if i + 1 < len(syllables) and pair in bigrams:
-            out.extend(bigrams[pair])
-            i += 2
-        elif syllables[i].isdigit():
-            out.append(syllables[i])
-            i += 1
+    for i, syllable in enumerate(syllables):
+        after = pairs.get(tuple(syllables[i : i + 2]))
+        before = pairs.get(tuple(syllables[i - 1 : i + 1])) if i else None
+        if after:
+            out.append(after[0])
+        elif before:
+            out.append(before[1])
+        elif syllable.isdigit():
+            out.append(syllable)
         else:
             return ""
     # Sentence case, keeping the capitals of names the body capitalises.
@@ -288,7 +294,15 @@ def _role(rest):
     for i in range(len(words)):
         one = canonical(words[i]).strip(",")
         two = canonical(" ".join(words[i : i + 2])).strip(",")
-        if i > 0 and (one in ROLE_STOPS or two in ROLE_STOPS):
+        # "và" ends the role unless it joins two capitalised parts of a
+        # name ("Sở Khoa học và Công nghệ").
+        joins_names = (
+            one in ("và", "&")
+            and i + 1 < len(words)
+            and words[i + 1][:1].isupper()
+            and not HONORIFIC_RE.match(" ".join(words[i + 1 : i + 3]))
+        )
+        if i > 0 and not joins_names and (one in ROLE_STOPS or two in ROLE_STOPS):
             words = words[:i]
             break
     role = " ".join(words[:15]).strip(" ,")

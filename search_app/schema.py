@@ -15,7 +15,10 @@ def make_schema():
     analyzer = VietnameseAnalyzer()
     return Schema(
         id=ID(stored=True, unique=True),
+        # A title made up from the body is shown but not indexed as a title:
+        # its words are the body's and must not get the title's weight.
         title=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        derived_title=STORED,
         body=TEXT(analyzer=analyzer, stored=True, phrase=True),
         # Speaker names, one per line: a line break stops phrases and compounds.
         speakers=TEXT(analyzer=analyzer, phrase=True),
@@ -35,7 +38,8 @@ def to_document(article, extracted):
     """The field values Whoosh indexes for one article."""
     return {
         "id": article.id,
-        "title": extracted.title,
+        "title": "" if extracted.title_derived else extracted.title,
+        "derived_title": extracted.title if extracted.title_derived else "",
         "body": extracted.body,
         "speakers": "\n".join(s["name"] for s in extracted.speakers),
         "speakers_json": json.dumps(extracted.speakers, ensure_ascii=False),
@@ -61,6 +65,6 @@ def stored_to_document(fields):
 
 
 STORED_NAMES = (
-    "id", "title", "body", "date", "organisation", "source", "url", "byline",
+    "id", "title", "derived_title", "body", "date", "organisation", "source", "url", "byline",
     "fingerprint", "origin",
 )

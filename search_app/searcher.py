@@ -177,8 +177,8 @@ class SearchEngine:
         analyzer = ix.schema["body"].analyzer
         return {
             "id": fields["id"],
-            "title": fields.get("title", ""),
-            "title_html": mark_all(fields.get("title", ""), terms, analyzer),
+            "title": display_title(fields),
+            "title_html": mark_all(display_title(fields), terms, analyzer),
             "body": fields.get("body", ""),
             "body_html": mark_all(fields.get("body", ""), terms, analyzer),
             "speakers": json.loads(fields.get("speakers_json") or "[]"),
@@ -196,15 +196,19 @@ class SearchEngine:
         analyzer = ix.schema["body"].analyzer
         return Hit(
             id=fields["id"],
-            title=fields.get("title", ""),
+            title=display_title(fields),
             score=round(hit.score, 4),
             snippet=snippet(fields.get("body", ""), terms, analyzer),
             speakers=json.loads(fields.get("speakers_json") or "[]"),
             date=fields.get("date") or None,
             source=fields.get("source", ""),
             url=fields.get("url", ""),
-            title_html=mark_all(fields.get("title", ""), terms, analyzer),
+            title_html=mark_all(display_title(fields), terms, analyzer),
         )
+
+
+def display_title(fields):
+    return fields.get("title") or fields.get("derived_title") or ""
 
 
 # -- building Whoosh queries ---------------------------------------------------

@@ -1,0 +1,118 @@
+from search_app.articles import Article
+from search_app.extract import clean_body, extract, find_date, find_speakers
+
+
+def speakers(text):
+    return [(s["name"], s["role"]) for s in find_speakers(text)]
+
+
+def test_dong_chi_with_dash_and_role():
+    text = (
+        "Đến dự có đồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy, Viện trưởng Viện Ứng dụng "
+        "công nghệ; đồng chí Lê Minh Tùng – Phó Chánh Văn phòng Viện."
+    )
+    assert speakers(text) == [
+        ("Nguyễn Phú Hùng", "Bí thư Đảng ủy, Viện trưởng Viện Ứng dụng công nghệ"),
+        ("Lê Minh Tùng", "Phó Chánh Văn phòng Viện"),
+    ]
+
+
+def test_dc_abbreviation_without_role():
+    assert speakers("Đ/c Giang Mạnh Khôi phát biểu tại Hội nghị") == [("Giang Mạnh Khôi", "")]
+
+
+def test_ong_with_comma_role_stops_at_the_verb():
+    text = "ông Đào Hồng Quảng, Viện trưởng chủ trì cuộc họp."
+    assert speakers(text) == [("Đào Hồng Quảng", "Viện trưởng")]
+
+
+def test_academic_titles():
+    text = (
+        "TS. Đặng Quang Thiệu - Giám đốc Trung tâm trình bày báo cáo. "
+        "PGS.TS. Nguyễn Quang Huy, Phó Giám đốc Học viện phát biểu. "
+        "GS.TSKH Đỗ Trọng Nghĩa – Chủ tịch Hội đồng khoa học. ThS. Phạm Thuý Hằng giới thiệu."
+    )
+    assert speakers(text) == [
+        ("Đặng Quang Thiệu", "Giám đốc Trung tâm"),
+        ("Nguyễn Quang Huy", "Phó Giám đốc Học viện"),
+        ("Đỗ Trọng Nghĩa", "Chủ tịch Hội đồng khoa học"),
+        ("Phạm Thuý Hằng", ""),
+    ]
+
+
+def test_female_four_syllable_name():
+    text = "Bà Lê Thị Thuỳ Dương, Giám đốc Sở Khoa học và Công nghệ phát biểu khai mạc."
+    assert speakers(text) == [("Lê Thị Thuỳ Dương", "Giám đốc Sở Khoa học và Công nghệ")]
+
+
+def test_caption_with_a_typo_does_not_add_a_variant():
+    text = (
+        "Tham dự có Đ/c Giang Mạnh Khôi – Phó Viện trưởng Viện Ứng dụng công nghệ.\n"
+        "Đ/c Giang Mạnh Khổi phát biểu tại Hội nghị\n"
+        "Phát biểu chỉ đạo, Đ/c Giang Mạnh Khôi đã ghi nhận kết quả."
+    )
+    assert speakers(text) == [("Giang Mạnh Khôi", "Phó Viện trưởng Viện Ứng dụng công nghệ")]
+
+
+def test_plural_dong_chi_is_not_a_person():
+    assert speakers("có các đồng chí Lãnh đạo, Chủ tịch Công đoàn Viện") == []
+
+
+def test_byline_share_buttons_and_navigation_leave_the_body():
+    body = (
+        "Facebook   Zalo\n\nNgày 18/01/2024, Trung tâm tổ chức Hội nghị.\n\n"
+        "Hội nghị tổng kết năm 2024 -0\nĐại diện cơ quan ký giao ước thi đua\n\n"
+        "Dương Chiêm, Thế Bằng\n\nFacebook Zalo"
+    )
+    clean, meta = clean_body(body, "Hội nghị tổng kết năm 2024")
+    assert clean == (
+        "Ngày 18/01/2024, Trung tâm tổ chức Hội nghị.\n\nĐại diện cơ quan ký giao ước thi đua"
+    )
+    assert meta["byline"] == "Dương Chiêm, Thế Bằng"
+
+
+def test_initials_byline_and_other_articles_menu():
+    clean, meta = clean_body("Viện đã hoàn thành kế hoạch.\n\nĐ.L\n\nCác mục khác\nTin 1\nTin 2", "")
+    assert clean == "Viện đã hoàn thành kế hoạch."
+    assert meta["byline"] == "Đ.L"
+
+
+def test_source_and_theo_url_lines_become_fields():
+    clean, meta = clean_body("Nội dung.\nNguồn: IMET", "")
+    assert (clean, meta["source"]) == ("Nội dung.", "IMET")
+    clean, meta = clean_body("Nội dung.\nTheo https://www.most.gov.vn/a/b.aspx", "")
+    assert (clean, meta["url"]) == ("Nội dung.", "https://www.most.gov.vn/a/b.aspx")
+
+
+def test_date_forms_and_choice():
+    assert find_date("", "", "Chiều ngày 20 tháng 12 năm 2022, Trung tâm") == ("2022-12-20", 2022)
+    assert find_date("", "", "Ngày 21/7/2023 IMET ... đến ngày 30/6/2023") == ("2023-07-21", 2023)
+    assert find_date("2021-05-01", "", "Ngày 21/7/2023") == ("2021-05-01", 2021)
+    assert find_date("", "Tổng kết năm 2022, kế hoạch năm 2023", "không có ngày") == ("", 2023)
+    assert find_date("", "", "ngày 31/02/2023 là ngày sai") == ("", 0)
+
+
+def test_missing_title_comes_from_the_first_sentence_not_a_caption():
+    article = Article(
+        id="x", origin="x",
+        title="Tham dự Hội nghị có TS. Phạm Quang Minh - Phó Bí thư Đảng ủy, Phó Viện trưởng Viện "
+              "Năng lượng nguyên tử Việt Nam; TS. Trần Ngọc Toàn - Phó Viện trưởng Viện; cùng toàn "
+              "thể Lãnh đạo, cán bộ viên chức, người lao động trong đơn vị.",
+        body="Toàn cảnh Hội nghị\n\nKhai mạc Hội nghị, TS. Đặng Quang Thiệu trình bày báo cáo.",
+    )
+    result = extract(article)
+    assert result.title_derived
+    assert result.title == "Tham dự Hội nghị có TS. Phạm Quang Minh - Phó Bí thư Đảng …"
+    assert result.body.startswith("Tham dự Hội nghị có TS. Phạm Quang Minh")
+
+
+def test_missing_title_from_url_slug_when_the_body_has_every_word():
+    article = Article(
+        id="x", origin="x",
+        title="Tham dự buổi gặp mặt có PGS.TS Hoàng Anh Tuấn – Viện trưởng Viện Hoá học, cùng đại "
+              "diện lãnh đạo các phòng và đông đảo cán bộ nghiên cứu trẻ của Viện Hoá học nhân dịp "
+              "kỷ niệm ngày Khoa học.",
+        body="Viện Hoá học gặp mặt cán bộ nghiên cứu trẻ.\n"
+             "Theo https://www.example.vn/tin/1234/vien-hoa-hoc-gap-mat-can-bo-nghien-cuu-tre.aspx",
+    )
+    assert extract(article).title == "Viện Hoá học gặp mặt cán bộ nghiên cứu trẻ"
