@@ -9,6 +9,14 @@ from .web import render_error
 
 bp = Blueprint("api", __name__)
 
+# What the web pages say for each request error (the API answers in English).
+WEB_MESSAGES = {
+    "missing_query": "Vui lòng nhập từ khóa tìm kiếm.",
+    "query_too_long": "Từ khóa quá dài: tối đa 500 ký tự.",
+    "invalid_page": "Số trang không hợp lệ.",
+    "invalid_per_page": "Số kết quả mỗi trang không hợp lệ.",
+}
+
 
 def engine():
     return current_app.extensions["search_engine"]
@@ -56,7 +64,7 @@ def register_error_handlers(app):
     def invalid(exc):
         if wants_json():
             return error(400, exc.code, exc.message)
-        return render_error(400, exc.message)
+        return render_error(400, WEB_MESSAGES.get(exc.code, exc.message))
 
     @app.errorhandler(DocumentNotFound)
     def not_found(exc):

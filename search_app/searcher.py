@@ -33,6 +33,7 @@ COMPOUND_BOOST = 0.5
 # Weight of all the query's words found together, in order.
 PHRASE_BOOST = 1.0
 SNIPPET_CHARS = 240
+TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
 
 
 class InvalidRequest(SearchAppError):
@@ -159,7 +160,9 @@ class SearchEngine:
             results = searcher.search_page(wq, page, pagelen=per_page)
             total = results.total
             if total:
-                hits = [self._hit(hit, parsed, ix) for hit in results]
+                # Whoosh answers a page past the end with the last page.
+                if page <= results.pagecount:
+                    hits = [self._hit(hit, parsed, ix) for hit in results]
                 break
         took = (time.perf_counter() - started) * 1000
         return SearchResult(
@@ -294,6 +297,14 @@ class MarkFormatter(highlight.Formatter):
 
     def format_token(self, text, token, replace=False):
         return "<mark>%s</mark>" % escape(highlight.get_text(text, token, replace), quote=False)
+
+    def format_fragment(self, fragment, replace=False):
+        # Fragments end on a word; keep the punctuation that closes it.
+        end = fragment.endchar
+        while end < len(fragment.text) and fragment.text[end] in TRAILING_PUNCTUATION:
+            end += 1
+        fragment.endchar = end
+        return super().format_fragment(fragment, replace)
 
 
 def _stable_score(fragment):

@@ -1,0 +1,123 @@
+"""Ranking and snippets, on tiny corpora built per test."""
+
+import unicodedata
+
+import pytest
+
+
+def ids(result):
+    return [hit.id for hit in result.results]
+
+
+@pytest.fixture
+def engine(make_engine):
+    return make_engine({
+        "hoi-nghi.txt": "Hội nghị cán bộ viên chức năm 2023\nHội nghị cán bộ viên chức đã diễn ra.",
+        "rai-rac.txt": "Tin tổng hợp\nCán bộ đi họp. Viên chức nghỉ. Hội diễn văn nghệ, nghị quyết mới.",
+        "dang-uy.txt": "Đảng ủy Viện họp phiên thường kỳ\nĐồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy chủ trì.",
+    })
+
+
+def test_unaccented_query_finds_accented_text(engine):
+    assert ids(engine.search("hoi nghi can bo"))[0] == "hoi-nghi"
+    assert ids(engine.search("dang uy")) == ["dang-uy"]
+
+
+def test_compound_words_rank_above_scattered_syllables(engine):
+    assert ids(engine.search("hoi nghi can bo vien chuc")) == ["hoi-nghi", "rai-rac"]
+
+
+def test_title_outweighs_body(make_engine):
+    engine = make_engine({
+        "a.txt": "Tin tổng hợp\nTrong tuần có nhiều sự kiện, trong đó có hội thảo laser.",
+        "b.txt": "Hội thảo laser\nCác nhà khoa học trao đổi.",
+    })
+    assert ids(engine.search("laser")) == ["b", "a"]
+
+
+def test_accented_query_prefers_exact_accents_but_keeps_folded_matches(make_engine):
+    engine = make_engine({
+        "ma.txt": "Bóng ma\nChuyện ma trong đêm.",
+        "ma-sac.txt": "Má tôi\nMá tôi nấu cơm.",
+        "ma-huyen.txt": "Nhưng mà\nMà thôi, không sao.",
+    })
+    assert ids(engine.search("má"))[0] == "ma-sac"
+    assert set(ids(engine.search("má"))) == {"ma", "ma-sac", "ma-huyen"}
+    assert ids(engine.search("mà"))[0] == "ma-huyen"
+
+
+@pytest.mark.parametrize("query", ["hoà bình", "hòa bình", "hoa binh", unicodedata.normalize("NFD", "Hoà Bình")])
+def test_tone_placement_and_unicode_form_do_not_matter(make_engine, query):
+    engine = make_engine({
+        "cu.txt": "Giữ gìn hoà bình\nTin cũ.",
+        "moi.txt": unicodedata.normalize("NFD", "Xây dựng hòa bình\nTin mới."),
+        "khac.txt": "Tin khác\nKhông liên quan.",
+    })
+    assert sorted(ids(engine.search(query))) == ["cu", "moi"]
+
+
+def test_phrase_exclusion_fields_and_or(engine):
+    assert ids(engine.search('"viên chức đã"')) == ["hoi-nghi"]
+    assert ids(engine.search("can bo -nam")) == ["rai-rac"]
+    assert ids(engine.search("title:dang")) == ["dang-uy"]
+    assert ids(engine.search("speaker:hung")) == ["dang-uy"]
+    assert ids(engine.search("speaker:hoi")) == []
+    assert sorted(ids(engine.search("hung OR diễn"))) == ["dang-uy", "hoi-nghi", "rai-rac"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"hoi nghi', "title:", "OR", "-", "((( ]]] AND", "speaker:\"", "-dang -uy", "a:b:c", "\\ * ? ~"],
+)
+def test_malformed_queries_never_fail(engine, query):
+    result = engine.search(query)
+    assert result.total == len(result.results)
+
+
+def test_unterminated_quote_degrades_to_words(engine):
+    assert ids(engine.search('"dang uy')) == ids(engine.search("dang uy"))
+
+
+def test_all_words_first_then_any_word(engine):
+    # No document has all three words: documents with any of them are returned.
+    assert ids(engine.search("dang uy xyzzy")) == ["dang-uy"]
+
+
+def test_snippet_marks_original_accented_words_for_an_unaccented_query(engine):
+    hit = engine.search("bi thu dang uy").results[0]
+    assert hit.snippet == (
+        "Đồng chí Nguyễn Phú Hùng – <mark>Bí</mark> <mark>thư</mark> "
+        "<mark>Đảng</mark> <mark>ủy</mark> chủ trì."
+    )
+
+
+def test_snippet_escapes_html(make_engine):
+    engine = make_engine({"x.txt": "Tiêu đề <b>\nMã <script>alert('x')</script> độc hại & nguy hiểm."})
+    hit = engine.search("doc hai").results[0]
+    assert hit.snippet == (
+        "Mã &lt;script&gt;alert('x')&lt;/script&gt; <mark>độc</mark> <mark>hại</mark> "
+        "&amp; nguy hiểm."
+    )
+    assert hit.title == "Tiêu đề <b>"
+
+
+def test_pagination(sample_engine):
+    everything = sample_engine.search("hoi nghi", per_page=100)
+    assert everything.total > 5
+    pages = [sample_engine.search("hoi nghi", page=p, per_page=2) for p in (1, 2, 3)]
+    assert [h.id for page in pages for h in page.results] == ids(everything)[:6]
+    assert sample_engine.search("hoi nghi", page=99, per_page=2).results == []
+
+
+def test_speakers_dates_and_sources_come_with_results(sample_engine):
+    hit = sample_engine.search("bui van khoe").results[0]
+    assert hit.id == "khcn/04-so-khcn-hoa-binh"
+    assert hit.speakers[0] == {"name": "Bùi Văn Khoẻ", "role": "Giám đốc Sở"}
+    assert (hit.date, hit.source) == ("2024-01-10", "Sở KH&CN Hoà Bình")
+
+
+def test_nfd_sample_article_is_found_unaccented_and_shown_in_nfc(sample_engine):
+    hit = sample_engine.search("thuy loi").results[0]
+    assert hit.id == "dia-phuong/17-hoi-nghi-khoa-hoc-tre-nfd"
+    assert unicodedata.is_normalized("NFC", hit.title)
+    assert "<mark>Thuỷ</mark> <mark>lợi</mark>" in hit.snippet

@@ -1,0 +1,77 @@
+import re
+
+from search_app import create_app
+
+
+def test_home_page_has_a_search_form(client):
+    page = client.get("/").get_data(as_text=True)
+    assert '<form class="search" action="/search" method="get"' in page
+    assert "Tìm kiếm" in page
+
+
+def test_results_page_shows_total_snippets_and_speakers(client):
+    response = client.get("/search?q=bui+van+khoe")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert re.search(r"Tìm thấy 1 kết quả \(\d+ ms\)", page)
+    assert "<mark>Bùi</mark> <mark>Văn</mark> <mark>Khoẻ</mark>" in page
+    assert "Người phát biểu:" in page and "Bùi Văn Khoẻ – Giám đốc Sở" in page
+    assert 'href="/doc/khcn/04-so-khcn-hoa-binh?q=bui+van+khoe"' in page
+
+
+def test_no_results_message(client):
+    page = client.get("/search?q=xyzzyx").get_data(as_text=True)
+    assert "Không tìm thấy kết quả nào cho <strong>xyzzyx</strong>." in page
+
+
+def test_pagination_links(client):
+    page = client.get("/search?q=ngay&page=2").get_data(as_text=True)
+    assert re.search(r"Tìm thấy 16 kết quả", page)
+    assert 'href="/search?q=ngay&amp;page=1"' in page
+    assert "Trang 2 / 2" in page
+    assert 'rel="next"' not in page
+
+
+def test_script_in_an_article_never_reaches_a_page_raw(client):
+    for url in [
+        "/search?q=script+alert",
+        "/search?q=an+toan+thong+tin",
+        "/doc/khcn/10-hoi-nghi-an-toan-thong-tin",
+        "/doc/khcn/10-hoi-nghi-an-toan-thong-tin?q=script",
+    ]:
+        page = client.get(url).get_data(as_text=True)
+        assert "<script" not in page, url
+    page = client.get("/doc/khcn/10-hoi-nghi-an-toan-thong-tin?q=script").get_data(as_text=True)
+    assert '&lt;<mark>script</mark>&gt;alert(&#34;xss&#34;)' in page or \
+        "&lt;<mark>script</mark>&gt;alert(\"xss\")" in page
+
+
+def test_query_with_html_is_escaped_everywhere(client):
+    page = client.get("/search?q=%3Cscript%3Ex%3C/script%3E").get_data(as_text=True)
+    assert "<script>x" not in page
+    assert "&lt;script&gt;x&lt;/script&gt;" in page
+
+
+def test_document_page_marks_the_query_words(client):
+    page = client.get("/doc/khcn/04-so-khcn-hoa-binh?q=hoa+binh").get_data(as_text=True)
+    assert "<h1>Sở Khoa học và Công nghệ <mark>Hoà</mark> <mark>Bình</mark>" in page
+    assert "<strong>Bùi Văn Khoẻ</strong> – Giám đốc Sở" in page
+
+
+def test_unknown_document_page_is_404(client):
+    response = client.get("/doc/khcn/nope")
+    assert response.status_code == 404
+    assert "Không tìm thấy bài viết này." in response.get_data(as_text=True)
+
+
+def test_bad_page_number_is_a_400_page(client):
+    response = client.get("/search?q=x&page=0")
+    assert response.status_code == 400
+    assert "Số trang không hợp lệ." in response.get_data(as_text=True)
+
+
+def test_missing_index_page(tmp_path):
+    app = create_app({"INDEX_PATH": str(tmp_path / "none"), "TESTING": True})
+    response = app.test_client().get("/search?q=x")
+    assert response.status_code == 503
+    assert "Chỉ mục tìm kiếm chưa được tạo." in response.get_data(as_text=True)
