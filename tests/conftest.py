@@ -55,11 +55,3 @@ def app(sample_index):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-@pytest.fixture
-def seeds_dir():
-    path = SHARED / "corpus" / "seeds"
-    if not path.is_dir():
-        pytest.skip(f"the shared seed articles are not at {path}")
-    return path

@@ -1,0 +1,143 @@
+import fcntl
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from search_app.cli import main
+from search_app.indexer import IndexStore
+
+from .conftest import write_articles
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return write_articles(tmp_path / "corpus", {
+        "a.txt": "Hội nghị cán bộ viên chức\nNgày 20/12/2022, đồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy phát biểu.",
+        "b.txt": "Hội thảo laser\nCác nhà khoa học trao đổi về laser.",
+    })
+
+
+def reindex(runner, *args):
+    return runner.invoke(main, ["reindex", *map(str, args)])
+
+
+def test_reindex_summary_and_exit_0(runner, corpus, tmp_path):
+    result = reindex(runner, corpus, "--index", tmp_path / "ix")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        f"indexed 2 articles into {tmp_path / 'ix'} (added 2, updated 0, unchanged 0), "
+        "removed 0, skipped 0 in "
+    )
+    assert result.output.rstrip().endswith("the index now holds 2 documents")
+
+
+def test_second_run_reports_updates_removals_and_unchanged(runner, corpus, tmp_path):
+    reindex(runner, corpus, "--index", tmp_path / "ix")
+    (corpus / "a.txt").write_text("Hội nghị cán bộ\nNội dung mới.", encoding="utf-8")
+    (corpus / "b.txt").unlink()
+    (corpus / "c.txt").write_text("Tin mới\nNội dung.", encoding="utf-8")
+    result = reindex(runner, corpus, "--index", tmp_path / "ix")
+    assert result.exit_code == 0
+    assert "(added 1, updated 1, unchanged 0), removed 1, skipped 0" in result.output
+    result = reindex(runner, corpus, "--index", tmp_path / "ix")
+    assert "(added 0, updated 0, unchanged 2), removed 0, skipped 0" in result.output
+
+
+def test_skipped_files_are_listed_and_exit_3(runner, corpus, tmp_path):
+    (corpus / "bad.txt").write_bytes(b"\xff\xfe bad bytes")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    result = reindex(runner, corpus, "--index", tmp_path / "ix")
+    assert result.exit_code == 3
+    assert "indexed 2 articles" in result.output
+    assert f"skipped {corpus / 'bad.txt'}: invalid UTF-8 at byte 0" in result.output
+    assert f"skipped {corpus / 'empty.txt'}: empty file" in result.output
+
+
+def test_a_file_that_turns_bad_keeps_its_indexed_version(runner, corpus, tmp_path):
+    reindex(runner, corpus, "--index", tmp_path / "ix")
+    (corpus / "b.txt").write_bytes(b"\x00\x01 corrupted")
+    for extra in ([], ["--full"]):
+        result = reindex(runner, corpus, "--index", tmp_path / "ix", *extra)
+        assert result.exit_code == 3
+        assert "removed 0" in result.output
+        search = runner.invoke(main, ["search", "laser", "--index", str(tmp_path / "ix")])
+        assert "Hội thảo laser" in search.output
+
+
+def test_missing_source_is_an_error_that_changes_nothing(runner, corpus, tmp_path):
+    reindex(runner, corpus, "--index", tmp_path / "ix")
+    before = (tmp_path / "ix" / "CURRENT").read_text()
+    result = reindex(runner, tmp_path / "nope", "--index", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert f"Error: source not found: {tmp_path / 'nope'}" in result.output
+    assert (tmp_path / "ix" / "CURRENT").read_text() == before
+
+
+def test_reindex_without_sources_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(main, ["reindex", "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 2
+    assert "give at least one SOURCE (or --sample)" in result.output
+
+
+def test_second_reindex_at_once_exits_with_a_clear_message(runner, corpus, tmp_path):
+    index = tmp_path / "ix"
+    index.mkdir()
+    with open(index / "reindex.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running reindex would
+        result = reindex(runner, corpus, "--index", index)
+    assert result.exit_code == 1
+    assert f"Error: another reindex is running on {index}; wait for it to finish" in result.output
+    assert not (index / "CURRENT").exists()
+
+
+def test_index_path_from_the_environment(runner, corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("SEARCH_APP_INDEX", str(tmp_path / "from-env"))
+    result = runner.invoke(main, ["reindex", str(corpus)])
+    assert result.exit_code == 0
+    assert IndexStore(tmp_path / "from-env").exists()
+
+
+def test_search_prints_ranked_titles_and_json(runner, corpus, tmp_path):
+    reindex(runner, corpus, "--index", tmp_path / "ix")
+    result = runner.invoke(main, ["search", "hoi nghi", "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("1 results (")
+    assert lines[1] == " 1. Hội nghị cán bộ viên chức [2022-12-20]  (a)"
+    result = runner.invoke(main, ["search", "laser", "--json", "--index", str(tmp_path / "ix")])
+    data = json.loads(result.output)
+    assert (data["total"], data["results"][0]["id"]) == (1, "b")
+
+
+def test_search_errors(runner, tmp_path):
+    result = runner.invoke(main, ["search", "x", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "Error: no index at" in result.output
+    result = runner.invoke(main, ["search", " ", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    result = runner.invoke(main, ["search", "x", "--limit", "0"])
+    assert result.exit_code == 2
+
+
+def test_serve_without_index_explains_what_to_do(runner, tmp_path):
+    result = runner.invoke(main, ["serve", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "add --sample to index the bundled sample" in result.output
+
+
+def test_python_dash_m_entry_point(corpus, tmp_path):
+    process = subprocess.run(
+        [sys.executable, "-m", "search_app", "reindex", str(corpus), "--index", str(tmp_path / "ix")],
+        capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "error"},
+    )
+    assert process.returncode == 0, process.stderr
+    assert "indexed 2 articles" in process.stdout

@@ -1,0 +1,151 @@
+"""Reindexing under a live gunicorn server, and reindexes that fail or die."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from search_app.indexer import GENERATIONS, IndexStore
+from search_app.searcher import SearchEngine
+
+from .conftest import write_articles
+
+BASE = {
+    f"base-{i}.txt": f"Hội nghị cán bộ số {i}\nHội nghị cán bộ viên chức lần thứ {i} đã diễn ra."
+    for i in range(5)
+}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get_json(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+def wait_until(predicate, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def server(tmp_path):
+    """gunicorn with two workers serving an index of BASE; yields (url, corpus, index)."""
+    corpus = write_articles(tmp_path / "corpus", BASE)
+    index = tmp_path / "index"
+    IndexStore(index).reindex([corpus])
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "search_app", "serve", "--index", str(index),
+         "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until(lambda: get_json(url + "/healthz")[0] == 200, 30), "server did not start"
+        yield url, corpus, index
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_live_server_picks_up_new_generations_without_errors(server):
+    url, corpus, index = server
+    answers = []
+    stop = threading.Event()
+
+    def hammer():
+        while not stop.is_set() and len(answers) < 5000:
+            answers.append(get_json(url + "/api/search?q=hoi+nghi+can+bo&per_page=20"))
+
+    client = threading.Thread(target=hammer)
+    client.start()
+    try:
+        for round_ in range(3):
+            # Let requests run against this generation before replacing it.
+            seen = len(answers)
+            assert wait_until(lambda: len(answers) >= seen + 10, 20)
+            write_articles(corpus, {f"new-{round_}.txt": f"Tin mới {round_}\nTừ khóa riêng zqx{round_}."})
+            (corpus / f"base-{round_}.txt").unlink()
+            IndexStore(index).reindex([corpus])
+            assert wait_until(
+                lambda: get_json(f"{url}/api/search?q=zqx{round_}")[1]["total"] == 1, 10
+            ), f"round {round_}: the server did not pick up the new index"
+    finally:
+        stop.set()
+        client.join()
+    statuses = {status for status, _ in answers}
+    totals = {body["total"] for _, body in answers}
+    assert len(answers) >= 30
+    assert statuses == {200}
+    assert 0 not in totals  # never an empty index in between
+    assert get_json(url + "/api/search?q=zqx0")[1]["total"] == 1
+    assert get_json(url + "/healthz")[1]["documents"] == 5
+
+
+def test_failed_reindex_leaves_the_old_index_serving(tmp_path, monkeypatch):
+    corpus = write_articles(tmp_path / "corpus", BASE)
+    store = IndexStore(tmp_path / "index")
+    store.reindex([corpus])
+    before = store.current_name()
+    write_articles(corpus, {"z.txt": "Tin z\nNội dung."})
+
+    def broken(article):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("search_app.indexer.extract", broken)
+    with pytest.raises(RuntimeError):
+        store.reindex([corpus])
+    assert store.current_name() == before
+    assert os.listdir(tmp_path / "index" / GENERATIONS) == [before]
+    assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 5
+
+
+def test_killed_reindex_leaves_the_old_index_serving(tmp_path):
+    corpus = write_articles(tmp_path / "corpus", BASE)
+    store = IndexStore(tmp_path / "index")
+    store.reindex([corpus])
+    before = store.current_name()
+    big = tmp_path / "big.jsonl"
+    with open(big, "w", encoding="utf-8") as handle:
+        for i in range(20000):
+            record = {"id": f"big-{i}", "title": f"Bài số {i}", "body": "Hội nghị cán bộ viên chức. " * 20}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "search_app", "reindex", str(corpus), str(big),
+         "--index", str(tmp_path / "index")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    generations = tmp_path / "index" / GENERATIONS
+    assert wait_until(lambda: len(os.listdir(generations)) == 2, 30), "reindex did not start"
+    time.sleep(0.5)
+    process.kill()
+    process.wait()
+    assert store.current_name() == before
+    assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 5
+    # The next run clears the half-written generation away.
+    store.reindex([corpus])
+    assert len(os.listdir(generations)) == 2
+    assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 5
