@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from .errors import IndexMissing
-from .searcher import DocumentNotFound, InvalidRequest
+from .searcher import DocumentNotFound, Filters, InvalidRequest
 from .web import render_error
 
 bp = Blueprint("api", __name__)
@@ -15,6 +15,9 @@ WEB_MESSAGES = {
     "query_too_long": "Từ khóa quá dài: tối đa 500 ký tự.",
     "invalid_page": "Số trang không hợp lệ.",
     "invalid_per_page": "Số kết quả mỗi trang không hợp lệ.",
+    "invalid_year": "Năm không hợp lệ.",
+    "invalid_date": "Ngày không hợp lệ: hãy viết theo dạng YYYY-MM-DD.",
+    "invalid_sort": "Cách sắp xếp không hợp lệ.",
 }
 
 
@@ -30,12 +33,22 @@ def error(status, code, message):
 
 @bp.get("/api/search")
 def search():
-    """``GET /api/search?q=&page=&per_page=``: ranked results with snippets."""
+    """``GET /api/search?q=&page=&per_page=&year=&from=&to=&org=&speaker=&sort=``.
+
+    Ranked results with snippets, and facet counts for the whole query.
+    """
     args = request.args
     result = engine().search(
-        args.get("q"), page=args.get("page", 1), per_page=args.get("per_page", 10)
+        args.get("q"), page=args.get("page", 1), per_page=args.get("per_page", 10),
+        filters=Filters.from_args(args),
     )
     return jsonify(result.to_json())
+
+
+@bp.get("/api/speakers/<path:name>")
+def speaker(name):
+    """``GET /api/speakers/<name>``: every article naming this person, newest first."""
+    return jsonify(engine().speaker(name, page=request.args.get("page", 1)))
 
 
 @bp.get("/api/documents/<path:doc_id>")

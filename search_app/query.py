@@ -6,7 +6,8 @@
 * ``"quoted phrases"``: the syllables in this order;
 * ``title:`` / ``speaker:`` before a word or a phrase: only in that field;
 * ``-word`` / ``-"phrase"``: exclude documents that have it;
-* ``OR`` (upper case) between two words or phrases: either will do.
+* ``OR`` (upper case) between two words or phrases: either will do;
+* ``year:2023`` or ``year:2022-2023``: only articles from those years.
 
 Nothing here raises on odd input: an unmatched quote is dropped, an unknown
 ``field:`` is read as words, a lone ``OR`` or ``-`` is ignored.
@@ -21,6 +22,7 @@ FIELDS = {"title": "title", "speaker": "speakers", "speakers": "speakers"}
 _TOKEN_RE = re.compile(
     r'(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
 )
+_YEAR_RE = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
@@ -38,6 +40,7 @@ class ParsedQuery:
     # Each group is a list of alternatives (joined by OR); all groups should match.
     groups: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
+    years: list = field(default_factory=list)  # [(first, last)] from year: prefixes
 
     @property
     def positive(self):
@@ -81,6 +84,12 @@ def parse(text):
         if raw_word == "OR" and not match["neg"] and not match["field"]:
             pending_or = bool(parsed.groups)
             continue
+        if (match["field"] or "").lower() == "year" and not match["neg"]:
+            years = _YEAR_RE.match(raw_word or "")
+            if years:
+                first = int(years[1])
+                parsed.years.append((first, int(years[2] or first)))
+                continue
         fieldname = FIELDS.get((match["field"] or "").lower(), "")
         prefix = match["field"] if match["field"] and not fieldname else ""
         if match["phrase"] is not None:

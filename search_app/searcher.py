@@ -6,6 +6,7 @@ if so, opens it. Searches already running finish on the generation they
 started with.
 """
 
+import datetime
 import json
 import threading
 import time
@@ -13,12 +14,14 @@ from dataclasses import asdict, dataclass, field
 from html import escape
 
 from whoosh import highlight, scoring
-from whoosh.query import And, AndMaybe, AndNot, Or, Phrase, Term
+from whoosh.query import And, AndMaybe, AndNot, Every, NumericRange, Or, Phrase, Term, TermRange
+from whoosh.sorting import Count, FieldFacet
 
 from .analysis import COMPOUND_JOINER, query_forms
 from .errors import SearchAppError
 from .indexer import IndexStore
 from .query import parse
+from .schema import NO_SPEAKER, speaker_key
 from .text import fold
 
 MAX_QUERY_CHARS = 500
@@ -33,6 +36,8 @@ COMPOUND_BOOST = 0.5
 # Weight of all the query's words found together, in order.
 PHRASE_BOOST = 1.0
 SNIPPET_CHARS = 240
+FACET_SIZE = 10
+SORTS = ("relevance", "date")
 TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
 
 
@@ -46,8 +51,8 @@ class InvalidRequest(SearchAppError):
 
 
 class DocumentNotFound(SearchAppError):
-    def __init__(self, doc_id):
-        super().__init__(f"no document with id {doc_id!r}")
+    def __init__(self, doc_id, what="document"):
+        super().__init__(f"no {what} with id {doc_id!r}" if what == "document" else f"no {what} named {doc_id!r}")
         self.code = "not_found"
         self.message = str(self)
 
@@ -79,6 +84,7 @@ class SearchResult:
     took_ms: float
     suggestion: object = None
     results: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
 
     @property
     def pages(self):
@@ -93,7 +99,64 @@ class SearchResult:
             "took_ms": self.took_ms,
             "suggestion": self.suggestion,
             "results": [hit.to_json() for hit in self.results],
+            "facets": self.facets,
         }
+
+
+@dataclass
+class Filters:
+    """Restrictions on a search besides its words (all optional)."""
+
+    year: int = None
+    date_from: str = None  # YYYY-MM-DD, inclusive
+    date_to: str = None
+    organisation: str = None
+    speaker: str = None  # a name, matched accent-insensitively
+    sort: str = "relevance"
+
+    @classmethod
+    def from_args(cls, args):
+        """Build from request-style arguments (``year``, ``from``, ``to``, ``org``, ``speaker``, ``sort``)."""
+        year = args.get("year") or None
+        if year is not None:
+            year = _integer(year, "year")
+            if not 1000 <= year <= 9999:
+                raise InvalidRequest("invalid_year", "'year' must be a four-digit year")
+        sort = args.get("sort") or "relevance"
+        if sort not in SORTS:
+            raise InvalidRequest("invalid_sort", "'sort' must be 'relevance' or 'date'")
+        return cls(
+            year=year,
+            date_from=_date(args.get("from"), "from"),
+            date_to=_date(args.get("to"), "to"),
+            organisation=args.get("org") or None,
+            speaker=args.get("speaker") or None,
+            sort=sort,
+        )
+
+    def query(self, parsed):
+        """The Whoosh filter for these restrictions and the query's ``year:`` terms."""
+        parts = []
+        if self.year:
+            parts.append(Term("year", self.year))
+        if parsed.years:
+            parts.append(Or([NumericRange("year", a, b) for a, b in parsed.years]))
+        if self.date_from or self.date_to:
+            parts.append(TermRange("date", self.date_from or "0000", self.date_to or "9999-99-99"))
+        if self.organisation:
+            parts.append(Term("organisation", self.organisation))
+        if self.speaker:
+            parts.append(Term("speaker_keys", speaker_key(self.speaker)))
+        return And(parts) if parts else None
+
+
+def _date(value, name):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InvalidRequest("invalid_date", f"'{name}' must be a date written YYYY-MM-DD") from None
 
 
 def validate(query, page=1, per_page=10):
@@ -149,26 +212,94 @@ class SearchEngine:
         name, ix, searcher = self._current()
         return {"documents": searcher.doc_count(), "version": name}
 
-    def search(self, query, page=1, per_page=10):
-        """Run a search; returns a :class:`SearchResult`."""
+    def search(self, query, page=1, per_page=10, filters=None, facets=True):
+        """Run a search; returns a :class:`SearchResult`.
+
+        ``filters`` is a :class:`Filters`; ``facets`` adds counts by year,
+        organisation and speaker over every matching document.
+        """
         query, page, per_page = validate(query, page, per_page)
+        filters = filters or Filters()
         started = time.perf_counter()
         _, ix, searcher = self._current()
         parsed = parse(query)
-        hits, total = [], 0
+        options = {"filter": filters.query(parsed)}
+        if facets:
+            options["groupedby"] = FACETS
+        if filters.sort == "date":
+            options["sortedby"] = [FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)]
+        hits, total, groups = [], 0, {}
         for wq in build_queries(parsed):
-            results = searcher.search_page(wq, page, pagelen=per_page)
+            results = searcher.search_page(wq, page, pagelen=per_page, **options)
             total = results.total
             if total:
                 # Whoosh answers a page past the end with the last page.
                 if page <= results.pagecount:
                     hits = [self._hit(hit, parsed, ix) for hit in results]
+                if facets:
+                    groups = self._facets(searcher, results.results)
                 break
         took = (time.perf_counter() - started) * 1000
         return SearchResult(
             query=query, total=total, page=page, per_page=per_page,
-            took_ms=round(took, 2), results=hits,
+            took_ms=round(took, 2), results=hits, facets=groups,
         )
+
+    def _facets(self, searcher, results):
+        def top(name):
+            counts = results.groups(name)
+            items = [(key, n) for key, n in counts.items() if key not in ("", 0, None, NO_SPEAKER)]
+            items.sort(key=lambda item: (-item[1], str(item[0])))
+            return items[:FACET_SIZE]
+
+        years = sorted(top("year"), key=lambda item: -item[0])
+        return {
+            "year": [{"value": y, "count": n} for y, n in years],
+            "organisation": [{"value": o, "count": n} for o, n in top("organisation")],
+            "speaker": [
+                {"value": key, "name": self._speaker_name(searcher, key), "count": n}
+                for key, n in top("speaker")
+            ],
+        }
+
+    def _speaker_name(self, searcher, key):
+        """How a speaker's name is written, from the first article that names them."""
+        hit = searcher.search(Term("speaker_keys", key), limit=1)
+        for person in json.loads(hit[0].get("speakers_json") or "[]") if hit else []:
+            if speaker_key(person["name"]) == key:
+                return person["name"]
+        return key
+
+    def speaker(self, name, page=1, per_page=20):
+        """Every article naming this person (accent-insensitive), newest first, with their role."""
+        page = _integer(page, "page")
+        if page < 1:
+            raise InvalidRequest("invalid_page", "'page' must be 1 or more")
+        key = speaker_key(name)
+        _, ix, searcher = self._current()
+        results = searcher.search_page(
+            Term("speaker_keys", key), page, pagelen=per_page,
+            sortedby=[FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)],
+        )
+        if not results.total:
+            raise DocumentNotFound(name, what="speaker")
+        articles = []
+        for hit in results if page <= results.pagecount else []:
+            fields = hit.fields()
+            person = next(
+                (p for p in json.loads(fields.get("speakers_json") or "[]")
+                 if speaker_key(p["name"]) == key),
+                {"name": name, "role": ""},
+            )
+            articles.append({
+                "id": fields["id"], "title": display_title(fields), "date": fields.get("date") or None,
+                "year": fields.get("year") or None, "name": person["name"], "role": person["role"],
+                "source": fields.get("source", ""),
+            })
+        return {
+            "key": key, "name": self._speaker_name(searcher, key), "total": results.total,
+            "page": page, "per_page": per_page, "articles": articles,
+        }
 
     def document(self, doc_id, query=""):
         """The stored document with its speakers; ``body_html`` marks the query's words."""
@@ -200,7 +331,8 @@ class SearchEngine:
         return Hit(
             id=fields["id"],
             title=display_title(fields),
-            score=round(hit.score, 4),
+            # Sorted by date, Whoosh gives the sort key instead of a score.
+            score=round(hit.score, 4) if isinstance(hit.score, (int, float)) else None,
             snippet=snippet(fields.get("body", ""), terms, analyzer),
             speakers=json.loads(fields.get("speakers_json") or "[]"),
             date=fields.get("date") or None,
@@ -217,13 +349,23 @@ def display_title(fields):
 # -- building Whoosh queries ---------------------------------------------------
 
 
+FACETS = {
+    "year": FieldFacet("year", maptype=Count),
+    "organisation": FieldFacet("organisation", maptype=Count),
+    "speaker": FieldFacet("speaker_keys", allow_overlap=True, maptype=Count),
+}
+
+
 def build_queries(parsed):
     """The queries to try in order: all groups required, then any group.
 
-    Yields nothing for a query with no positive words (only exclusions).
+    A query of filters alone (``year:2023``) matches every document; one
+    with only exclusions matches nothing.
     """
     groups = [Or([_clause_query(c) for c in group]) for group in parsed.groups]
     if not groups:
+        if parsed.years:
+            yield Every()
         return
     bonus = [_compound_query(run) for run in parsed.runs()]
     excluded = [_clause_query(c) for c in parsed.excluded]

@@ -1,6 +1,11 @@
 """The HTML pages: search box, results, document. Labels are in Vietnamese."""
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from .searcher import Filters
+
+# Query-string arguments that narrow a search; kept across pages and facet links.
+FILTER_ARGS = ("year", "from", "to", "org", "speaker", "sort")
 
 bp = Blueprint("web", __name__)
 
@@ -19,8 +24,28 @@ def search():
     query = request.args.get("q", "")
     if not query.strip():
         return render_template("index.html")
-    result = engine().search(query, page=request.args.get("page", 1), per_page=10)
-    return render_template("search.html", result=result, q=query)
+    filters = Filters.from_args(request.args)
+    result = engine().search(query, page=request.args.get("page", 1), per_page=10, filters=filters)
+    active = {k: request.args[k] for k in FILTER_ARGS if request.args.get(k)}
+    return render_template(
+        "search.html", result=result, q=query, active=active,
+        link=lambda **changes: search_link(query, active, **changes),
+    )
+
+
+def search_link(query, active, **changes):
+    """A URL for this search with some filters set (a value) or removed (None)."""
+    args = {**active, **changes}
+    args = {k: v for k, v in args.items() if v not in (None, "")}
+    if "page" not in changes:
+        args.pop("page", None)
+    return url_for("web.search", q=query, **args)
+
+
+@bp.get("/speaker/<path:name>")
+def speaker(name):
+    person = engine().speaker(name, page=request.args.get("page", 1))
+    return render_template("speaker.html", person=person, q="")
 
 
 @bp.get("/doc/<path:doc_id>")

@@ -7,7 +7,9 @@ def test_search_answers_the_documented_shape(client):
     response = client.get("/api/search?q=giang+manh+khoi&per_page=3")
     assert response.status_code == 200
     data = response.get_json()
-    assert list(data) == ["query", "total", "page", "per_page", "took_ms", "suggestion", "results"]
+    assert list(data) == [
+        "query", "total", "page", "per_page", "took_ms", "suggestion", "results", "facets",
+    ]
     assert (data["query"], data["page"], data["per_page"]) == ("giang manh khoi", 1, 3)
     first = data["results"][0]
     assert list(first) == ["id", "title", "score", "snippet", "speakers", "date", "source", "url"]

@@ -15,7 +15,8 @@ def test_results_page_shows_total_snippets_and_speakers(client):
     assert response.status_code == 200
     assert re.search(r"Tìm thấy 1 kết quả \(\d+ ms\)", page)
     assert "<mark>Bùi</mark> <mark>Văn</mark> <mark>Khoẻ</mark>" in page
-    assert "Người phát biểu:" in page and "Bùi Văn Khoẻ – Giám đốc Sở" in page
+    assert "Người phát biểu:" in page
+    assert '<a class="speaker" href="/speaker/B%C3%B9i%20V%C4%83n%20Kho%E1%BA%BB">Bùi Văn Khoẻ</a> – Giám đốc Sở' in page
     assert 'href="/doc/khcn/04-so-khcn-hoa-binh?q=bui+van+khoe"' in page
 
 
@@ -55,7 +56,7 @@ def test_query_with_html_is_escaped_everywhere(client):
 def test_document_page_marks_the_query_words(client):
     page = client.get("/doc/khcn/04-so-khcn-hoa-binh?q=hoa+binh").get_data(as_text=True)
     assert "<h1>Sở Khoa học và Công nghệ <mark>Hoà</mark> <mark>Bình</mark>" in page
-    assert "<strong>Bùi Văn Khoẻ</strong> – Giám đốc Sở" in page
+    assert "<strong>Bùi Văn Khoẻ</strong></a> – Giám đốc Sở" in page
 
 
 def test_unknown_document_page_is_404(client):

@@ -1,0 +1,105 @@
+"""Filters, sorting, facets and the speaker page (API and web)."""
+
+import pytest
+
+
+def ids(data):
+    return [r["id"] for r in data["results"]]
+
+
+def test_year_in_the_query_and_as_a_parameter_agree(client):
+    in_query = client.get("/api/search?q=hoi+nghi+year:2023&per_page=50").get_json()
+    as_param = client.get("/api/search?q=hoi+nghi&year=2023&per_page=50").get_json()
+    assert in_query["total"] == as_param["total"] == 6
+    assert sorted(ids(in_query)) == sorted(ids(as_param))
+    assert all(r["date"].startswith("2023") for r in in_query["results"])
+
+
+def test_year_range_and_year_alone(client):
+    both = client.get("/api/search?q=year:2023-2024&per_page=50").get_json()
+    assert both["total"] == 18  # every sample article is from 2023 or 2024
+    assert client.get("/api/search?q=year:2024&per_page=50").get_json()["total"] == 7
+
+
+def test_date_range(client):
+    data = client.get("/api/search?q=hoi+nghi&from=2023-07-01&to=2023-12-31&per_page=50").get_json()
+    dates = sorted(r["date"] for r in data["results"])
+    assert dates == ["2023-07-14", "2023-08-08", "2023-11-09", "2023-12-20"]
+
+
+def test_sort_by_date_newest_first(client):
+    data = client.get("/api/search?q=hoi+nghi&sort=date&per_page=50").get_json()
+    dates = [r["date"] for r in data["results"]]
+    assert dates == sorted(dates, reverse=True)
+    assert data["results"][0]["score"] is None
+
+
+def test_facets_count_every_matching_document(client):
+    data = client.get("/api/search?q=hoi+nghi&per_page=1").get_json()
+    facets = data["facets"]
+    assert facets["year"] == [{"value": 2024, "count": 4}, {"value": 2023, "count": 6}]
+    assert sum(f["count"] for f in facets["year"]) == data["total"]
+    assert {"value": "Trung tâm Công nghệ Laser", "count": 1} in facets["organisation"]
+    assert {"value": "giang manh khoi", "name": "Giang Mạnh Khôi", "count": 1} in facets["speaker"]
+
+
+def test_organisation_and_speaker_filters(client):
+    data = client.get("/api/search?q=hoi+nghi&org=Trung tâm Công nghệ Laser").get_json()
+    assert ids(data) == ["khcn/02-trung-tam-laser-so-ket"]
+    # Speakers match without accents, as users type them.
+    data = client.get("/api/search?q=cong+doan&speaker=nguyen phu hung").get_json()
+    assert ids(data) == ["khcn/05-dai-hoi-cong-doan"]
+
+
+@pytest.mark.parametrize(
+    "args, code",
+    [("year=20x3", "invalid_year"), ("year=99", "invalid_year"), ("from=2023-13-01", "invalid_date"),
+     ("to=yesterday", "invalid_date"), ("sort=popular", "invalid_sort")],
+)
+def test_filter_errors(client, args, code):
+    response = client.get("/api/search?q=x&" + args)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == code
+
+
+def test_speaker_api_lists_articles_newest_first_with_roles(client):
+    data = client.get("/api/speakers/Nguyen Phu Hung").get_json()
+    assert (data["name"], data["total"]) == ("Nguyễn Phú Hùng", 1)
+    assert data["articles"] == [{
+        "id": "khcn/05-dai-hoi-cong-doan",
+        "title": "Đại hội Công đoàn Viện Ứng dụng công nghệ nhiệm kỳ 2023 – 2028",
+        "date": "2023-05-26", "year": 2023, "name": "Nguyễn Phú Hùng",
+        "role": "Bí thư Đảng ủy, Viện trưởng Viện Ứng dụng công nghệ", "source": "",
+    }]
+    response = client.get("/api/speakers/Không Ai Cả")
+    assert response.status_code == 404
+    assert response.get_json()["error"]["code"] == "not_found"
+
+
+def test_speaker_page_newest_first(make_engine, tmp_path):
+    from search_app import create_app
+
+    make_engine({
+        "cu.txt": "Tin cũ\nNgày 01/02/2022, đồng chí Lê Văn Tám – Giám đốc Sở phát biểu.",
+        "moi.txt": "Tin mới\nNgày 03/04/2024, ông Lê Văn Tám, Chủ tịch Hội đồng khai mạc.",
+        "khac.txt": "Tin khác\nNgày 05/06/2023, bà Trần Thị Hoa phát biểu.",
+    })
+    client = create_app({"INDEX_PATH": str(tmp_path / "index"), "TESTING": True}).test_client()
+    page = client.get("/speaker/le van tam").get_data(as_text=True)
+    assert "<h1>Lê Văn Tám</h1>" in page
+    assert "Xuất hiện trong 2 bài viết" in page
+    assert page.index("Tin mới") < page.index("Tin cũ")
+    assert "Vai trò: Chủ tịch Hội đồng" in page and "Vai trò: Giám đốc Sở" in page
+
+
+def test_results_page_facet_links_narrow_the_search(client):
+    page = client.get("/search?q=hoi+nghi").get_data(as_text=True)
+    assert '<a href="/search?q=hoi+nghi&amp;year=2023">2023</a> <span class="count">6</span>' in page
+    narrowed = client.get("/search?q=hoi+nghi&year=2023").get_data(as_text=True)
+    assert "Tìm thấy 6 kết quả" in narrowed
+    assert 'href="/search?q=hoi+nghi" title="Bỏ bộ lọc">Năm: 2023 ✕</a>' in narrowed
+
+
+def test_filters_survive_pagination(client):
+    page = client.get("/search?q=ngay&sort=date&page=1").get_data(as_text=True)
+    assert 'href="/search?q=ngay&amp;sort=date&amp;page=2"' in page
