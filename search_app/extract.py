@@ -50,6 +50,21 @@ ROLE_STOPS = {
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói",
 }
+# Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng".
+ROLE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:Phó\s+)?(?:Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Giám đốc|Giám đốc|"
+    r"Viện trưởng|Hiệu trưởng|Tổng Bí thư|Bí thư|Cục trưởng|Vụ trưởng|Trưởng ban|Trưởng phòng|"
+    r"Chánh Văn phòng|Chủ nhiệm|Tổng Biên tập|Đại sứ|Trưởng khoa)(?!\w)"
+)
+# Surnames that start a name after a role (honorifics need no such list).
+SURNAMES = set(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh trương "
+    "lương mai cao lâm tô hà tạ giang cung lưu chu kiều đoàn vương tăng thái trịnh quách phùng "
+    "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
+    "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò".split()
+)
+CLAUSE_BREAK_RE = re.compile(r"[,;:.()\n]|\s[–—-]\s")
+
 # Plural "các đồng chí ..." introduces a list of roles, not a person.
 PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ")
 
@@ -255,6 +270,18 @@ def find_speakers(text):
     first non-empty role win.
     """
     found = {}
+    for name, role in _honorific_speakers(text) + _role_first_speakers(text):
+        key = fold(name)
+        if key not in found:
+            found[key] = {"name": name, "role": role}
+        elif role and not found[key]["role"]:
+            found[key]["role"] = role
+    return list(found.values())
+
+
+def _honorific_speakers(text):
+    """``(name, role)`` for "đồng chí X – role", "TS. X, role", "Đ/c X" ..."""
+    out = []
     for match in SPEAKER_RE.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()]
         if before.endswith(PLURAL_BEFORE):
@@ -262,13 +289,41 @@ def find_speakers(text):
         name = _trim_name(match["name"])
         if not name:
             continue
-        role = _role(match["name"][len(name):] + match["rest"])
-        key = fold(name)
-        if key not in found:
-            found[key] = {"name": name, "role": role}
-        elif role and not found[key]["role"]:
-            found[key]["role"] = role
-    return list(found.values())
+        out.append((name, _role(match["name"][len(name):] + match["rest"])))
+    return out
+
+
+def _role_first_speakers(text):
+    """``(name, role)`` for a role written before the name.
+
+    "Thứ trưởng Bộ Thông tin và Truyền thông Nguyễn Huy Dũng dự ...": after
+    the role may come an organisation (capitalised words, lower-case second
+    syllables, "và"), then a name of 2 to 4 capitalised syllables that starts
+    with a known surname and ends the clause or meets a lower-case word.
+    """
+    out = []
+    for match in ROLE_BEFORE_RE.finditer(text):
+        clause = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)[0]
+        words = clause.split()
+        run = []  # the organisation-shaped stretch after the role
+        for word in words:
+            capital = word[:1].isupper()
+            if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
+                run.append(word)
+            else:
+                break
+        # The name: a stretch of 2 to 4 capitalised syllables from a surname
+        # to the end of the capitals ("Hà Nội Nguyễn Văn An" -> "Nguyễn Văn An").
+        for start, word in enumerate(run):
+            if canonical(word) not in SURNAMES:
+                continue
+            end = start
+            while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
+                end += 1
+            if 2 <= end - start <= 4:
+                out.append((" ".join(run[start:end]), " ".join([match.group()] + run[:start])))
+                break
+    return out
 
 
 def _trim_name(name):

@@ -116,3 +116,21 @@ def test_missing_title_from_url_slug_when_the_body_has_every_word():
              "Theo https://www.example.vn/tin/1234/vien-hoa-hoc-gap-mat-can-bo-nghien-cuu-tre.aspx",
     )
     assert extract(article).title == "Viện Hoá học gặp mặt cán bộ nghiên cứu trẻ"
+
+
+def test_role_before_the_name():
+    text = (
+        "Thứ trưởng Bộ Thông tin và Truyền thông Nguyễn Huy Dũng dự và phát biểu chỉ đạo. "
+        "Phó Thủ tướng Trần Hồng Hà trao giải. "
+        "Giám đốc Sở Khoa học và Công nghệ Hà Nội Nguyễn Văn An cho biết."
+    )
+    assert speakers(text) == [
+        ("Nguyễn Huy Dũng", "Thứ trưởng Bộ Thông tin và Truyền thông"),
+        ("Trần Hồng Hà", "Phó Thủ tướng"),
+        ("Nguyễn Văn An", "Giám đốc Sở Khoa học và Công nghệ Hà Nội"),
+    ]
+
+
+def test_role_before_something_that_is_not_a_name():
+    assert speakers("Giám đốc Trung tâm trình bày báo cáo tại Hội nghị Tổng kết.") == []
+    assert speakers("Chủ tịch Hồ Chí Minh") == [("Hồ Chí Minh", "Chủ tịch")]
