@@ -48,7 +48,7 @@ ROLE_STOPS = {
     "phát biểu", "trình bày", "chủ trì", "đã", "đánh giá", "ghi nhận", "cho biết",
     "khẳng định", "nhấn mạnh", "đọc", "tham dự", "cùng", "và", "tại", "đề nghị",
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
-    "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói",
+    "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng".
 ROLE_BEFORE_RE = re.compile(
@@ -63,6 +63,9 @@ SURNAMES = set(
     "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
     "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò".split()
 )
+# Places whose first syllable is also a surname: not people after a role.
+PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình",
+          "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang"}
 CLAUSE_BREAK_RE = re.compile(r"[,;:.()\n]|\s[–—-]\s")
 
 # Plural "các đồng chí ..." introduces a list of roles, not a person.
@@ -89,7 +92,7 @@ ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 ORG_HEAD_RE = re.compile(
     r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|Bộ|Trường|Đại học|Công ty|Tập đoàn|"
-    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ)(?!\w)"
+    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện)(?!\w)"
 )
 ORG_STOPS = {
     "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
@@ -139,7 +142,7 @@ def extract(article):
         speakers=find_speakers(body if title_derived else title + "\n" + body),
         date=date,
         year=year,
-        organisation=find_organisation(title) or find_organisation(body[:500]),
+        organisation=organisation(title, body),
         source=source,
         url=url,
         byline=meta.get("byline", ""),
@@ -320,7 +323,7 @@ def _role_first_speakers(text):
             end = start
             while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
                 end += 1
-            if 2 <= end - start <= 4:
+            if 2 <= end - start <= 4 and canonical(" ".join(run[start : start + 2])) not in PLACES:
                 out.append((" ".join(run[start:end]), " ".join([match.group()] + run[:start])))
                 break
     return out
@@ -396,6 +399,30 @@ def _valid(year, month, day):
         return datetime.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return ""
+
+
+ORG_VERBS = (
+    "tổ chức|tiến hành|phối hợp|khánh thành|ký kết|ký|long trọng|triển khai|sơ kết|tổng kết|"
+    "đã|đẩy mạnh|công bố|khai mạc|đón nhận|ra mắt|ứng dụng|năm"
+)
+# "<organisation> tổ chức ...": the subject of a title or of the first sentence.
+ORG_SUBJECT_RE = re.compile(
+    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}(?:\s+[^\s,;:.()]+){{1,14}}?)\s+(?:{ORG_VERBS})(?!\w)"
+)
+
+
+def organisation(title, body):
+    """The organisation an article is about.
+
+    The subject of the title ("Trung tâm Công nghệ Laser tổ chức ...") or of
+    the body's first sentence; otherwise the first organisation named.
+    """
+    first_sentence = SENTENCE_END_RE.split(body.strip(), maxsplit=1)[0]
+    for text in (title, first_sentence):
+        match = ORG_SUBJECT_RE.search(text)
+        if match:
+            return match["org"]
+    return find_organisation(title) or find_organisation(body[:500])
 
 
 def find_organisation(text):

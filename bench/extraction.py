@@ -1,0 +1,122 @@
+"""Score the extractor against the hand-made gold file; print one table.
+
+    python bench/extraction.py [--shared ../shared]
+
+Gold: ``bench/gold/extraction.jsonl``, one article per line with its split:
+``dev`` (the seeds and the bundled sample, which the rules were tuned on) and
+``heldout`` (12 articles drawn at random from news-50k, annotated before the
+extractor was run on them, never tuned on). Speakers are matched by folded
+name; a role counts as right when it matches the gold role once folded.
+"""
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from search_app.articles import Article, read_sources  # noqa: E402
+from search_app.cli import SAMPLE_DIR  # noqa: E402
+from search_app.extract import extract  # noqa: E402
+from search_app.text import fold  # noqa: E402
+
+GOLD = ROOT / "bench" / "gold" / "extraction.jsonl"
+
+
+def norm(text):
+    return " ".join(fold(text).replace("–", "-").split())
+
+
+def load_articles(shared, wanted):
+    """``{(corpus, id): Article}`` for every gold article."""
+    found = {}
+    for item in read_sources([SAMPLE_DIR]):
+        found[("sample", item.id)] = item
+    seeds = shared / "corpus" / "seeds"
+    if seeds.is_dir():
+        for item in read_sources([seeds]):
+            found[("seeds", item.id)] = item
+    news = shared / "corpus" / "news-50k.jsonl.gz"
+    ids = {doc_id for corpus, doc_id in wanted if corpus == "news-50k"}
+    if news.is_file() and ids:
+        with gzip.open(news, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                if record["id"] in ids:
+                    found[("news-50k", record["id"])] = Article(
+                        id=record["id"], title=record["title"], body=record["body"], origin="news"
+                    )
+    return found
+
+
+def score(gold_rows, articles):
+    totals = defaultdict(lambda: defaultdict(int))
+    errors = []
+    for row in gold_rows:
+        article = articles.get((row["corpus"], row["id"]))
+        if article is None:
+            continue
+        t = totals[row["split"]]
+        result = extract(article)
+        gold = {norm(s["name"]): norm(s["role"]) for s in row["speakers"]}
+        got = {norm(s["name"]): norm(s["role"]) for s in result.speakers}
+        matched = gold.keys() & got.keys()
+        t["articles"] += 1
+        t["gold"] += len(gold)
+        t["extracted"] += len(got)
+        t["matched"] += len(matched)
+        t["roles_right"] += sum(gold[k] == got[k] for k in matched)
+        t["dates_right"] += result.date == row["date"]
+        t["orgs_right"] += norm(result.organisation) == norm(row["organisation"])
+        for name in sorted(got.keys() - gold.keys()):
+            errors.append((row["split"], row["id"], "extra speaker", name))
+        for name in sorted(gold.keys() - got.keys()):
+            errors.append((row["split"], row["id"], "missed speaker", name))
+        for name in sorted(k for k in matched if gold[k] != got[k]):
+            errors.append((row["split"], row["id"], "role", f"{name}: {got[name]!r} vs {gold[name]!r}"))
+        if result.date != row["date"]:
+            errors.append((row["split"], row["id"], "date", f"{result.date!r} vs {row['date']!r}"))
+        if norm(result.organisation) != norm(row["organisation"]):
+            errors.append((row["split"], row["id"], "organisation",
+                           f"{result.organisation!r} vs {row['organisation']!r}"))
+    return totals, errors
+
+
+def ratio(a, b):
+    return f"{a / b:.3f}" if b else "n/a"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--errors", action="store_true", help="List every disagreement.")
+    args = parser.parse_args()
+    gold_rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    articles = load_articles(args.shared, {(r["corpus"], r["id"]) for r in gold_rows})
+    totals, errors = score(gold_rows, articles)
+    print(f"| split | articles | gold speakers | speaker P | speaker R | role acc. | date acc. | org acc. |")
+    print("|---|---|---|---|---|---|---|---|")
+    for split in ("dev", "heldout"):
+        t = totals.get(split)
+        if not t:
+            print(f"| {split} | 0 (data not found) | | | | | | |")
+            continue
+        print(
+            f"| {split} | {t['articles']} | {t['gold']} | {ratio(t['matched'], t['extracted'])} "
+            f"| {ratio(t['matched'], t['gold'])} | {ratio(t['roles_right'], t['matched'])} "
+            f"| {ratio(t['dates_right'], t['articles'])} | {ratio(t['orgs_right'], t['articles'])} |"
+        )
+    print(f"\n({time.perf_counter() - started:.1f}s)")
+    if args.errors:
+        for split, doc_id, kind, detail in errors:
+            print(f"{split}\t{doc_id}\t{kind}\t{detail}")
+
+
+if __name__ == "__main__":
+    main()
