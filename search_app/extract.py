@@ -17,7 +17,7 @@ UPPER = (
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 )
 LOWER = "a-z" + UPPER[3:].lower()
-NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:-[{LOWER}]+)?"  # "Jong-un"
 
 ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)"
 # Honorifics and academic titles that introduce a person's name.
@@ -34,7 +34,9 @@ SPEAKER_RE = re.compile(
 )
 # A role follows the name after a dash or a comma.
 ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,)\s*")
-ROLE_END_RE = re.compile(r";|\.(?:\s|$)|\(|\)|:|\s[–—-]\s|,\s*(?:cùng|và)\s")
+ROLE_END_RE = re.compile(
+    r";|\.(?:\s|$)|\(|\)|:|\s[–—-]\s|,\s*(?:cùng|và|ông|bà|đồng chí|Đ/c)\s"
+)
 # Words that start a role or an organisation: a name stops before them.
 ROLE_STARTS = {
     "giám đốc", "phó giám", "phó viện", "phó bí", "phó chủ", "phó trưởng", "phó tổng",
@@ -49,6 +51,7 @@ ROLE_STOPS = {
     "khẳng định", "nhấn mạnh", "đọc", "tham dự", "cùng", "và", "tại", "đề nghị",
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
+    "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng".
 ROLE_BEFORE_RE = re.compile(
@@ -68,8 +71,16 @@ PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang"}
 CLAUSE_BREAK_RE = re.compile(r"[,;:.()\n]|\s[–—-]\s")
 
-# Plural "các đồng chí ..." introduces a list of roles, not a person.
-PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ")
+# Words a lower-case role may start with ("chủ tịch UBND xã ..."); a role
+# in capitals needs no such word.
+LOWER_ROLE_STARTS = {
+    "chủ", "phó", "giám", "trưởng", "tổng", "bí", "cục", "vụ", "viện", "chánh", "thứ", "bộ",
+    "nhân", "cán", "chuyên", "người", "giáo", "đại", "thư", "nguyên", "cựu", "quyền",
+    "điều", "hiệu", "kế", "thủ", "ủy", "uỷ", "tiến", "thạc", "bác", "luật", "kỹ", "nhà",
+}
+# Plural "các đồng chí ..." introduces a list of roles, not a person; "ông" in
+# "đàn ông" (man) and "cụ ông" (old man) is not an honorific.
+PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ", "đàn ", "Đàn ", "cụ ", "Cụ ")
 
 SHARE_WORDS = {"facebook", "zalo", "twitter", "email", "print", "in", "chia", "se",
                "share", "tweet", "linkedin", "google"}
@@ -363,10 +374,15 @@ def _role(rest):
         if i > 0 and not joins_names and (one in ROLE_STOPS or two in ROLE_STOPS):
             words = words[:i]
             break
-    role = " ".join(words[:15]).strip(" ,")
-    if not role or not role[0].isupper():
-        return ""
-    return role
+    # A role may list several posts ("Bí thư Đảng ủy, Viện trưởng ..."): keep
+    # each comma-separated part only while it still looks like a post.
+    parts = []
+    for part in " ".join(words[:15]).split(","):
+        part = part.strip()
+        if not part or not (part[0].isupper() or canonical(part.split()[0]) in LOWER_ROLE_STARTS):
+            break
+        parts.append(part)
+    return ", ".join(parts)
 
 
 def find_date(explicit, title, body):

@@ -134,3 +134,27 @@ def test_role_before_the_name():
 def test_role_before_something_that_is_not_a_name():
     assert speakers("Giám đốc Trung tâm trình bày báo cáo tại Hội nghị Tổng kết.") == []
     assert speakers("Chủ tịch Hồ Chí Minh") == [("Hồ Chí Minh", "Chủ tịch")]
+
+
+def test_lower_case_roles_common_in_general_news():
+    text = (
+        "Ông Trần Ngọc Căng, chủ tịch UBND tỉnh Quảng Ngãi, ra văn bản. "
+        "Ông Lê Minh Hùng, Chi cục trưởng Chi cục Phòng chống tệ nạn xã hội, thẳng thắn nhìn nhận."
+    )
+    assert speakers(text) == [
+        ("Trần Ngọc Căng", "chủ tịch UBND tỉnh Quảng Ngãi"),
+        ("Lê Minh Hùng", "Chi cục trưởng Chi cục Phòng chống tệ nạn xã hội"),
+    ]
+
+
+def test_a_list_of_people_ends_each_role_at_the_next_honorific():
+    text = "có bà Văn Thị Bạch Tuyết - Phó trưởng Đoàn Đại biểu Quốc hội, ông Trần Anh Tuấn - viện trưởng."
+    assert speakers(text) == [
+        ("Văn Thị Bạch Tuyết", "Phó trưởng Đoàn Đại biểu Quốc hội"),
+        ("Trần Anh Tuấn", "viện trưởng"),
+    ]
+
+
+def test_dan_ong_and_cu_ong_are_not_honorifics_and_hyphenated_names_stay_whole():
+    assert speakers("Người đàn ông Ấn Độ nuốt dao. Cụ ông Trung Quốc ăn thuỷ tinh.") == []
+    assert speakers("ông Kim Jong-un phát biểu") == [("Kim Jong-un", "")]
