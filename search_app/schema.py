@@ -9,7 +9,7 @@ from .text import fold
 
 # Bump when the schema or the analysis changes: an index built by another
 # version must be rebuilt with ``reindex --full``.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def make_schema():
@@ -77,8 +77,9 @@ STORED_NAMES = (
 
 
 def speaker_key(name):
-    """The key a person is filed under: the folded name, so "Khôi" and "Khổi" agree."""
-    return " ".join(fold(name).split())
+    """The key a person is filed under: the folded name, so "Khôi" and "Khổi",
+    "Jong-un" and "Jong Un" agree."""
+    return " ".join(fold(name).replace("-", " ").split())
 
 
 # Filed for an article without speakers: Whoosh expects every document to
