@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .text import canonical_phrase as canonical, fold
+from .text import canonical_phrase as canonical, fold, name_key
 
 UPPER = (
     "A-Z"
@@ -285,7 +285,7 @@ def find_speakers(text):
     """
     found = {}
     for name, role in _honorific_speakers(text) + _role_first_speakers(text):
-        key = fold(name)
+        key = name_key(name)
         if key not in found:
             found[key] = {"name": name, "role": role}
         elif role and not found[key]["role"]:

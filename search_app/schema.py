@@ -5,7 +5,7 @@ import json
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import VietnameseAnalyzer
-from .text import fold
+from .text import name_key
 
 # Bump when the schema or the analysis changes: an index built by another
 # version must be rebuilt with ``reindex --full``.
@@ -76,16 +76,10 @@ STORED_NAMES = (
 )
 
 
-def speaker_key(name):
-    """The key a person is filed under: the folded name, so "Khôi" and "Khổi",
-    "Jong-un" and "Jong Un" agree."""
-    return " ".join(fold(name).replace("-", " ").split())
-
-
 # Filed for an article without speakers: Whoosh expects every document to
 # have a vector in a vectored field. Never shown.
 NO_SPEAKER = "-"
 
 
 def speaker_keys(speakers):
-    return ",".join([speaker_key(s["name"]) for s in speakers] or [NO_SPEAKER])
+    return ",".join([name_key(s["name"]) for s in speakers] or [NO_SPEAKER])

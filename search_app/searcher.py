@@ -21,8 +21,8 @@ from .analysis import COMPOUND_JOINER, query_forms
 from .errors import SearchAppError
 from .indexer import IndexStore
 from .query import parse
-from .schema import NO_SPEAKER, speaker_key
-from .text import fold
+from .schema import NO_SPEAKER
+from .text import fold, name_key
 
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
@@ -39,6 +39,8 @@ SNIPPET_CHARS = 240
 FACET_SIZE = 10
 SORTS = ("relevance", "date")
 TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
+# Newest first; an article known only by its year after those with a full date.
+NEWEST_FIRST = [FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)]
 
 
 class InvalidRequest(SearchAppError):
@@ -146,7 +148,7 @@ class Filters:
         if self.organisation:
             parts.append(Term("organisation", self.organisation))
         if self.speaker:
-            parts.append(Term("speaker_keys", speaker_key(self.speaker)))
+            parts.append(Term("speaker_keys", name_key(self.speaker)))
         return And(parts) if parts else None
 
 
@@ -227,7 +229,7 @@ class SearchEngine:
         if facets:
             options["groupedby"] = FACETS
         if filters.sort == "date":
-            options["sortedby"] = [FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)]
+            options["sortedby"] = NEWEST_FIRST
         hits, total, groups = [], 0, {}
         for wq in build_queries(parsed):
             results = searcher.search_page(wq, page, pagelen=per_page, **options)
@@ -235,7 +237,9 @@ class SearchEngine:
             if total:
                 # Whoosh answers a page past the end with the last page.
                 if page <= results.pagecount:
-                    hits = [self._hit(hit, parsed, ix) for hit in results]
+                    terms = _highlight_terms(parsed)
+                    analyzer = ix.schema["body"].analyzer
+                    hits = [self._hit(hit, terms, analyzer) for hit in results]
                 if facets:
                     groups = self._facets(searcher, results.results)
                 break
@@ -265,32 +269,26 @@ class SearchEngine:
     def _speaker_name(self, searcher, key):
         """How a speaker's name is written, from the first article that names them."""
         hit = searcher.search(Term("speaker_keys", key), limit=1)
-        for person in json.loads(hit[0].get("speakers_json") or "[]") if hit else []:
-            if speaker_key(person["name"]) == key:
-                return person["name"]
-        return key
+        person = _person(hit[0], key) if hit else None
+        return person["name"] if person else key
 
     def speaker(self, name, page=1, per_page=20):
         """Every article naming this person (accent-insensitive), newest first, with their role."""
         page = _integer(page, "page")
         if page < 1:
             raise InvalidRequest("invalid_page", "'page' must be 1 or more")
-        key = speaker_key(name)
+        key = name_key(name)
         _, ix, searcher = self._current()
         results = searcher.search_page(
             Term("speaker_keys", key), page, pagelen=per_page,
-            sortedby=[FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)],
+            sortedby=NEWEST_FIRST,
         )
         if not results.total:
             raise DocumentNotFound(name, what="speaker")
         articles = []
         for hit in results if page <= results.pagecount else []:
             fields = hit.fields()
-            person = next(
-                (p for p in json.loads(fields.get("speakers_json") or "[]")
-                 if speaker_key(p["name"]) == key),
-                {"name": name, "role": ""},
-            )
+            person = _person(fields, key) or {"name": name, "role": ""}
             articles.append({
                 "id": fields["id"], "title": display_title(fields), "date": fields.get("date") or None,
                 "year": fields.get("year") or None, "name": person["name"], "role": person["role"],
@@ -324,10 +322,8 @@ class SearchEngine:
             "byline": fields.get("byline", ""),
         }
 
-    def _hit(self, hit, parsed, ix):
+    def _hit(self, hit, terms, analyzer):
         fields = hit.fields()
-        terms = _highlight_terms(parsed)
-        analyzer = ix.schema["body"].analyzer
         return Hit(
             id=fields["id"],
             title=display_title(fields),
@@ -340,6 +336,14 @@ class SearchEngine:
             url=fields.get("url", ""),
             title_html=mark_all(display_title(fields), terms, analyzer),
         )
+
+
+def _person(fields, key):
+    """The ``{"name", "role"}`` of the person filed under ``key`` in a document."""
+    for person in json.loads(fields.get("speakers_json") or "[]"):
+        if name_key(person["name"]) == key:
+            return person
+    return None
 
 
 def display_title(fields):

@@ -130,6 +130,16 @@ def canonical(word):
     return normalize_tone(word).lower()
 
 
+def name_key(name):
+    """The key a person is known by: the folded name, hyphens as spaces, so
+    "Khôi" and "Khổi", "Jong-un" and "Jong Un" are one person.
+
+    >>> name_key("Kim Jong-un") == name_key("Kim  Jong Un")
+    True
+    """
+    return " ".join(fold(name).replace("-", " ").split())
+
+
 def words(text):
     """The words of ``text`` as strings, in order (a quick tokenizer)."""
     return WORD_RE.findall(nfc(text))

@@ -35,10 +35,8 @@ def search():
 
 def search_link(query, active, **changes):
     """A URL for this search with some filters set (a value) or removed (None)."""
-    args = {**active, **changes}
-    args = {k: v for k, v in args.items() if v not in (None, "")}
-    if "page" not in changes:
-        args.pop("page", None)
+    # ``active`` never holds a page: changing a filter starts again at page 1.
+    args = {k: v for k, v in {**active, **changes}.items() if v not in (None, "")}
     return url_for("web.search", q=query, **args)
 
 
