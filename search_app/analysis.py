@@ -41,7 +41,7 @@ _model = None
 _model_lock = threading.Lock()
 
 
-def _load_model():
+def load_model():
     """Load underthesea's CRF word segmenter once per process.
 
     The model ships inside the underthesea wheel, so this reads local files
@@ -69,7 +69,7 @@ def segment(tokens):
     """
     if not tokens:
         return []
-    model = _load_model()
+    model = load_model()
     features = model.featurizer.process([[[normalize_tone(t)] for t in tokens]])[0]
     tags = model.estimator.tag(features)
     return [tag != "I-W" for tag in tags]

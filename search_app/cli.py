@@ -40,7 +40,11 @@ def main():
 @index_option
 @click.option("--full", is_flag=True, help="Re-analyse every article, not only the changed ones.")
 @click.option("--sample", is_flag=True, help="Index the sample corpus bundled with the package.")
-def reindex(sources, index_path, full, sample):
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None,
+    help="Processes that analyse articles (default: one per core).",
+)
+def reindex(sources, index_path, full, sample, jobs):
     """Build or update the index from SOURCES.
 
     A SOURCE is a directory of .txt/.md articles (first line the title) or a
@@ -54,13 +58,13 @@ def reindex(sources, index_path, full, sample):
     if not sources:
         raise click.UsageError("give at least one SOURCE (or --sample)")
     store = IndexStore(index_path)
-    summary = _run_reindex(store, sources, full)
+    summary = _run_reindex(store, sources, full, jobs)
     _print_summary(summary, index_path)
     if summary.skipped:
         sys.exit(EXIT_SKIPPED)
 
 
-def _run_reindex(store, sources, full):
+def _run_reindex(store, sources, full, jobs=None):
     from tqdm import tqdm
 
     with tqdm(unit=" articles", desc="indexing", disable=None, file=sys.stderr) as bar:
@@ -70,7 +74,7 @@ def _run_reindex(store, sources, full):
                 bar.update()
 
         try:
-            return store.reindex(sources, full=full, progress=progress)
+            return store.reindex(sources, full=full, progress=progress, jobs=jobs)
         except SearchAppError as exc:
             raise click.ClickException(str(exc)) from None
 

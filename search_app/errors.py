@@ -15,3 +15,7 @@ class IndexMissing(SearchAppError):
 
 class ReindexBusy(SearchAppError):
     """Another reindex holds the lock."""
+
+
+class IndexingError(SearchAppError):
+    """A reindex that failed part-way; the live index was left as it was."""

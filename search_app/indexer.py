@@ -29,12 +29,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.multiproc import MpWriter
+from whoosh.writing import SegmentWriter
 
+from .analysis import load_model
 from .articles import Article, read_sources
-from .errors import IndexMissing, ReindexBusy
+from .errors import IndexingError, IndexMissing, ReindexBusy
 from .extract import extract
 from .schema import SCHEMA_VERSION, make_schema, stored_to_document, to_document
 
+# Articles handed to a writer process at a time (Whoosh queues at most four
+# batches per process, so the corpus is never all in memory).
+BATCH = 64
+WRITER_MB = 256
 CURRENT = "CURRENT"
 GENERATIONS = "generations"
 LOCK = "reindex.lock"
@@ -103,10 +110,11 @@ class IndexStore:
 
     # -- writing -----------------------------------------------------------
 
-    def reindex(self, sources, full=False, progress=None):
+    def reindex(self, sources, full=False, progress=None, jobs=None):
         """Index ``sources`` into a new generation and make it live.
 
         ``progress`` is called with each article or skip as it is read.
+        ``jobs`` processes analyse articles (default: one per core).
         Returns a :class:`Summary`. Raises :class:`ReindexBusy` when another
         run holds the lock and :class:`~search_app.articles.SourceError` for
         a source that cannot be read at all; in both cases nothing changes.
@@ -115,7 +123,9 @@ class IndexStore:
         self.path.mkdir(parents=True, exist_ok=True)
         with open(self.path / LOCK, "a+") as lock:
             try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                # A POSIX lock belongs to this process alone: the writer
+                # processes it forks do not hold it after it dies.
+                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
                     raise ReindexBusy(
@@ -123,28 +133,29 @@ class IndexStore:
                     ) from None
                 raise
             self._remove_stale_generations(keep=self.current_name())
-            summary = self._build(sources, full, progress)
+            summary = self._build(sources, full, progress, jobs or default_jobs())
             summary.seconds = time.monotonic() - started
             return summary
 
-    def _build(self, sources, full, progress):
+    def _build(self, sources, full, progress, jobs):
         items = read_sources(sources)  # raises SourceError before anything is written
         previous = self.current_name()
         if previous and self.meta(previous).get("schema_version") != SCHEMA_VERSION:
             full = True  # an index from another version cannot be updated in place
         name = time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
         target = self.path / GENERATIONS / name
+        known = self._known(previous) if previous else {}
         if previous and not full:
             shutil.copytree(self.path / GENERATIONS / previous, target)
             ix = whoosh_index.open_dir(str(target))
         else:
             target.mkdir(parents=True)
             ix = whoosh_index.create_in(str(target), make_schema())
-        known = self._stored(previous) if previous else {}
         summary = Summary(generation=name)
         seen = set()
-        writer = ix.writer(limitmb=256)
-        try:
+
+        def changed():
+            """The articles to analyse; counts the rest in ``summary``."""
             for item in items:
                 if progress:
                     progress(item)
@@ -152,7 +163,7 @@ class IndexStore:
                     summary.skipped.append((item.origin, item.reason))
                     continue
                 seen.add(item.id)
-                old = known.get(item.id, {}).get("fingerprint")
+                old, _ = known.get(item.id, (None, None))
                 if old == item.fingerprint:
                     summary.unchanged += 1
                     if not full:
@@ -161,27 +172,45 @@ class IndexStore:
                     summary.added += 1
                 else:
                     summary.updated += 1
-                writer.update_document(**to_document(item, extract(item)))
+                yield item
+
+        writer = _writer(ix, jobs)
+        try:
+            # A new generation starts empty and sources never repeat an id.
+            write = writer.add_document if full or not previous else writer.update_document
+            for article in changed():
+                write(**to_document(article, extract(article)))
             # A file that could not be read this time keeps its previous
             # version: a bad disk or a half-written file must not lose data.
             unreadable = {origin for origin, _ in summary.skipped}
-            for doc_id, stored in known.items():
+            keep = []
+            for doc_id, (_, origin) in known.items():
                 if doc_id in seen:
                     continue
-                if stored.get("origin") in unreadable:
-                    if full:
-                        writer.add_document(**stored)
+                if origin in unreadable:
+                    keep.append(doc_id)
                     continue
                 if not full:
                     writer.delete_by_term("id", doc_id)
                 summary.removed += 1
+            if full and keep:
+                for stored in self._stored(previous, keep):
+                    writer.add_document(**stored)
             writer.commit(optimize=False)
+            writer = None
+            with ix.searcher() as searcher:
+                summary.documents = searcher.doc_count()
+            expected = len(seen) + len(keep)
+            if summary.documents != expected:
+                raise IndexingError(
+                    f"the new index has {summary.documents} documents instead of "
+                    f"{expected}; the live index is unchanged"
+                )
         except BaseException:
-            writer.cancel()
+            if writer is not None:
+                writer.cancel()
             shutil.rmtree(target, ignore_errors=True)
             raise
-        with ix.searcher() as searcher:
-            summary.documents = searcher.doc_count()
         (target / META).write_text(
             json.dumps(
                 {"schema_version": SCHEMA_VERSION, "created": time.time(),
@@ -193,14 +222,27 @@ class IndexStore:
         self._remove_stale_generations(keep=name, also=previous)
         return summary
 
-    def _stored(self, name):
-        """``{id: stored fields}`` of every document in a generation.
+    def _known(self, name):
+        """``{id: (fingerprint, origin)}`` of every document in a generation.
 
-        The stored fields are enough to re-add a document unchanged.
+        Read from columns, so the stored bodies are never loaded.
         """
+        if self.meta(name).get("schema_version") != SCHEMA_VERSION:
+            return {}
+        ix = whoosh_index.open_dir(str(self.path / GENERATIONS / name))
+        with ix.reader() as reader:
+            columns = [reader.column_reader(f) for f in ("id", "fingerprint", "origin")]
+            return {
+                ids[n]: (fingerprints[n], origins[n])
+                for ids, fingerprints, origins in [columns]
+                for n in reader.all_doc_ids()
+            }
+
+    def _stored(self, name, doc_ids):
+        """The documents ``doc_ids`` of a generation, rebuilt from their stored fields."""
         ix = whoosh_index.open_dir(str(self.path / GENERATIONS / name))
         with ix.searcher() as searcher:
-            return {fields["id"]: stored_to_document(fields) for _, fields in searcher.iter_docs()}
+            return [stored_to_document(searcher.document(id=doc_id)) for doc_id in doc_ids]
 
     def _publish(self, name):
         tmp = self.path / (CURRENT + ".tmp")
@@ -218,6 +260,42 @@ class IndexStore:
         for child in root.iterdir():
             if child.name not in (keep, also):
                 shutil.rmtree(child, ignore_errors=True)
+
+
+def default_jobs():
+    """One analysing process per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _writer(ix, jobs):
+    if jobs <= 1:
+        return ix.writer(limitmb=WRITER_MB)
+    load_model()  # once, before the writer processes fork, so they share it
+    return ParallelWriter(ix, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB)
+
+
+class ParallelWriter(MpWriter):
+    """Whoosh's writer with one process per core, made to fail loudly.
+
+    Each process analyses its share of the documents into a segment of its
+    own (the segmenter is the cost, so this scales with the cores). Whoosh's
+    version waits forever when its processes die and cannot stop them on
+    cancel; this one raises and terminates them. A process that dies at the
+    very end loses its segment without a word from Whoosh, which is why
+    :meth:`IndexStore.reindex` counts the documents before publishing.
+    """
+
+    def add_document(self, **fields):
+        for task in self.tasks:
+            if task.exitcode is not None:
+                raise IndexingError(f"an indexing process stopped (exit code {task.exitcode})")
+        super().add_document(**fields)
+
+    def cancel(self):
+        for task in self.tasks:
+            task.terminate()
+            task.join()
+        SegmentWriter.cancel(self)
 
 
 def _fsync_dir(path):

@@ -9,13 +9,15 @@ from .text import name_key
 
 # Bump when the schema or the analysis changes: an index built by another
 # version must be rebuilt with ``reindex --full``.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def make_schema():
     analyzer = VietnameseAnalyzer()
     return Schema(
-        id=ID(stored=True, unique=True),
+        # id, fingerprint and origin are also columns: a reindex reads them
+        # for every document without loading the stored bodies.
+        id=ID(stored=True, unique=True, sortable=True),
         # A title made up from the body is shown but not indexed as a title:
         # its words are the body's and must not get the title's weight.
         title=TEXT(analyzer=analyzer, stored=True, phrase=True),
@@ -33,8 +35,8 @@ def make_schema():
         source=ID(stored=True),
         url=STORED,
         byline=STORED,
-        fingerprint=STORED,
-        origin=STORED,
+        fingerprint=ID(stored=True, sortable=True),
+        origin=ID(stored=True, sortable=True),
     )
 
 

@@ -1,4 +1,3 @@
-import fcntl
 import json
 import os
 import subprocess
@@ -88,12 +87,26 @@ def test_reindex_without_sources_is_a_usage_error(runner, tmp_path):
     assert "give at least one SOURCE (or --sample)" in result.output
 
 
+HOLD_LOCK = """
+import fcntl, sys, time
+lock = open(sys.argv[1], "a+")
+fcntl.lockf(lock, fcntl.LOCK_EX)  # as a running reindex does
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
 def test_second_reindex_at_once_exits_with_a_clear_message(runner, corpus, tmp_path):
     index = tmp_path / "ix"
     index.mkdir()
-    with open(index / "reindex.lock", "a+") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)  # as a running reindex would
-        result = reindex(runner, corpus, "--index", index)
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(index / "reindex.lock")], stdout=subprocess.PIPE, text=True,
+    ) as holder:
+        try:
+            assert holder.stdout.readline() == "locked\n"
+            result = reindex(runner, corpus, "--index", index)
+        finally:
+            holder.kill()
     assert result.exit_code == 1
     assert f"Error: another reindex is running on {index}; wait for it to finish" in result.output
     assert not (index / "CURRENT").exists()

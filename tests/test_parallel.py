@@ -1,0 +1,58 @@
+"""Indexing with several processes: same index as one process, loud failures."""
+
+import os
+
+import pytest
+
+from search_app import analysis
+from search_app.errors import IndexingError
+from search_app.indexer import BATCH, IndexStore
+from search_app.searcher import SearchEngine
+
+from .conftest import write_articles
+
+
+def corpus(root, count):
+    return write_articles(root, {
+        f"a{n:03}.txt": f"Hội nghị số {n}\nNgày 2/1/2024, ông Nguyễn Văn An{n % 7} phát biểu tại hội nghị {n}."
+        for n in range(count)
+    })
+
+
+def stored(index):
+    with IndexStore(index).open_current()[1].searcher() as searcher:
+        return sorted((fields["id"], sorted(fields.items())) for fields in searcher.all_stored_fields())
+
+
+def test_two_processes_build_the_same_index_as_one(tmp_path):
+    source = corpus(tmp_path / "corpus", 3 * BATCH + 5)  # several batches per process
+    IndexStore(tmp_path / "one").reindex([source], jobs=1)
+    IndexStore(tmp_path / "two").reindex([source], jobs=2)
+    assert stored(tmp_path / "one") == stored(tmp_path / "two")
+    for index in ("one", "two"):
+        result = SearchEngine(tmp_path / index).search("hoi nghi 17", per_page=1)
+        assert result.results[0].title == "Hội nghị số 17"
+
+
+def test_a_dying_indexing_process_fails_the_reindex_and_keeps_the_live_index(tmp_path, monkeypatch):
+    source = corpus(tmp_path / "corpus", 10)
+    store = IndexStore(tmp_path / "index")
+    store.reindex([source], jobs=2)
+    live = store.current_name()
+    (source / "a005.txt").write_text("Hội nghị BOOM\nnội dung mới", encoding="utf-8")
+    for n in range(10, 3 * BATCH):
+        (source / f"a{n:03}.txt").write_text(f"Bài {n}\nnội dung {n}", encoding="utf-8")
+
+    segment = analysis.segment
+
+    def crash_on_boom(tokens):  # runs in the forked writer process
+        if "BOOM" in tokens:
+            os._exit(3)
+        return segment(tokens)
+
+    monkeypatch.setattr(analysis, "segment", crash_on_boom)
+    with pytest.raises(IndexingError, match="an indexing process stopped|documents instead of"):
+        store.reindex([source], jobs=2)
+    assert store.current_name() == live
+    assert SearchEngine(store.path).search("hoi nghi").total == 10
+    assert len(list((store.path / "generations").iterdir())) == 1
