@@ -8,8 +8,10 @@ of two syllables). The index holds, at each syllable's position:
   with accents can prefer exact matches (only when it differs from the
   folded form);
 * when underthesea's segmenter says a compound word starts here, the whole
-  word in both forms ("hoi_nghi", "hội_nghị"), so documents holding the
-  compound rank above documents holding its syllables scattered.
+  word, folded ("hoi_nghi"), so documents holding the compound rank above
+  documents holding its syllables scattered. (Its accented form would add
+  a seventh of the index for nothing: accents are preferred syllable by
+  syllable.)
 
 Syllable positions count words only, so a phrase query over syllables works
 whatever compounds sit beside them. Every token carries ``startchar`` and
@@ -33,7 +35,7 @@ from .text import canonical, fold, normalize_tone
 
 # A token for the segmenter: a run of letters/digits, or one other
 # non-space character (punctuation tells the model where words stop).
-_SEGMENT_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
+_SEGMENT_RE = re.compile(r"(?P<word>[^\W_]+)|[^\w\s]|_")
 _WORD_RE = re.compile(r"[^\W_]+")
 COMPOUND_JOINER = "_"
 
@@ -82,8 +84,9 @@ def words_with_offsets(text):
 
 
 def compounds(text):
-    """Yield ``(syllables, startchar, endchar, first_index)`` per segmented word.
+    """Yield ``(syllables, spans, first_index)`` per segmented word.
 
+    ``spans`` holds each syllable's ``(startchar, endchar)`` in ``text``;
     ``first_index`` is the index of the word's first syllable among all the
     syllables of ``text``. Lines are segmented separately: no word spans a
     line break.
@@ -92,29 +95,23 @@ def compounds(text):
     offset = 0
     for line in text.split("\n"):
         matches = list(_SEGMENT_RE.finditer(line))
-        starts = segment([m.group() for m in matches])
-        current = []
-        for match, starts_word in zip(matches, starts):
-            is_word = _WORD_RE.fullmatch(match.group()) is not None
-            if current and (starts_word or not is_word):
-                yield _word(current, offset, index)
-                index += len(current)
-                current = []
-            if is_word:
-                current.append(match)
-        if current:
-            yield _word(current, offset, index)
-            index += len(current)
+        if matches:
+            starts = segment([m.group() for m in matches])
+            syllables, spans = [], []
+            for match, starts_word in zip(matches, starts):
+                word = match.group()
+                is_word = match.lastgroup == "word"
+                if syllables and (starts_word or not is_word):
+                    yield syllables, spans, index
+                    index += len(syllables)
+                    syllables, spans = [], []
+                if is_word:
+                    syllables.append(word)
+                    spans.append((offset + match.start(), offset + match.end()))
+            if syllables:
+                yield syllables, spans, index
+                index += len(syllables)
         offset += len(line) + 1
-
-
-def _word(matches, offset, index):
-    return (
-        [m.group() for m in matches],
-        offset + matches[0].start(),
-        offset + matches[-1].end(),
-        index,
-    )
 
 
 class VietnameseTokenizer(Tokenizer):
@@ -158,14 +155,13 @@ class VietnameseTokenizer(Tokenizer):
             for pos, (word, start, end) in enumerate(words_with_offsets(value)):
                 yield self._fill(token, word, start, end, start_pos + pos, start_char, keeporiginal)
             return
-        for syllables, start, end, first in compounds(value):
+        for syllables, spans, first in compounds(value):
+            pos = start_pos + first
             if len(syllables) > 1:
                 text = COMPOUND_JOINER.join(syllables)
-                yield self._fill(token, text, start, end, start_pos + first, start_char, keeporiginal)
-            # Re-find each syllable's offsets inside the word's span.
-            pos = start_pos + first
-            for word, s, e in words_with_offsets(value[start:end]):
-                yield self._fill(token, word, start + s, start + e, pos, start_char, keeporiginal)
+                yield self._fill(token, text, spans[0][0], spans[-1][1], pos, start_char, keeporiginal)
+            for word, (start, end) in zip(syllables, spans):
+                yield self._fill(token, word, start, end, pos, start_char, keeporiginal)
                 pos += 1
 
     @staticmethod
@@ -184,9 +180,9 @@ class VietnameseTokenizer(Tokenizer):
 
 
 class VietnameseFormsFilter(Filter):
-    """Turns each token into its folded form, plus its accented form if different.
+    """Turns each syllable into its folded form, plus its accented form if different.
 
-    In query mode only the folded form is kept.
+    Compound words and query tokens keep only the folded form.
 
     >>> [t.text for t in VietnameseFormsFilter()(iter([Token(text="Hoà")]))]
     ['hoa', 'hòa']
@@ -197,14 +193,19 @@ class VietnameseFormsFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            parts = t.text.split(COMPOUND_JOINER) if COMPOUND_JOINER in t.text else [t.text]
-            folded = COMPOUND_JOINER.join(fold(p) for p in parts)
-            accented = COMPOUND_JOINER.join(canonical(p) for p in parts)
-            t.text = folded
-            yield t
-            if accented != folded and t.mode != "query":
-                t.text = accented
+            text = t.text
+            if COMPOUND_JOINER in text:
+                # Fold syllable by syllable: syllables repeat, compounds less.
+                t.text = COMPOUND_JOINER.join(fold(s) for s in text.split(COMPOUND_JOINER))
                 yield t
+                continue
+            t.text = folded = fold(text)
+            yield t
+            if t.mode != "query":
+                accented = canonical(text)
+                if accented != folded:
+                    t.text = accented
+                    yield t
 
 
 def VietnameseAnalyzer():
@@ -213,10 +214,6 @@ def VietnameseAnalyzer():
 
 
 def query_forms(word):
-    """The (folded, accented) index terms for one syllable or compound of a query."""
-    parts = word.split(COMPOUND_JOINER)
-    return (
-        COMPOUND_JOINER.join(fold(p) for p in parts),
-        COMPOUND_JOINER.join(canonical(p) for p in parts),
-    )
+    """The (folded, accented) index terms for one syllable of a query."""
+    return fold(word), canonical(word)
 

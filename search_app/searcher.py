@@ -416,15 +416,12 @@ def _compound_query(syllables):
     subqueries = []
     for size in (2, 3):
         for i in range(len(syllables) - size + 1):
-            folded, accented = query_forms(COMPOUND_JOINER.join(syllables[i : i + size]))
+            compound = COMPOUND_JOINER.join(fold(s) for s in syllables[i : i + size])
             for name in ("title", "body"):
-                weight = FIELD_WEIGHTS[name] * COMPOUND_BOOST
-                subqueries.append(Term(name, folded, boost=weight))
-                if accented != folded:
-                    subqueries.append(Term(name, accented, boost=weight * EXACT_ACCENT_BOOST))
+                subqueries.append(Term(name, compound, boost=FIELD_WEIGHTS[name] * COMPOUND_BOOST))
     if len(syllables) > 2:
         # The whole run in order, as typed, is the strongest sign of all.
-        folded = [query_forms(s)[0] for s in syllables]
+        folded = [fold(s) for s in syllables]
         for name in ("title", "body"):
             subqueries.append(Phrase(name, folded, boost=FIELD_WEIGHTS[name] * PHRASE_BOOST))
     return Or(subqueries)

@@ -125,6 +125,7 @@ def has_diacritics(word):
     return fold(word) != word.lower()
 
 
+@lru_cache(maxsize=200_000)
 def canonical(word):
     """The accented form we index and compare: NFC, lower case, one tone rule."""
     return normalize_tone(word).lower()
