@@ -9,6 +9,7 @@ Readers never raise on bad content: they yield a :class:`Skipped` with the
 path and the reason, and go on with the rest.
 """
 
+import functools
 import gzip
 import hashlib
 import json
@@ -32,16 +33,21 @@ class Article:
     id: str
     title: str
     body: str
-    origin: str  # where it came from, for messages: a path, or path:line
+    origin: str  # the file it came from (one file may hold many articles)
     url: str = ""
     date: str = ""
     source: str = ""
+    line: int = 0  # its line in a .jsonl origin, for messages
+
+    @property
+    def where(self):
+        return f"{self.origin}:{self.line}" if self.line else self.origin
 
     @property
     def fingerprint(self):
-        """A digest of everything the index derives from this article."""
+        """A digest of everything the index derives from or stores for this article."""
         digest = hashlib.sha1()
-        for part in (self.id, self.title, self.body, self.url, self.date, self.source):
+        for part in (self.id, self.title, self.body, self.url, self.date, self.source, self.origin):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -51,8 +57,12 @@ class Article:
 class Skipped:
     """Something a reader could not turn into an article, and why."""
 
-    origin: str
+    origin: str  # for messages: a path, or path:line
     reason: str
+    file: str = ""  # the file, when ``origin`` names a line of it
+
+    def __post_init__(self):
+        self.file = self.file or self.origin
 
 
 def read_sources(sources):
@@ -86,7 +96,7 @@ def _read_all(paths):
         for item in items:
             if isinstance(item, Article):
                 if item.id in seen:
-                    item = Skipped(item.origin, f"duplicate id {item.id!r}")
+                    item = Skipped(item.where, f"duplicate id {item.id!r}", item.origin)
                 else:
                     seen.add(item.id)
             yield item
@@ -153,33 +163,33 @@ def read_jsonl(path):
                     continue
                 yield _jsonl_article(path, lineno, raw)
     except (OSError, EOFError, zlib.error) as exc:
-        yield Skipped(f"{path}:{lineno + 1}", f"unreadable, stopped here: {exc}")
+        yield Skipped(f"{path}:{lineno + 1}", f"unreadable, stopped here: {exc}", str(path))
 
 
 def _jsonl_article(path, lineno, raw):
-    origin = f"{path}:{lineno}"
+    skipped = functools.partial(Skipped, f"{path}:{lineno}", file=str(path))
     if len(raw) > MAX_ARTICLE_BYTES:
-        return Skipped(origin, f"too large ({len(raw):,} bytes, limit {MAX_ARTICLE_BYTES:,})")
+        return skipped(f"too large ({len(raw):,} bytes, limit {MAX_ARTICLE_BYTES:,})")
     text, problem = decode(raw)
     if problem:
-        return Skipped(origin, problem)
+        return skipped(problem)
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Skipped(origin, f"invalid JSON: {exc.msg}")
+        return skipped(f"invalid JSON: {exc.msg}")
     if not isinstance(record, dict):
-        return Skipped(origin, "not a JSON object")
+        return skipped("not a JSON object")
     doc_id = record.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
-        return Skipped(origin, "missing or empty 'id'")
+        return skipped("missing or empty 'id'")
     values = {}
     for key in ("title", "body", "url", "date", "source"):
         value = record.get(key) or ""
         if not isinstance(value, str):
-            return Skipped(origin, f"'{key}' is not a string")
+            return skipped(f"'{key}' is not a string")
         values[key] = nfc(value).strip()
     if not values["title"] and not values["body"]:
-        return Skipped(origin, "no title and no body")
-    return Article(id=doc_id.strip(), origin=origin, **values)
+        return skipped("no title and no body")
+    return Article(id=doc_id.strip(), origin=str(path), line=lineno, **values)

@@ -153,6 +153,7 @@ class IndexStore:
             ix = whoosh_index.create_in(str(target), make_schema())
         summary = Summary(generation=name)
         seen = set()
+        unreadable = set()  # files with something that could not be read
 
         def changed():
             """The articles to analyse; counts the rest in ``summary``."""
@@ -161,6 +162,7 @@ class IndexStore:
                     progress(item)
                 if not isinstance(item, Article):
                     summary.skipped.append((item.origin, item.reason))
+                    unreadable.add(item.file)
                     continue
                 seen.add(item.id)
                 old, _ = known.get(item.id, (None, None))
@@ -180,9 +182,9 @@ class IndexStore:
             write = writer.add_document if full or not previous else writer.update_document
             for article in changed():
                 write(**to_document(article, extract(article)))
-            # A file that could not be read this time keeps its previous
-            # version: a bad disk or a half-written file must not lose data.
-            unreadable = {origin for origin, _ in summary.skipped}
+            # Articles missing from a file that could not be read in full keep
+            # their previous version: a bad disk or a half-written file must
+            # not lose data.
             keep = []
             for doc_id, (_, origin) in known.items():
                 if doc_id in seen:

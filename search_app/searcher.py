@@ -13,16 +13,17 @@ import time
 from dataclasses import asdict, dataclass, field
 from html import escape
 
-from whoosh import highlight, scoring
-from whoosh.query import And, AndMaybe, AndNot, Every, NumericRange, Or, Phrase, Term, TermRange
-from whoosh.sorting import Count, FieldFacet
+import numpy as np
+from whoosh import highlight
+from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
+from whoosh.sorting import FieldFacet
 
 from .analysis import COMPOUND_JOINER, query_forms
 from .errors import SearchAppError
 from .indexer import IndexStore
 from .query import parse
-from .schema import NO_SPEAKER
-from .text import fold, name_key
+from .ranking import Postings
+from .text import canonical, fold, name_key
 
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
@@ -33,8 +34,17 @@ FIELD_WEIGHTS = {"title": 3.0, "speakers": 2.0, "body": 1.0}
 EXACT_ACCENT_BOOST = 1.5
 # Weight of a compound word (or syllable pair) of the query found as one word.
 COMPOUND_BOOST = 0.5
-# Weight of all the query's words found together, in order.
-PHRASE_BOOST = 1.0
+# Question words ("là gì", "bao nhiêu", "ở đâu") say little about the answer:
+# they count this much, and a document need not hold them to match all words.
+QUESTION_WEIGHT = 0.3
+QUESTION_WORDS = frozenset(
+    "là gì nào ai đâu bao nhiêu mấy sao thế không ở của có được những các và".split()
+)
+FOLDED_QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS)
+# Documents with all the words come first; when fewer than this many have
+# them all, documents with some of them follow.
+FILL = 10
+AND_FIRST = True
 SNIPPET_CHARS = 240
 FACET_SIZE = 10
 SORTS = ("relevance", "date")
@@ -206,12 +216,13 @@ class SearchEngine:
                 name, ix = self.store.open_current()
                 # The old searcher is not closed: a search in another thread
                 # may still be using it. It is released with its last user.
-                self._state = (name, ix, ix.searcher(weighting=scoring.BM25F()))
+                searcher = ix.searcher()
+                self._state = (name, ix, searcher, Postings(searcher, FIELD_WEIGHTS))
                 self._stamp = stamp
             return self._state
 
     def health(self):
-        name, ix, searcher = self._current()
+        name, ix, searcher, _ = self._current()
         return {"documents": searcher.doc_count(), "version": name}
 
     def search(self, query, page=1, per_page=10, filters=None, facets=True):
@@ -223,46 +234,60 @@ class SearchEngine:
         query, page, per_page = validate(query, page, per_page)
         filters = filters or Filters()
         started = time.perf_counter()
-        _, ix, searcher = self._current()
+        _, ix, searcher, postings = self._current()
         parsed = parse(query)
-        options = {"filter": filters.query(parsed)}
-        if facets:
-            options["groupedby"] = FACETS
+        listing, scores = rank(postings, parsed, self._filter_mask(searcher, postings, filters, parsed))
         if filters.sort == "date":
-            options["sortedby"] = NEWEST_FIRST
-        hits, total, groups = [], 0, {}
-        for wq in build_queries(parsed):
-            results = searcher.search_page(wq, page, pagelen=per_page, **options)
-            total = results.total
-            if total:
-                # Whoosh answers a page past the end with the last page.
-                if page <= results.pagecount:
-                    terms = _highlight_terms(parsed)
-                    analyzer = ix.schema["body"].analyzer
-                    hits = [self._hit(hit, terms, analyzer) for hit in results]
-                if facets:
-                    groups = self._facets(searcher, results.results)
-                break
+            listing = listing[np.argsort(postings.newest_rank()[listing], kind="stable")]
+        hits = []
+        page_docs = listing[(page - 1) * per_page : page * per_page]
+        if len(page_docs):
+            terms = _highlight_terms(parsed)
+            analyzer = ix.schema["body"].analyzer
+            hits = [
+                self._hit(searcher.stored_fields(int(d)), float(scores[d]), terms, analyzer)
+                for d in page_docs
+            ]
+        groups = self._facets(searcher, postings, listing) if facets and len(listing) else {}
         took = (time.perf_counter() - started) * 1000
         return SearchResult(
-            query=query, total=total, page=page, per_page=per_page,
+            query=query, total=len(listing), page=page, per_page=per_page,
             took_ms=round(took, 2), results=hits, facets=groups,
         )
 
-    def _facets(self, searcher, results):
-        def top(name):
-            counts = results.groups(name)
-            items = [(key, n) for key, n in counts.items() if key not in ("", 0, None, NO_SPEAKER)]
+    @staticmethod
+    def _filter_mask(searcher, postings, filters, parsed):
+        """The documents a search may return: live ones that pass the filters."""
+        restriction = filters.query(parsed)
+        if restriction is None:
+            return postings.live
+        mask = np.zeros(postings.size, dtype=bool)
+        mask[list(searcher.docs_for_query(restriction))] = True
+        return mask & postings.live
+
+    def _facets(self, searcher, postings, listing):
+        """Counts by year, organisation and speaker over ``listing``."""
+        def top(codes, values):
+            counts = np.bincount(codes, minlength=len(values))
+            items = [(values[i], int(counts[i])) for i in np.flatnonzero(counts)]
+            items = [(key, n) for key, n in items if key not in ("", 0, None)]
             items.sort(key=lambda item: (-item[1], str(item[0])))
             return items[:FACET_SIZE]
 
-        years = sorted(top("year"), key=lambda item: -item[0])
+        codes, values = postings.codes("year")
+        years = sorted(top(codes[listing], values), key=lambda item: -item[0])
+        codes, values = postings.codes("organisation")
+        organisations = top(codes[listing], values)
+        pair_docs, pair_codes, keys = postings.speakers()
+        chosen = np.zeros(postings.size, dtype=bool)
+        chosen[listing] = True
+        speakers = top(pair_codes[chosen[pair_docs]], keys)
         return {
             "year": [{"value": y, "count": n} for y, n in years],
-            "organisation": [{"value": o, "count": n} for o, n in top("organisation")],
+            "organisation": [{"value": o, "count": n} for o, n in organisations],
             "speaker": [
                 {"value": key, "name": self._speaker_name(searcher, key), "count": n}
-                for key, n in top("speaker")
+                for key, n in speakers
             ],
         }
 
@@ -278,7 +303,7 @@ class SearchEngine:
         if page < 1:
             raise InvalidRequest("invalid_page", "'page' must be 1 or more")
         key = name_key(name)
-        _, ix, searcher = self._current()
+        _, ix, searcher, _ = self._current()
         results = searcher.search_page(
             Term("speaker_keys", key), page, pagelen=per_page,
             sortedby=NEWEST_FIRST,
@@ -301,7 +326,7 @@ class SearchEngine:
 
     def document(self, doc_id, query=""):
         """The stored document with its speakers; ``body_html`` marks the query's words."""
-        _, ix, searcher = self._current()
+        _, ix, searcher, _ = self._current()
         fields = searcher.document(id=doc_id)
         if fields is None:
             raise DocumentNotFound(doc_id)
@@ -322,13 +347,11 @@ class SearchEngine:
             "byline": fields.get("byline", ""),
         }
 
-    def _hit(self, hit, terms, analyzer):
-        fields = hit.fields()
+    def _hit(self, fields, score, terms, analyzer):
         return Hit(
             id=fields["id"],
             title=display_title(fields),
-            # Sorted by date, Whoosh gives the sort key instead of a score.
-            score=round(hit.score, 4) if isinstance(hit.score, (int, float)) else None,
+            score=round(score, 4),
             snippet=snippet(fields.get("body", ""), terms, analyzer),
             speakers=json.loads(fields.get("speakers_json") or "[]"),
             date=fields.get("date") or None,
@@ -353,78 +376,110 @@ def display_title(fields):
 # -- building Whoosh queries ---------------------------------------------------
 
 
-FACETS = {
-    "year": FieldFacet("year", maptype=Count),
-    "organisation": FieldFacet("organisation", maptype=Count),
-    "speaker": FieldFacet("speaker_keys", allow_overlap=True, maptype=Count),
-}
+def rank(postings, parsed, allowed):
+    """The documents matching ``parsed`` among ``allowed``, best first, and the scores.
 
-
-def build_queries(parsed):
-    """The queries to try in order: all groups required, then any group.
-
-    A query of filters alone (``year:2023``) matches every document; one
-    with only exclusions matches nothing.
+    Returns ``(docnums, scores)``; ``scores`` has one entry per document
+    number. Documents with every word (question words aside) come first;
+    when fewer than :data:`FILL` have them all, documents with some follow.
+    A query of filters alone (``year:2023``) lists every allowed document,
+    newest first; one with only exclusions matches nothing.
     """
-    groups = [Or([_clause_query(c) for c in group]) for group in parsed.groups]
-    if not groups:
-        if parsed.years:
-            yield Every()
-        return
-    bonus = [_compound_query(run) for run in parsed.runs()]
-    excluded = [_clause_query(c) for c in parsed.excluded]
-    attempts = [And(groups)]
-    if len(groups) > 1:
-        attempts.append(Or(groups))
-    for required in attempts:
-        query = AndMaybe(required, Or(bonus)) if bonus else required
-        if excluded:
-            query = AndNot(query, Or(excluded))
-        yield query
+    scores = np.zeros(postings.size, dtype=np.float32)
+    if not parsed.groups:
+        if not parsed.years:
+            return np.zeros(0, dtype=np.int64), scores
+        docs = np.flatnonzero(allowed)
+        return docs[np.argsort(postings.newest_rank()[docs], kind="stable")], scores
+    every = allowed.copy()
+    some = np.zeros(postings.size, dtype=bool)
+    questions = [_is_question_word(group) for group in parsed.groups]
+    for group, question in zip(parsed.groups, questions):
+        matched = np.zeros(postings.size, dtype=bool)
+        for clause in group:
+            _score_clause(postings, clause, QUESTION_WEIGHT if question else 1.0, scores, matched)
+        some |= matched
+        if not question or all(questions):
+            every &= matched
+    for run in parsed.runs():
+        _score_compounds(postings, run, scores)
+    for clause in parsed.excluded:
+        excluded = np.zeros(postings.size, dtype=bool)
+        _score_clause(postings, clause, 0.0, np.zeros_like(scores), excluded)
+        allowed = allowed & ~excluded
+        every &= ~excluded
+    if not AND_FIRST:
+        return _best_first(np.flatnonzero(some & allowed), scores), scores
+    docs = _best_first(np.flatnonzero(every), scores)
+    if len(docs) < FILL:
+        rest = _best_first(np.flatnonzero(some & allowed & ~every), scores)
+        docs = np.concatenate([docs, rest])
+    return docs, scores
+
+
+def _best_first(docs, scores):
+    # Stable on ascending docnums: equal scores keep index order.
+    return docs[np.argsort(-scores[docs], kind="stable")]
+
+
+def _is_question_word(group):
+    clause = group[0]
+    if len(group) > 1 or clause.phrase or clause.field or len(clause.syllables) != 1:
+        return False
+    word = clause.syllables[0]
+    if fold(word) == word.lower():  # typed without accents
+        return fold(word) in FOLDED_QUESTION_WORDS
+    return canonical(word) in QUESTION_WORDS
 
 
 def _fields(clause):
     return [clause.field] if clause.field else list(FIELD_WEIGHTS)
 
 
-def _clause_query(clause):
-    forms = [query_forms(s) for s in clause.syllables]
-    folded = [f for f, _ in forms]
-    accented = [a for _, a in forms]
-    exact = accented != folded
-    subqueries = []
-    for name in _fields(clause):
-        weight = FIELD_WEIGHTS[name]
-        if clause.phrase:
-            subqueries.append(Phrase(name, folded, boost=weight))
-            if exact:
-                subqueries.append(Phrase(name, accented, boost=weight * EXACT_ACCENT_BOOST))
-        else:
-            subqueries.append(Term(name, folded[0], boost=weight))
-            if exact:
-                subqueries.append(Term(name, accented[0], boost=weight * EXACT_ACCENT_BOOST))
-    return Or(subqueries)
+def _score_clause(postings, clause, weight, scores, matched):
+    """Add one clause's BM25F to ``scores``; mark the documents it matches."""
+    fields = {name: FIELD_WEIGHTS[name] for name in _fields(clause)}
+    phrase_docs = _phrase_docs(postings, clause) if clause.phrase else None
+    for syllable in clause.syllables:
+        folded, accented = query_forms(syllable)
+        forms = [(folded, weight)]
+        if accented != folded:
+            forms.append((accented, weight * EXACT_ACCENT_BOOST))
+        for term, term_weight in forms:
+            docs, values = postings.scores(fields, term)
+            if phrase_docs is not None:
+                keep = phrase_docs[docs]
+                docs, values = docs[keep], values[keep]
+            scores[docs] += term_weight * values
+            if phrase_docs is None and term is folded:
+                matched[docs] = True
+    if phrase_docs is not None:
+        matched |= phrase_docs
 
 
-def _compound_query(syllables):
-    """Optional terms for adjacent query syllables: pairs, triples, the whole run.
+def _phrase_docs(postings, clause):
+    """Documents holding the syllables in order, in any of the clause's fields."""
+    found = np.zeros(postings.size, dtype=bool)
+    folded = [fold(s) for s in clause.syllables]
+    query = Or([Phrase(name, folded) for name in _fields(clause)])
+    found[list(postings.searcher.docs_for_query(query))] = True
+    return found
+
+
+def _score_compounds(postings, syllables, scores):
+    """Bonus for adjacent query syllables found as one word (pairs, triples).
 
     The index holds a compound word as one term beside its syllables, so a
     document where "hội nghị" is a word outscores one with "hội" and
     "nghị" apart. Pairs that are not words in any document cost nothing.
     """
-    subqueries = []
+    folded = [fold(s) for s in syllables]
+    fields = {name: FIELD_WEIGHTS[name] for name in ("title", "body")}
     for size in (2, 3):
-        for i in range(len(syllables) - size + 1):
-            compound = COMPOUND_JOINER.join(fold(s) for s in syllables[i : i + size])
-            for name in ("title", "body"):
-                subqueries.append(Term(name, compound, boost=FIELD_WEIGHTS[name] * COMPOUND_BOOST))
-    if len(syllables) > 2:
-        # The whole run in order, as typed, is the strongest sign of all.
-        folded = [fold(s) for s in syllables]
-        for name in ("title", "body"):
-            subqueries.append(Phrase(name, folded, boost=FIELD_WEIGHTS[name] * PHRASE_BOOST))
-    return Or(subqueries)
+        for i in range(len(folded) - size + 1):
+            compound = COMPOUND_JOINER.join(folded[i : i + size])
+            docs, values = postings.scores(fields, compound)
+            scores[docs] += COMPOUND_BOOST * values
 
 
 # -- snippets ----------------------------------------------------------------------

@@ -1,0 +1,195 @@
+"""Cost at archive scale: index time, memory, size and query latency as the corpus grows.
+
+    python bench/scale.py                           # 5k, 10k, 20k, 50k (~45 min)
+    python bench/scale.py --sizes 2000 --no-update  # a quick look
+
+For each size (the first N articles of news-50k) it runs a full ``reindex`` of
+our engine in a child process (wall time, peak memory of the whole process
+tree), then the known-item title fragments whose article is among the N, in
+process and warm, through ``SearchEngine.search`` exactly as the API calls it
+(snippets and facets included). The plain Whoosh and SQLite FTS5 set-ups of
+``bench/relevance.py`` are built and queried beside it on the same articles.
+
+At the largest size it also measures updates: an unchanged re-run; then 500
+articles changed, 100 added and 100 removed; then compares that index with a
+full rebuild of the same source, document by document.
+"""
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import Fts5Engine, OurEngine, PlainWhooshEngine, dir_size  # noqa: E402
+from relevance import evaluate, percentile, read_jsonl  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_subset(corpus, count, path):
+    """The first ``count`` articles of ``corpus`` as a .jsonl file; returns (ids, raw bytes)."""
+    ids, raw = set(), 0
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines, open(path, "w", encoding="utf-8") as out:
+        for line in itertools.islice(lines, count):
+            article = json.loads(line)
+            ids.add(article["id"])
+            raw += len(article["title"].encode()) + len(article["body"].encode())
+            out.write(line)
+    return ids, raw
+
+
+def tree_rss(pid):
+    """Resident memory (bytes) of ``pid`` and all its descendants."""
+    children = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append((int(entry.name), int(fields[21])))
+            except (OSError, IndexError):
+                continue
+    total, todo = 0, [pid]
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            total += int(f.read().rsplit(")", 1)[1].split()[21])
+    except OSError:
+        return 0
+    while todo:
+        for child, rss in children.get(todo.pop(), []):
+            total += rss
+            todo.append(child)
+    return total * os.sysconf("SC_PAGE_SIZE")
+
+
+def run_reindex(source, index, *flags):
+    """Run the CLI's reindex; returns (seconds, peak tree RSS in bytes, output)."""
+    command = [sys.executable, "-m", "search_app", "reindex", str(source), "--index", str(index), *flags]
+    env = dict(os.environ, TQDM_DISABLE="1")
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.wait(0.2):
+            peak = max(peak, tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output = process.communicate()[0]
+    done.set()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        sys.exit(f"reindex failed ({process.returncode}):\n{output}")
+    return seconds, peak, output.strip().splitlines()[-1]
+
+
+def mb(n):
+    return n / 1024 / 1024
+
+
+def measure(size, corpus, known, work):
+    """One row of the growth table for our engine and the two peers."""
+    source = work / f"news-{size}.jsonl"
+    ids, raw = write_subset(corpus, size, source)
+    queries = [q for q in known if q["relevant"][0] in ids]
+    ours = OurEngine(work / f"ours-{size}")
+    seconds, peak, _ = run_reindex(source, ours.path, "--full")
+    ours.open()
+    rows = [("ours", seconds, peak, ours.size(), evaluate(ours, queries))]
+    for make in (PlainWhooshEngine, Fts5Engine):
+        peer = make(work / f"peers-{size}")
+        started = time.perf_counter()
+        peer.build(read_jsonl(source))
+        rows.append((peer.name, time.perf_counter() - started, None, peer.size(), evaluate(peer, queries)))
+    for name, seconds, peak, disk, result in rows:
+        print(
+            f"| {size:,} | {name} | {seconds:.0f} | {size / seconds:.0f} | "
+            + (f"{mb(peak):.0f}" if peak else "–")
+            + f" | {mb(disk):.0f} | {disk / raw:.2f} | {len(queries)} | {result['mrr']:.3f} "
+            f"| {statistics.median(result['times']):.1f} | {percentile(result['times'], 95):.1f} |",
+            flush=True,
+        )
+    return source, ours
+
+
+def changed_source(source, path, changed=500, added=100, removed=100):
+    """``source`` with ``removed`` articles dropped, ``changed`` edited and ``added`` new."""
+    with open(source, encoding="utf-8") as lines, open(path, "w", encoding="utf-8") as out:
+        for n, line in enumerate(lines):
+            article = json.loads(line)
+            if n < removed:
+                continue
+            if n < removed + changed:
+                article["body"] += "\nBài viết đã được cập nhật."
+            elif n < removed + changed + added:
+                copy = dict(article, id=f"new-{article['id']}", title="Tin mới: " + article["title"])
+                out.write(json.dumps(copy, ensure_ascii=False) + "\n")
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+
+
+def stored_documents(index):
+    from search_app.indexer import IndexStore
+
+    _, ix = IndexStore(index).open_current()
+    with ix.searcher() as searcher:
+        return {fields["id"]: fields for fields in searcher.all_stored_fields()}
+
+
+def updates(source, ours, work):
+    print("\n| update | seconds | result |\n|---|---|---|")
+    seconds, _, summary = run_reindex(source, ours.path)
+    print(f"| unchanged re-run | {seconds:.1f} | {summary} |", flush=True)
+    edited = work / "news-edited.jsonl"
+    changed_source(source, edited)
+    seconds, _, summary = run_reindex(edited, ours.path)
+    print(f"| 500 changed, 100 added, 100 removed | {seconds:.1f} | {summary} |", flush=True)
+    rebuilt = work / "ours-rebuilt"
+    seconds, _, summary = run_reindex(edited, rebuilt, "--full")
+    print(f"| full rebuild of the edited source | {seconds:.1f} | {summary} |", flush=True)
+    updated, full = stored_documents(ours.path), stored_documents(rebuilt)
+    differ = [doc_id for doc_id in full if updated.get(doc_id) != full[doc_id]]
+    print(
+        f"\nupdated index vs full rebuild: {len(updated)} vs {len(full)} documents, "
+        f"{len(differ) + len(set(updated) - set(full))} differ in stored fields"
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
+    parser.add_argument("--sizes", default="5000,10000,20000,50000")
+    parser.add_argument("--no-update", action="store_true", help="skip the update measurements")
+    args = parser.parse_args(argv)
+    corpus = args.shared / "corpus" / "news-50k.jsonl.gz"
+    if not corpus.exists():
+        sys.exit(f"no news-50k corpus under {args.shared}: pass --shared")
+    known = list(read_jsonl(args.shared / "eval" / "news-50k-known-item.jsonl"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="search-app-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"{os.cpu_count()} cores; scratch {work}\n")
+    print(
+        "| articles | engine | index s | articles/s | peak MB | disk MB | disk / raw text "
+        "| queries | MRR@10 | query p50 ms | query p95 ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for size in map(int, args.sizes.split(",")):
+        source, ours = measure(size, corpus, known, work)
+    if not args.no_update:
+        updates(source, ours, work)
+
+
+if __name__ == "__main__":
+    main()

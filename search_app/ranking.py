@@ -1,0 +1,201 @@
+"""Scoring on arrays: the postings of one index generation, read once from Whoosh.
+
+Whoosh stores the index, but its matchers walk postings one document at a
+time in Python: a question of ten common syllables over 50,000 articles
+takes it a quarter of a second. Here each term's postings are read from
+Whoosh's blocks once into numpy arrays (cached), and a query is scored with a
+few vector operations over every document at once, in milliseconds.
+
+:class:`Postings` is that view of one generation: per-field document
+lengths, the live documents, cached BM25 score vectors per term, and the
+columns the facets and the date sort need. The searcher decides *what* to
+score (:mod:`search_app.searcher`); this module only knows *how*.
+"""
+
+import math
+import threading
+from collections import OrderedDict
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+# BM25 parameters, as Whoosh's defaults.
+K1 = 1.2
+B = 0.75
+CACHED_TERMS = 20_000
+
+
+class Postings:
+    """Array view of one generation, built from a Whoosh searcher."""
+
+    def __init__(self, searcher, fields):
+        self.searcher = searcher
+        reader = searcher.reader()
+        self.size = reader.doc_count_all()
+        self.live = np.zeros(self.size, dtype=bool)
+        self.live[list(reader.all_doc_ids())] = True
+        self.count = int(self.live.sum())
+        self.leaves = [(leaf, offset) for leaf, offset in _leaves(reader)]
+        self.lengths = {}
+        self.average = {}
+        for name in fields:
+            lengths = np.zeros(self.size, dtype=np.float32)
+            for leaf, offset in self.leaves:
+                for n in range(leaf.doc_count_all()):
+                    lengths[offset + n] = leaf.doc_field_length(n, name, 0) or 0  # None when 0
+            self.lengths[name] = lengths
+            # A field no document has (no speakers anywhere) must not divide by zero.
+            self.average[name] = float(lengths[self.live].mean()) if self.count else 0.0
+            self.average[name] = self.average[name] or 1.0
+        self._cache = OrderedDict()  # (field, term) -> (docnums, frequencies)
+        self._scores = OrderedDict()  # (term, fields) -> (docnums, scores)
+        self._lock = threading.Lock()
+        self._columns = {}
+
+    # -- terms ---------------------------------------------------------------
+
+    def docs(self, field, term):
+        """Document numbers (sorted) that hold ``term`` in ``field``."""
+        return self._entry(field, term)[0]
+
+    def scores(self, fields, term):
+        """``(docnums, BM25F scores)`` of ``term`` over ``fields`` (``{name: weight}``).
+
+        BM25F: the term's length-normalised frequency in each field, times
+        the field's weight, is summed into one frequency that saturates once,
+        so a word in a short title counts like a few more mentions in the
+        body, not like a second document's worth of evidence.
+        """
+        key = (term, tuple(sorted(fields.items())))
+        with self._lock:
+            cached = self._scores.get(key)
+        if cached is not None:
+            return cached
+        pooled = None
+        for name, weight in fields.items():
+            docs, tf = self._entry(name, term)
+            if not len(docs):
+                continue
+            if pooled is None:
+                pooled = np.zeros(self.size, dtype=np.float32)
+            norm = (1 - B) + B * self.lengths[name][docs] / self.average[name]
+            pooled[docs] += weight * tf / norm
+        if pooled is None:
+            result = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+        else:
+            docs = np.flatnonzero(pooled)
+            idf = math.log(1 + (self.count - len(docs) + 0.5) / (len(docs) + 0.5))
+            tf = pooled[docs]
+            result = (docs, (idf * tf * (K1 + 1) / (tf + K1)).astype(np.float32))
+        with self._lock:
+            self._scores[key] = result
+            if len(self._scores) > CACHED_TERMS:
+                self._scores.popitem(last=False)
+        return result
+
+    def _entry(self, field, term):
+        """``(docnums, frequencies)`` of ``term`` in ``field``, read once."""
+        key = (field, term)
+        with self._lock:
+            entry = self._cache.get(key)
+            if entry is not None:
+                self._cache.move_to_end(key)
+                return entry
+        entry = self._read(field, term)
+        with self._lock:
+            self._cache[key] = entry
+            if len(self._cache) > CACHED_TERMS:
+                self._cache.popitem(last=False)
+        return entry
+
+    def _read(self, field, term):
+        ids, weights = [], []
+        btext = term.encode("utf-8")
+        for leaf, offset in self.leaves:
+            if (field, btext) not in leaf:
+                continue
+            matcher = leaf.postings(field, btext)
+            leaf_ids, leaf_weights = _read_matcher(matcher)
+            ids.append(np.asarray(leaf_ids, dtype=np.int64) + offset)
+            weights.append(np.asarray(leaf_weights, dtype=np.float32))
+        if not ids:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        docs, tf = np.concatenate(ids), np.concatenate(weights)
+        keep = self.live[docs]
+        return docs[keep], tf[keep]
+
+    # -- columns (facets, sorting) -----------------------------------------------
+
+    def column(self, name):
+        """The values of a sortable field, one per document number, as a list."""
+        with self._lock:
+            if name not in self._columns:
+                reader = self.searcher.reader()
+                self._columns[name] = list(reader.column_reader(name)) if reader.has_column(name) else []
+            return self._columns[name]
+
+    def codes(self, name):
+        """``(codes array, values list)``: each document's value as a small integer."""
+        key = ("codes", name)
+        with self._lock:
+            if key in self._columns:
+                return self._columns[key]
+        values = self.column(name)
+        index = {}
+        codes = np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
+        result = (codes, list(index))
+        with self._lock:
+            self._columns[key] = result
+        return result
+
+    def speakers(self):
+        """``(docnums, codes, keys)``: one docnum and key code per speaker of each document."""
+        with self._lock:
+            if "speakers" in self._columns:
+                return self._columns["speakers"]
+        docs, codes, index = [], [], {}
+        for docnum, value in enumerate(self.column("speaker_keys")):
+            for key in (value or "").split(","):
+                if key:
+                    docs.append(docnum)
+                    codes.append(index.setdefault(key, len(index)))
+        result = (np.asarray(docs, dtype=np.int64), np.asarray(codes, dtype=np.int64), list(index))
+        with self._lock:
+            self._columns["speakers"] = result
+        return result
+
+    def newest_rank(self):
+        """Each document's place when sorted newest first (full dates before bare years)."""
+        with self._lock:
+            if "newest" in self._columns:
+                return self._columns["newest"]
+        dates, years = self.column("date"), self.column("year")
+        order = sorted(range(self.size), key=lambda d: (dates[d] or "", years[d] or 0), reverse=True)
+        rank = np.empty(self.size, dtype=np.int64)
+        rank[order] = np.arange(self.size)
+        with self._lock:
+            self._columns["newest"] = rank
+        return rank
+
+
+def _leaves(reader):
+    if reader.is_atomic():
+        return [(reader, 0)]
+    return reader.leaf_readers()
+
+
+def _read_matcher(matcher):
+    """All ``(ids, weights)`` of a posting list, a block at a time where we can."""
+    if type(matcher) is not W3LeafMatcher:
+        items = list(matcher.items_as("weight"))
+        return [i for i, _ in items], [w for _, w in items]
+    ids, weights = [], []
+    while True:
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        if matcher._lastblock:
+            return ids, weights
+        matcher._goto(matcher._nextoffset)
+
