@@ -8,6 +8,7 @@ started with.
 
 import datetime
 import json
+import math
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -28,23 +29,26 @@ from .text import canonical, fold, name_key
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
 # Title and speakers say more about what an article is about than its body.
-FIELD_WEIGHTS = {"title": 3.0, "speakers": 2.0, "body": 1.0}
+FIELD_WEIGHTS = {"title": 2.0, "speakers": 1.0, "body": 1.0}
 # A query word typed with accents scores this much more where the text has
 # exactly those accents than where it only matches once folded.
-EXACT_ACCENT_BOOST = 1.5
+EXACT_ACCENT_BOOST = 0.5
 # Weight of a compound word (or syllable pair) of the query found as one word.
 COMPOUND_BOOST = 0.5
 # Question words ("là gì", "bao nhiêu", "ở đâu") say little about the answer:
-# they count this much, and a document need not hold them to match all words.
-QUESTION_WEIGHT = 0.3
+# they count this much, in the score and in the share of words a document holds.
+QUESTION_WEIGHT = 0.2
 QUESTION_WORDS = frozenset(
     "là gì nào ai đâu bao nhiêu mấy sao thế không ở của có được những các và".split()
 )
 FOLDED_QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS)
-# Documents with all the words come first; when fewer than this many have
-# them all, documents with some of them follow.
-FILL = 10
-AND_FIRST = True
+# The best documents holding a run of the query's words in order, as typed,
+# score this much more (relative).
+PHRASE_BOOST = 0.25
+PHRASE_CANDIDATES = 30
+# How many of the query's words a document must hold to match (see rank()).
+ALL_WORDS_UP_TO = 3
+SHARE_OF_WORDS = 0.3
 SNIPPET_CHARS = 240
 FACET_SIZE = 10
 SORTS = ("relevance", "date")
@@ -380,9 +384,11 @@ def rank(postings, parsed, allowed):
     """The documents matching ``parsed`` among ``allowed``, best first, and the scores.
 
     Returns ``(docnums, scores)``; ``scores`` has one entry per document
-    number. Documents with every word (question words aside) come first;
-    when fewer than :data:`FILL` have them all, documents with some follow.
-    A query of filters alone (``year:2023``) lists every allowed document,
+    number. A document matches when it holds enough of the query's words
+    (question words aside): all of them for a query of up to
+    :data:`ALL_WORDS_UP_TO` words, else :data:`SHARE_OF_WORDS` of them. When
+    no document has that many, documents with any of the words match. A
+    query of filters alone (``year:2023``) lists every allowed document,
     newest first; one with only exclusions matches nothing.
     """
     scores = np.zeros(postings.size, dtype=np.float32)
@@ -391,30 +397,59 @@ def rank(postings, parsed, allowed):
             return np.zeros(0, dtype=np.int64), scores
         docs = np.flatnonzero(allowed)
         return docs[np.argsort(postings.newest_rank()[docs], kind="stable")], scores
-    every = allowed.copy()
+    coverage = np.zeros(postings.size, dtype=np.int32)  # content words held
     some = np.zeros(postings.size, dtype=bool)
     questions = [_is_question_word(group) for group in parsed.groups]
+    content = sum(not q for q in questions) or len(questions)
     for group, question in zip(parsed.groups, questions):
         matched = np.zeros(postings.size, dtype=bool)
         for clause in group:
             _score_clause(postings, clause, QUESTION_WEIGHT if question else 1.0, scores, matched)
         some |= matched
-        if not question or all(questions):
-            every &= matched
+        if not question or content == len(questions):
+            coverage[matched] += 1
     for run in parsed.runs():
         _score_compounds(postings, run, scores)
     for clause in parsed.excluded:
         excluded = np.zeros(postings.size, dtype=bool)
         _score_clause(postings, clause, 0.0, np.zeros_like(scores), excluded)
         allowed = allowed & ~excluded
-        every &= ~excluded
-    if not AND_FIRST:
-        return _best_first(np.flatnonzero(some & allowed), scores), scores
-    docs = _best_first(np.flatnonzero(every), scores)
-    if len(docs) < FILL:
-        rest = _best_first(np.flatnonzero(some & allowed & ~every), scores)
-        docs = np.concatenate([docs, rest])
+    needed = content if content <= ALL_WORDS_UP_TO else math.ceil(content * SHARE_OF_WORDS)
+    docs = np.flatnonzero((coverage >= needed) & allowed)
+    if not len(docs):
+        docs = np.flatnonzero(some & allowed)
+    docs = _best_first(docs, scores)
+    head = docs[:PHRASE_CANDIDATES]
+    if _phrase_bonus(postings, list(parsed.runs()), head, scores):
+        docs = np.concatenate([_best_first(head, scores), docs[PHRASE_CANDIDATES:]])
     return docs, scores
+
+
+def _phrase_bonus(postings, runs, head, scores):
+    """Raise the score of the best documents that hold a run of the query's words in order.
+
+    Checked with Whoosh's phrase matcher on the head of the list only, so
+    the cost does not grow with the index. Returns True if any score changed.
+    """
+    changed = False
+    candidates = np.sort(head)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        folded = [fold(s) for s in run]
+        found = set()
+        for name in ("title", "body"):
+            matcher = Phrase(name, folded).matcher(postings.searcher)
+            for doc in candidates:
+                if not matcher.is_active():
+                    break
+                matcher.skip_to(int(doc))
+                if matcher.is_active() and matcher.id() == doc:
+                    found.add(int(doc))
+        for doc in found:
+            scores[doc] *= 1 + PHRASE_BOOST
+        changed = changed or bool(found)
+    return changed
 
 
 def _best_first(docs, scores):
