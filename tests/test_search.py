@@ -121,3 +121,34 @@ def test_nfd_sample_article_is_found_unaccented_and_shown_in_nfc(sample_engine):
     assert hit.id == "dia-phuong/17-hoi-nghi-khoa-hoc-tre-nfd"
     assert unicodedata.is_normalized("NFC", hit.title)
     assert "<mark>Thuỷ</mark> <mark>lợi</mark>" in hit.snippet
+
+
+def test_short_queries_need_every_word_long_ones_a_share(make_engine):
+    engine = make_engine({
+        "both.txt": "Hội thảo laser\nCác nhà khoa học trao đổi về laser bán dẫn.",
+        "one.txt": "Hội thảo vật liệu\nCác nhà khoa học trao đổi về vật liệu mới.",
+    })
+    assert ids(engine.search("hoi thao laser")) == ["both"]
+    # Five words: a document with two of them (30 %, rounded up) still matches;
+    # with seven, two are not enough.
+    assert ids(engine.search("hoi thao laser dien tu")) == ["both", "one"]
+    assert ids(engine.search("hoi thao laser dien tu cong suat")) == ["both"]
+    # Nothing holds every word: documents with some of them are better than none.
+    assert sorted(ids(engine.search("laser vat lieu"))) == ["both", "one"]
+
+
+def test_question_words_count_less_than_the_words_that_carry_the_question(make_engine):
+    engine = make_engine({
+        "answer.txt": "Lãnh hải Việt Nam\nLãnh hải rộng 12 hải lý.",
+        "chatter.txt": "Hỏi đáp\nBao nhiêu là đủ? Là gì cũng được, bao nhiêu cũng được, là gì đi nữa.",
+    })
+    assert ids(engine.search("lanh hai rong bao nhieu hai ly la gi"))[0] == "answer"
+    assert ids(engine.search("Lãnh hải rộng bao nhiêu hải lý là gì"))[0] == "answer"
+
+
+def test_words_in_order_outrank_the_same_words_apart(make_engine):
+    engine = make_engine({
+        "apart.txt": "Tin tuần\nBộ trưởng nói về công nghệ. Khoa học mới được giới thiệu.",
+        "order.txt": "Tin ngày\nBộ trưởng nói về khoa học công nghệ. Sản phẩm mới được giới thiệu.",
+    })
+    assert ids(engine.search("khoa hoc cong nghe")) == ["order", "apart"]
