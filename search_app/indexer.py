@@ -32,6 +32,7 @@ from whoosh import index as whoosh_index
 from whoosh.multiproc import MpWriter
 from whoosh.writing import SegmentWriter
 
+from .accents import MODEL_FILE, AccentCounter
 from .analysis import load_model
 from .articles import Article, read_sources
 from .errors import IndexingError, IndexMissing, ReindexBusy
@@ -154,6 +155,7 @@ class IndexStore:
         summary = Summary(generation=name)
         seen = set()
         unreadable = set()  # files with something that could not be read
+        accents = AccentCounter()  # learns accent restoration from every title read
 
         def changed():
             """The articles to analyse; counts the rest in ``summary``."""
@@ -165,6 +167,7 @@ class IndexStore:
                     unreadable.add(item.file)
                     continue
                 seen.add(item.id)
+                accents.add(item.title)
                 old, _ = known.get(item.id, (None, None))
                 if old == item.fingerprint:
                     summary.unchanged += 1
@@ -213,6 +216,7 @@ class IndexStore:
                 writer.cancel()
             shutil.rmtree(target, ignore_errors=True)
             raise
+        accents.model().save(target / MODEL_FILE)
         (target / META).write_text(
             json.dumps(
                 {"schema_version": SCHEMA_VERSION, "created": time.time(),

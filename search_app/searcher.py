@@ -13,15 +13,17 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from html import escape
+from pathlib import Path
 
 import numpy as np
 from whoosh import highlight
 from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
 from whoosh.sorting import FieldFacet
 
+from .accents import MODEL_FILE, AccentModel
 from .analysis import COMPOUND_JOINER, query_forms
 from .errors import SearchAppError
-from .indexer import IndexStore
+from .indexer import GENERATIONS, IndexStore
 from .query import parse
 from .ranking import Postings
 from .text import canonical, fold, name_key
@@ -204,6 +206,24 @@ def _integer(value, name):
         raise InvalidRequest(f"invalid_{name}", f"'{name}' must be a whole number") from None
 
 
+@dataclass
+class Generation:
+    """One open index generation and what the searcher keeps about it."""
+
+    name: str
+    ix: object  # whoosh Index
+    searcher: object  # whoosh Searcher
+    postings: Postings
+    accents: object  # AccentModel, or None for an index built without one
+
+    @classmethod
+    def open(cls, name, ix, root):
+        searcher = ix.searcher()
+        model = Path(root) / GENERATIONS / name / MODEL_FILE
+        accents = AccentModel.load(model) if model.exists() else None
+        return cls(name, ix, searcher, Postings(searcher, FIELD_WEIGHTS), accents)
+
+
 class SearchEngine:
     """Searches the live generation of the index at ``index_path``."""
 
@@ -211,7 +231,7 @@ class SearchEngine:
         self.store = IndexStore(index_path)
         self._lock = threading.Lock()
         self._stamp = None
-        self._state = None  # (generation name, whoosh index, searcher)
+        self._state = None  # the open Generation
 
     def _current(self):
         stamp = self.store.current_stamp()
@@ -220,14 +240,13 @@ class SearchEngine:
                 name, ix = self.store.open_current()
                 # The old searcher is not closed: a search in another thread
                 # may still be using it. It is released with its last user.
-                searcher = ix.searcher()
-                self._state = (name, ix, searcher, Postings(searcher, FIELD_WEIGHTS))
+                self._state = Generation.open(name, ix, self.store.path)
                 self._stamp = stamp
             return self._state
 
     def health(self):
-        name, ix, searcher, _ = self._current()
-        return {"documents": searcher.doc_count(), "version": name}
+        generation = self._current()
+        return {"documents": generation.searcher.doc_count(), "version": generation.name}
 
     def search(self, query, page=1, per_page=10, filters=None, facets=True):
         """Run a search; returns a :class:`SearchResult`.
@@ -238,7 +257,8 @@ class SearchEngine:
         query, page, per_page = validate(query, page, per_page)
         filters = filters or Filters()
         started = time.perf_counter()
-        _, ix, searcher, postings = self._current()
+        generation = self._current()
+        ix, searcher, postings = generation.ix, generation.searcher, generation.postings
         parsed = parse(query)
         listing, scores = rank(postings, parsed, self._filter_mask(searcher, postings, filters, parsed))
         if filters.sort == "date":
@@ -257,6 +277,7 @@ class SearchEngine:
         return SearchResult(
             query=query, total=len(listing), page=page, per_page=per_page,
             took_ms=round(took, 2), results=hits, facets=groups,
+            suggestion=generation.accents.suggest(query) if generation.accents else None,
         )
 
     @staticmethod
@@ -307,7 +328,7 @@ class SearchEngine:
         if page < 1:
             raise InvalidRequest("invalid_page", "'page' must be 1 or more")
         key = name_key(name)
-        _, ix, searcher, _ = self._current()
+        searcher = self._current().searcher
         results = searcher.search_page(
             Term("speaker_keys", key), page, pagelen=per_page,
             sortedby=NEWEST_FIRST,
@@ -330,7 +351,8 @@ class SearchEngine:
 
     def document(self, doc_id, query=""):
         """The stored document with its speakers; ``body_html`` marks the query's words."""
-        _, ix, searcher, _ = self._current()
+        generation = self._current()
+        ix, searcher = generation.ix, generation.searcher
         fields = searcher.document(id=doc_id)
         if fields is None:
             raise DocumentNotFound(doc_id)

@@ -1,0 +1,49 @@
+"""Accent restoration: the "Có phải bạn muốn tìm" suggestion for unaccented queries."""
+
+from search_app.accents import AccentCounter, AccentModel
+
+
+def model(*texts):
+    counter = AccentCounter()
+    for text in texts:
+        counter.add(text)
+    return counter.model()
+
+
+def test_context_chooses_between_accented_forms():
+    m = model("Hội nghị cán bộ viên chức", "Cần làm ngay", "Cần thiết", "Cần cù", "Cán bộ trẻ")
+    assert m.suggest("hoi nghi can bo") == "hội nghị cán bộ"
+    assert m.suggest("can thiet") == "cần thiết"
+
+
+def test_no_suggestion_for_accented_or_unknown_or_unchanged_queries():
+    m = model("Hội nghị cán bộ", "Công nghệ laser")
+    assert m.suggest("Hội nghị") is None  # the user typed accents
+    assert m.suggest("laser") is None  # nothing to restore
+    assert m.suggest("xyz abc") is None
+
+
+def test_operators_and_unknown_words_stay_where_they_were():
+    m = model("Công nghệ laser", "Hội nghị")
+    assert m.suggest('title:"cong nghe" laser -hoi') == 'title:"công nghệ" laser -hội'
+
+
+def test_pairs_never_span_punctuation():
+    m = model("Hội nghị. Cán bộ")
+    assert "nghị cán" not in m.bigrams
+    assert m.bigrams["hội nghị"] == 1
+
+
+def test_model_survives_a_round_trip(tmp_path):
+    m = model("Hội nghị cán bộ viên chức")
+    m.save(tmp_path / "m.json.gz")
+    assert AccentModel.load(tmp_path / "m.json.gz").suggest("hoi nghi") == "hội nghị"
+
+
+def test_search_suggests_from_the_index_titles(client):
+    data = client.get("/api/search?q=hoi+nghi+can+bo+vien+chuc").get_json()
+    assert data["suggestion"] == "hội nghị cán bộ viên chức"
+    assert client.get("/api/search?q=h%E1%BB%99i+ngh%E1%BB%8B").get_json()["suggestion"] is None
+    page = client.get("/search?q=hoi+nghi+can+bo+vien+chuc").get_data(as_text=True)
+    assert "Có phải bạn muốn tìm:" in page
+    assert "hội nghị cán bộ viên chức</a>" in page
