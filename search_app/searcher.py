@@ -26,7 +26,8 @@ from .errors import SearchAppError
 from .indexer import GENERATIONS, IndexStore
 from .query import parse
 from .ranking import Postings
-from .text import canonical, fold, name_key
+from .telex import convert
+from .text import WORD_RE, canonical, fold, name_key
 
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
@@ -101,6 +102,8 @@ class SearchResult:
     per_page: int
     took_ms: float
     suggestion: object = None
+    # The query as searched, when Telex or VNI keystrokes were turned into accents.
+    interpreted_as: object = None
     results: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
 
@@ -116,6 +119,7 @@ class SearchResult:
             "per_page": self.per_page,
             "took_ms": self.took_ms,
             "suggestion": self.suggestion,
+            "interpreted_as": self.interpreted_as,
             "results": [hit.to_json() for hit in self.results],
             "facets": self.facets,
         }
@@ -259,7 +263,8 @@ class SearchEngine:
         started = time.perf_counter()
         generation = self._current()
         ix, searcher, postings = generation.ix, generation.searcher, generation.postings
-        parsed = parse(query)
+        interpreted = _from_keystrokes(query, postings)
+        parsed = parse(interpreted or query)
         listing, scores = rank(postings, parsed, self._filter_mask(searcher, postings, filters, parsed))
         if filters.sort == "date":
             listing = listing[np.argsort(postings.newest_rank()[listing], kind="stable")]
@@ -277,7 +282,8 @@ class SearchEngine:
         return SearchResult(
             query=query, total=len(listing), page=page, per_page=per_page,
             took_ms=round(took, 2), results=hits, facets=groups,
-            suggestion=generation.accents.suggest(query) if generation.accents else None,
+            suggestion=generation.accents.suggest(query) if generation.accents and not interpreted else None,
+            interpreted_as=interpreted,
         )
 
     @staticmethod
@@ -472,6 +478,31 @@ def _phrase_bonus(postings, runs, head, scores):
             scores[doc] *= 1 + PHRASE_BOOST
         changed = changed or bool(found)
     return changed
+
+
+def _from_keystrokes(query, postings):
+    """``query`` with its Telex/VNI words turned into syllables, or None if none were.
+
+    A word is turned only when the syllable it stands for is in the index and
+    the word itself is not: "hooij" becomes "hội", "class" stays "class".
+    """
+    def known(word):
+        term = fold(word)
+        return any(len(postings.docs(name, term)) for name in ("title", "body"))
+
+    changed = False
+
+    def replace(match):
+        nonlocal changed
+        word = match.group()
+        syllable = convert(word)
+        if syllable and known(syllable) and not known(word):
+            changed = True
+            return syllable
+        return word
+
+    result = WORD_RE.sub(replace, query)
+    return result if changed else None
 
 
 def _best_first(docs, scores):

@@ -1,0 +1,39 @@
+"""Queries typed with Telex or VNI keystrokes."""
+
+import pytest
+
+from search_app.telex import convert
+
+
+@pytest.mark.parametrize("typed, syllable", [
+    ("hooij", "hội"), ("nghij", "nghị"), ("ddangr", "đảng"), ("ddaangr", "đẩng"), ("uyr", "ủy"), ("Vieetj", "Việt"),
+    ("ho6i5", "hội"), ("nghi5", "nghị"), ("d9a3ng", "đảng"), ("d9uo7ng2", "đường"), ("duo7ng2", "dường"),
+])
+def test_keystrokes_become_syllables(typed, syllable):
+    assert convert(typed) == syllable
+
+
+@pytest.mark.parametrize("typed", ["class", "N95", "IMET", "hoi", "laser", "2023", "covid19"])
+def test_words_and_codes_are_not_keystrokes(typed):
+    assert convert(typed) is None
+
+
+def test_search_understands_keystrokes_only_where_the_index_agrees(make_engine):
+    engine = make_engine({
+        "a.txt": "Hội nghị cán bộ\nĐảng ủy tổ chức hội nghị.",
+        "b.txt": "Lớp học tiếng Anh\nMột class học về laser và khẩu trang N95.",
+    })
+    result = engine.search("hooij nghij")
+    assert result.interpreted_as == "hội nghị"
+    assert [h.id for h in result.results] == ["a"]
+    assert engine.search("ho6i5 nghi5").interpreted_as == "hội nghị"
+    # Words the index holds as typed are left alone.
+    result = engine.search("class N95")
+    assert result.interpreted_as is None
+    assert [h.id for h in result.results] == ["b"]
+    assert engine.search("hoi nghi").interpreted_as is None
+
+
+def test_results_page_says_how_the_query_was_read(client):
+    page = client.get("/search?q=hooij+nghij").get_data(as_text=True)
+    assert "Đã tìm theo: <strong>hội nghị</strong>" in page
