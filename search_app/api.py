@@ -45,6 +45,12 @@ def search():
     return jsonify(result.to_json())
 
 
+@bp.get("/api/suggest")
+def suggest():
+    """``GET /api/suggest?q=``: up to 10 completions of what the user has typed."""
+    return jsonify(engine().complete(request.args.get("q")))
+
+
 @bp.get("/api/speakers/<path:name>")
 def speaker(name):
     """``GET /api/speakers/<name>``: every article naming this person, newest first."""

@@ -22,6 +22,7 @@ from whoosh.sorting import FieldFacet
 
 from .accents import MODEL_FILE, AccentModel
 from .analysis import COMPOUND_JOINER, query_forms
+from .complete import Completer
 from .errors import SearchAppError
 from .indexer import GENERATIONS, IndexStore
 from .query import parse
@@ -30,6 +31,7 @@ from .telex import convert
 from .text import WORD_RE, canonical, fold, name_key
 
 MAX_QUERY_CHARS = 500
+MAX_COMPLETE_CHARS = 100
 MAX_PER_PAGE = 100
 # Title and speakers say more about what an article is about than its body.
 FIELD_WEIGHTS = {"title": 2.0, "speakers": 1.0, "body": 1.0}
@@ -219,6 +221,8 @@ class Generation:
     searcher: object  # whoosh Searcher
     postings: Postings
     accents: object  # AccentModel, or None for an index built without one
+    completer: object = None  # built on the first autocomplete request
+    names: dict = field(default_factory=dict)  # speaker key -> name as written
 
     @classmethod
     def open(cls, name, ix, root):
@@ -247,6 +251,29 @@ class SearchEngine:
                 self._state = Generation.open(name, ix, self.store.path)
                 self._stamp = stamp
             return self._state
+
+    def complete(self, prefix, limit=10):
+        """Completions for a search box: ``{"query", "completions": [{"text", "kind"}]}``."""
+        if prefix is None or not str(prefix).strip():
+            raise InvalidRequest("missing_query", "the query 'q' is missing or empty")
+        if len(prefix) > MAX_COMPLETE_CHARS:
+            raise InvalidRequest(
+                "query_too_long", f"a prefix to complete is at most {MAX_COMPLETE_CHARS} characters",
+            )
+        generation = self._current()
+        with self._lock:
+            if generation.completer is None:
+                docs, codes, keys = generation.postings.speakers()
+                counts = np.bincount(codes[generation.postings.live[docs]], minlength=len(keys))
+                speakers = {key: int(n) for key, n in zip(keys, counts) if n}
+                generation.completer = Completer.build(generation.accents, speakers)
+
+        def display(key):
+            if key not in generation.names:
+                generation.names[key] = self._speaker_name(generation.searcher, key)
+            return generation.names[key]
+
+        return {"query": prefix, "completions": generation.completer.complete(prefix, limit, display)}
 
     def health(self):
         generation = self._current()

@@ -1,0 +1,88 @@
+"""Autocomplete: completions for what the user has typed so far, accent-insensitive.
+
+"hoi ng" -> "hội nghị", "nguyen phu" -> "Nguyễn Phú Hùng". Completions come
+from the words and word pairs of the titles (the accent model's counts) and
+from the speakers' names (the index's ``speaker_keys`` column), each weighted
+by how many times it occurs. Lookup is a binary search on folded keys, so it
+costs the same on any size of index.
+"""
+
+import bisect
+import heapq
+
+from .text import fold
+
+LIMIT = 10
+# Title words and pairs seen fewer times than this are not offered.
+MIN_COUNT = 2
+# Words too short to be worth completing to.
+MIN_CHARS = 2
+# A person's name is worth this many title mentions of a phrase per article.
+NAME_WEIGHT = 3
+
+
+class Completer:
+    """Sorted folded keys with what to show for them and how useful each is."""
+
+    def __init__(self, entries):
+        """``entries``: ``(text to show, weight, kind)``; kind "phrase" or "speaker"."""
+        rows = []
+        for text, weight, kind in entries:
+            key = fold(text)
+            rows.append((key, -weight, text, kind))
+            if kind == "speaker":
+                # Names are also found from a later part: "phu hung".
+                words = key.split()
+                for i in range(1, len(words) - 1):
+                    rows.append((" ".join(words[i:]), -weight, text, kind))
+        rows.sort()
+        self.keys = [row[0] for row in rows]
+        self.rows = rows
+
+    @classmethod
+    def build(cls, accents, speakers):
+        """From an :class:`~search_app.accents.AccentModel` and ``{speaker key: articles}``.
+
+        A speaker's entry shows its key (the folded name) until
+        :meth:`complete` is given a ``display`` function for it.
+        """
+        entries = []
+        if accents is not None:
+            for counts in (accents.unigrams, accents.bigrams):
+                entries += [
+                    (text, n, "phrase") for text, n in counts.items()
+                    if n >= MIN_COUNT and len(text) >= MIN_CHARS
+                ]
+        entries += [(name, n * NAME_WEIGHT, "speaker") for name, n in speakers.items()]
+        return cls(entries)
+
+    def complete(self, prefix, limit=LIMIT, display=None):
+        """Up to ``limit`` ``{"text", "kind"}``, most useful first, whose folded form starts with ``prefix``'s.
+
+        ``display`` turns a speaker's key into the name as written.
+
+        >>> c = Completer([("hội nghị", 5, "phrase"), ("hội thảo", 9, "phrase"), ("nguyễn phú hùng", 2, "speaker")])
+        >>> [c["text"] for c in c.complete("hoi")]
+        ['hội thảo', 'hội nghị']
+        >>> [c["text"] for c in c.complete("Hoi ng")], [c["text"] for c in c.complete("phu h")]
+        (['hội nghị'], ['nguyễn phú hùng'])
+        """
+        key = " ".join(fold(prefix).split())
+        if not key:
+            return []
+        if prefix[-1:].isspace():
+            key += " "  # "hoi " completes to phrases starting with the word "hoi"
+        start = bisect.bisect_left(self.keys, key)
+        end = bisect.bisect_left(self.keys, key + "\uffff")
+        best = heapq.nsmallest(limit * 3, self.rows[start:end], key=lambda row: (row[1], row[2]))
+        seen, found = set(), []
+        for _, _, text, kind in best:
+            if text.lower() in seen:
+                continue
+            seen.add(text.lower())
+            if kind == "speaker" and display:
+                text = display(text)
+            found.append({"text": text, "kind": kind})
+            if len(found) == limit:
+                break
+        return found

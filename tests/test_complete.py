@@ -1,0 +1,43 @@
+"""Autocomplete: /api/suggest and the search box that uses it."""
+
+
+def texts(client, prefix):
+    response = client.get("/api/suggest", query_string={"q": prefix})
+    assert response.status_code == 200
+    return [c["text"] for c in response.get_json()["completions"]]
+
+
+def test_completes_title_phrases_without_accents(client):
+    assert texts(client, "hoi ng")[0] == "hội nghị"
+    assert texts(client, "Hội n")[0] == "hội nghị"
+    assert texts(client, "cong ngh")[0] == "công nghệ"
+
+
+def test_completes_speaker_names_from_any_of_their_words(client):
+    data = client.get("/api/suggest?q=giang+manh").get_json()
+    assert data["completions"][0] == {"text": "Giang Mạnh Khôi", "kind": "speaker"}
+    assert texts(client, "manh khoi") == ["Giang Mạnh Khôi"]
+
+
+def test_at_most_ten_and_nothing_for_unknown_prefixes(client):
+    assert len(texts(client, "t")) == 10
+    assert texts(client, "zzzz") == []
+
+
+def test_bad_prefixes_answer_a_json_error(client):
+    response = client.get("/api/suggest?q=")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "missing_query"
+    response = client.get("/api/suggest", query_string={"q": "a" * 101})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "query_too_long"
+
+
+def test_search_box_is_a_plain_form_that_the_script_enhances(client):
+    page = client.get("/").get_data(as_text=True)
+    assert '<form class="search" action="/search" method="get" role="search">' in page
+    assert 'data-suggest="/api/suggest"' in page
+    assert "suggest.js" in page
+    with client.get("/static/suggest.js") as response:
+        assert response.status_code == 200
+        assert b"input.dataset.suggest" in response.data  # the script takes the URL from the page
