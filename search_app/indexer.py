@@ -37,7 +37,8 @@ from .analysis import load_model
 from .articles import Article, read_sources
 from .errors import IndexingError, IndexMissing, ReindexBusy
 from .extract import extract
-from .schema import SCHEMA_VERSION, make_schema, stored_to_document, to_document
+from .ranking import ARRAYS_DIR, write_arrays
+from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
 # batches per process, so the corpus is never all in memory).
@@ -147,7 +148,11 @@ class IndexStore:
         target = self.path / GENERATIONS / name
         known = self._known(previous) if previous else {}
         if previous and not full:
-            shutil.copytree(self.path / GENERATIONS / previous, target)
+            # Derived files are written afresh for each generation.
+            shutil.copytree(
+                self.path / GENERATIONS / previous, target,
+                ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_FILE),
+            )
             ix = whoosh_index.open_dir(str(target))
         else:
             target.mkdir(parents=True)
@@ -205,6 +210,7 @@ class IndexStore:
             writer = None
             with ix.searcher() as searcher:
                 summary.documents = searcher.doc_count()
+                write_arrays(searcher, target / ARRAYS_DIR, TEXT_FIELDS)
             expected = len(seen) + len(keep)
             if summary.documents != expected:
                 raise IndexingError(

@@ -12,6 +12,7 @@ columns the facets and the date sort need. The searcher decides *what* to
 score (:mod:`search_app.searcher`); this module only knows *how*.
 """
 
+import json
 import math
 import threading
 from collections import OrderedDict
@@ -25,32 +26,64 @@ B = 0.75
 CACHED_TERMS = 20_000
 
 
-class Postings:
-    """Array view of one generation, built from a Whoosh searcher."""
+ARRAYS_DIR = "arrays"
+# Terms in at least this many documents are written to the generation's
+# arrays at reindex time; rarer ones are read from Whoosh on demand (a block
+# or two, fast).
+ARRAY_MIN_DOCS = 50
 
-    def __init__(self, searcher, fields):
+
+class Postings:
+    """Array view of one generation, built from a Whoosh searcher.
+
+    ``arrays`` is the generation's :data:`ARRAYS_DIR`, written by
+    :func:`write_arrays` at reindex time: the frequent terms' postings and
+    the field lengths, memory-mapped so the server processes share them.
+    Without it everything is read from Whoosh (slower to open and to warm).
+    """
+
+    def __init__(self, searcher, fields, arrays=None):
         self.searcher = searcher
         reader = searcher.reader()
-        self.size = reader.doc_count_all()
-        self.live = np.zeros(self.size, dtype=bool)
-        self.live[list(reader.all_doc_ids())] = True
-        self.count = int(self.live.sum())
         self.leaves = [(leaf, offset) for leaf, offset in _leaves(reader)]
-        self.lengths = {}
-        self.average = {}
-        for name in fields:
-            lengths = np.zeros(self.size, dtype=np.float32)
-            for leaf, offset in self.leaves:
-                for n in range(leaf.doc_count_all()):
-                    lengths[offset + n] = leaf.doc_field_length(n, name, 0) or 0  # None when 0
-            self.lengths[name] = lengths
-            # A field no document has (no speakers anywhere) must not divide by zero.
-            self.average[name] = float(lengths[self.live].mean()) if self.count else 0.0
-            self.average[name] = self.average[name] or 1.0
+        self.size = reader.doc_count_all()
+        self._stored_terms = {}
+        if arrays is not None and (arrays / "meta.json").exists():
+            self._open_arrays(arrays, fields)
+        else:
+            self.live = np.zeros(self.size, dtype=bool)
+            self.live[list(reader.all_doc_ids())] = True
+            self.lengths = {name: self._read_lengths(name) for name in fields}
+        self.count = int(self.live.sum())
+        # A field no document has (no speakers anywhere) must not divide by zero.
+        self.average = {
+            name: (float(lengths[self.live].mean()) if self.count else 0.0) or 1.0
+            for name, lengths in self.lengths.items()
+        }
         self._cache = OrderedDict()  # (field, term) -> (docnums, frequencies)
         self._scores = OrderedDict()  # (term, fields) -> (docnums, scores)
         self._lock = threading.Lock()
         self._columns = {}
+        self._titles = OrderedDict()
+
+    def _read_lengths(self, name):
+        lengths = np.zeros(self.size, dtype=np.float32)
+        for leaf, offset in self.leaves:
+            for n in range(leaf.doc_count_all()):
+                lengths[offset + n] = leaf.doc_field_length(n, name, 0) or 0  # None when 0
+        return lengths
+
+    def _open_arrays(self, arrays, fields):
+        meta = json.loads((arrays / "meta.json").read_text("utf-8"))
+        self.live = np.load(arrays / "live.npy")
+        self.lengths = {name: np.load(arrays / f"lengths-{name}.npy") for name in fields}
+        docs = np.load(arrays / "docs.npy", mmap_mode="r")
+        tf = np.load(arrays / "tf.npy", mmap_mode="r")
+        self._stored_terms = {
+            (name, term): (docs, tf, start, length)
+            for name, terms in meta["terms"].items()
+            for term, (start, length) in terms.items()
+        }
 
     # -- terms ---------------------------------------------------------------
 
@@ -109,6 +142,10 @@ class Postings:
         return entry
 
     def _read(self, field, term):
+        stored = self._stored_terms.get((field, term))
+        if stored is not None:
+            docs, tf, start, length = stored
+            return docs[start : start + length].astype(np.int64), np.asarray(tf[start : start + length])
         ids, weights = [], []
         btext = term.encode("utf-8")
         for leaf, offset in self.leaves:
@@ -123,6 +160,18 @@ class Postings:
         docs, tf = np.concatenate(ids), np.concatenate(weights)
         keep = self.live[docs]
         return docs[keep], tf[keep]
+
+    def title(self, docnum):
+        """A document's indexed title (cached: the phrase bonus reads the same few often)."""
+        with self._lock:
+            title = self._titles.get(docnum)
+        if title is None:
+            title = self.searcher.stored_fields(docnum).get("title") or ""
+            with self._lock:
+                self._titles[docnum] = title
+                if len(self._titles) > CACHED_TERMS:
+                    self._titles.popitem(last=False)
+        return title
 
     # -- columns (facets, sorting) -----------------------------------------------
 
@@ -176,6 +225,31 @@ class Postings:
         with self._lock:
             self._columns["newest"] = rank
         return rank
+
+
+def write_arrays(searcher, directory, fields):
+    """Write the arrays :class:`Postings` memory-maps, for the generation ``searcher`` reads."""
+    postings = Postings(searcher, fields)
+    directory.mkdir(exist_ok=True)
+    reader = searcher.reader()
+    docs, tf, terms, start = [], [], {}, 0
+    for name in fields:
+        terms[name] = {}
+        for text, info in reader.iter_field(name):
+            if info.doc_frequency() < ARRAY_MIN_DOCS:
+                continue
+            text = text.decode("utf-8") if isinstance(text, bytes) else text
+            term_docs, term_tf = postings._read(name, text)
+            docs.append(term_docs.astype(np.int32))
+            tf.append(term_tf)
+            terms[name][text] = (start, len(term_docs))
+            start += len(term_docs)
+    np.save(directory / "docs.npy", np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32))
+    np.save(directory / "tf.npy", np.concatenate(tf) if tf else np.zeros(0, dtype=np.float32))
+    np.save(directory / "live.npy", postings.live)
+    for name in fields:
+        np.save(directory / f"lengths-{name}.npy", postings.lengths[name])
+    (directory / "meta.json").write_text(json.dumps({"terms": terms}, ensure_ascii=False), "utf-8")
 
 
 def _leaves(reader):

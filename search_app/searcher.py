@@ -26,7 +26,7 @@ from .complete import Completer
 from .errors import SearchAppError
 from .indexer import GENERATIONS, IndexStore
 from .query import parse
-from .ranking import Postings
+from .ranking import ARRAYS_DIR, Postings
 from .telex import convert
 from .text import WORD_RE, canonical, fold, name_key
 
@@ -229,7 +229,8 @@ class Generation:
         searcher = ix.searcher()
         model = Path(root) / GENERATIONS / name / MODEL_FILE
         accents = AccentModel.load(model) if model.exists() else None
-        return cls(name, ix, searcher, Postings(searcher, FIELD_WEIGHTS), accents)
+        postings = Postings(searcher, FIELD_WEIGHTS, Path(root) / GENERATIONS / name / ARRAYS_DIR)
+        return cls(name, ix, searcher, postings, accents)
 
 
 class SearchEngine:
@@ -481,29 +482,21 @@ def rank(postings, parsed, allowed):
 
 
 def _phrase_bonus(postings, runs, head, scores):
-    """Raise the score of the best documents that hold a run of the query's words in order.
+    """Raise the score of the best documents whose title holds a run of the query's words in order.
 
-    Checked with Whoosh's phrase matcher on the head of the list only, so
-    the cost does not grow with the index. Returns True if any score changed.
+    Checked on the stored titles of the head of the list only, so the cost
+    does not grow with the index. Returns True if any score changed.
     """
+    runs = [" ".join(fold(s) for s in run) for run in runs if len(run) > 1]
+    if not runs or not len(head):
+        return False
     changed = False
-    candidates = np.sort(head)
-    for run in runs:
-        if len(run) < 2:
-            continue
-        folded = [fold(s) for s in run]
-        found = set()
-        for name in ("title", "body"):
-            matcher = Phrase(name, folded).matcher(postings.searcher)
-            for doc in candidates:
-                if not matcher.is_active():
-                    break
-                matcher.skip_to(int(doc))
-                if matcher.is_active() and matcher.id() == doc:
-                    found.add(int(doc))
-        for doc in found:
-            scores[doc] *= 1 + PHRASE_BOOST
-        changed = changed or bool(found)
+    for doc in head:
+        title = " " + " ".join(fold(w) for w in WORD_RE.findall(postings.title(int(doc)))) + " "
+        held = sum(f" {run} " in title for run in runs)
+        if held:
+            scores[doc] *= (1 + PHRASE_BOOST) ** held
+            changed = True
     return changed
 
 
