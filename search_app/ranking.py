@@ -184,25 +184,33 @@ class Postings:
             return self._columns[name]
 
     def codes(self, name):
-        """``(codes array, values list)``: each document's value as a small integer."""
+        """``(codes array, values list)``: each document's value as a small integer.
+
+        Code 0 is always "no value" (an empty string, or 0 for a year).
+        """
         key = ("codes", name)
         with self._lock:
             if key in self._columns:
                 return self._columns[key]
         values = self.column(name)
-        index = {}
-        codes = np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
+        index = {"": 0}
+        codes = np.fromiter(
+            (index.setdefault(v or "", len(index)) for v in values), dtype=np.int64, count=len(values),
+        )
         result = (codes, list(index))
         with self._lock:
             self._columns[key] = result
         return result
 
     def speakers(self):
-        """``(docnums, codes, keys)``: one docnum and key code per speaker of each document."""
+        """``(docnums, codes, keys)``: one docnum and key code per speaker of each document.
+
+        As in :meth:`codes`, code 0 (key "") is no one.
+        """
         with self._lock:
             if "speakers" in self._columns:
                 return self._columns["speakers"]
-        docs, codes, index = [], [], {}
+        docs, codes, index = [], [], {"": 0}
         for docnum, value in enumerate(self.column("speaker_keys")):
             for key in (value or "").split(","):
                 if key:

@@ -55,6 +55,9 @@ PHRASE_CANDIDATES = 30
 ALL_WORDS_UP_TO = 3
 SHARE_OF_WORDS = 0.3
 SNIPPET_CHARS = 240
+# Snippets are cut from at most this much of the body, around the query words.
+FOCUS_CHARS = 1500
+FOCUS_MARGIN = 100
 FACET_SIZE = 10
 SORTS = ("relevance", "date")
 TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
@@ -270,9 +273,7 @@ class SearchEngine:
                 generation.completer = Completer.build(generation.accents, speakers)
 
         def display(key):
-            if key not in generation.names:
-                generation.names[key] = self._speaker_name(generation.searcher, key)
-            return generation.names[key]
+            return self._speaker_name(generation.searcher, key)
 
         return {"query": prefix, "completions": generation.completer.complete(prefix, limit, display)}
 
@@ -328,8 +329,14 @@ class SearchEngine:
         """Counts by year, organisation and speaker over ``listing``."""
         def top(codes, values):
             counts = np.bincount(codes, minlength=len(values))
-            items = [(values[i], int(counts[i])) for i in np.flatnonzero(counts)]
-            items = [(key, n) for key, n in items if key not in ("", 0, None)]
+            counts[0] = 0  # "no value" is not a facet value (speakers have no code 0)
+            # Only values that can be in the top FACET_SIZE reach Python.
+            if np.count_nonzero(counts) > FACET_SIZE:
+                floor = np.partition(counts, -FACET_SIZE)[-FACET_SIZE]
+                chosen = np.flatnonzero(counts >= max(floor, 1))
+            else:
+                chosen = np.flatnonzero(counts)
+            items = [(values[i], int(counts[i])) for i in chosen if values[i] not in ("", 0, None)]
             items.sort(key=lambda item: (-item[1], str(item[0])))
             return items[:FACET_SIZE]
 
@@ -352,9 +359,12 @@ class SearchEngine:
 
     def _speaker_name(self, searcher, key):
         """How a speaker's name is written, from the first article that names them."""
-        hit = searcher.search(Term("speaker_keys", key), limit=1)
-        person = _person(hit[0], key) if hit else None
-        return person["name"] if person else key
+        names = self._current().names
+        if key not in names:
+            hit = searcher.search(Term("speaker_keys", key), limit=1)
+            person = _person(hit[0], key) if hit else None
+            names[key] = person["name"] if person else key
+        return names[key]
 
     def speaker(self, name, page=1, per_page=20):
         """Every article naming this person (accent-insensitive), newest first, with their role."""
@@ -626,6 +636,7 @@ def _highlight_terms(parsed):
 def snippet(text, terms, analyzer, chars=SNIPPET_CHARS):
     """Fragments of ``text`` around the words in ``terms`` (folded), as HTML."""
     if terms and text:
+        text = _focus(text, terms)
         fragmenter = highlight.ContextFragmenter(maxchars=chars, surround=chars // 3)
         html = highlight.highlight(
             text, terms, analyzer, fragmenter, MarkFormatter(), top=2,
@@ -637,6 +648,32 @@ def snippet(text, terms, analyzer, chars=SNIPPET_CHARS):
     if len(text) > chars:
         head = head.rsplit(" ", 1)[0] + " …"
     return escape(" ".join(head.split()), quote=False)
+
+
+def _focus(text, terms, size=FOCUS_CHARS):
+    """The part of a long ``text`` with the most different query words, for the highlighter.
+
+    Whoosh's highlighter analyses all the text it is given, in Python; news
+    bodies run to several thousand characters. A plain regex pass finds
+    where the words are, and only the best ``size`` characters go on.
+    """
+    if len(text) <= size:
+        return text
+    found = [(m.start(), fold(m.group())) for m in WORD_RE.finditer(text)]
+    found = [(start, word) for start, word in found if word in terms]
+    if not found:
+        return text[:size]
+    best, best_start = -1, 0
+    for i, (start, _) in enumerate(found):
+        held = {word for at, word in found[i:] if at < start + size - FOCUS_MARGIN}
+        if len(held) > best:
+            best, best_start = len(held), start
+    begin = max(0, best_start - FOCUS_MARGIN)
+    # Start and end on whole words.
+    if begin:
+        begin = text.find(" ", begin) + 1 or begin
+    end = text.rfind(" ", 0, begin + size)
+    return text[begin : end if end > begin else begin + size]
 
 
 def mark_all(text, terms, analyzer):
