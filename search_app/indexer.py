@@ -147,16 +147,20 @@ class IndexStore:
         name = time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
         target = self.path / GENERATIONS / name
         known = self._known(previous) if previous else {}
-        if previous and not full:
-            # Derived files are written afresh for each generation.
-            shutil.copytree(
-                self.path / GENERATIONS / previous, target,
-                ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_FILE),
-            )
-            ix = whoosh_index.open_dir(str(target))
-        else:
+        update = bool(previous) and not full
+
+        def open_index():
+            """The new generation, made when the first change is found."""
+            if update:
+                # Derived files are written afresh for each generation.
+                shutil.copytree(
+                    self.path / GENERATIONS / previous, target,
+                    ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_FILE),
+                )
+                return whoosh_index.open_dir(str(target))
             target.mkdir(parents=True)
-            ix = whoosh_index.create_in(str(target), make_schema())
+            return whoosh_index.create_in(str(target), make_schema())
+
         summary = Summary(generation=name)
         seen = set()
         unreadable = set()  # files with something that could not be read
@@ -184,26 +188,35 @@ class IndexStore:
                     summary.updated += 1
                 yield item
 
-        writer = _writer(ix, jobs)
+        ix = writer = None
         try:
-            # A new generation starts empty and sources never repeat an id.
-            write = writer.add_document if full or not previous else writer.update_document
             for article in changed():
-                write(**to_document(article, extract(article)))
+                if writer is None:
+                    ix = open_index()
+                    writer = _writer(ix, jobs)
+                document = to_document(article, extract(article))
+                # A new generation starts empty and sources never repeat an id.
+                (writer.update_document if update else writer.add_document)(**document)
             # Articles missing from a file that could not be read in full keep
             # their previous version: a bad disk or a half-written file must
             # not lose data.
-            keep = []
+            keep, gone = [], []
             for doc_id, (_, origin) in known.items():
-                if doc_id in seen:
-                    continue
-                if origin in unreadable:
-                    keep.append(doc_id)
-                    continue
-                if not full:
+                if doc_id not in seen:
+                    (keep if origin in unreadable else gone).append(doc_id)
+            summary.removed = len(gone)
+            if writer is None and not gone and update:
+                # Nothing changed: the live generation stays, as it is.
+                summary.generation = previous
+                summary.documents = self.meta(previous).get("documents", len(seen) + len(keep))
+                return summary
+            if writer is None:
+                ix = open_index()
+                writer = _writer(ix, jobs)
+            if update:
+                for doc_id in gone:
                     writer.delete_by_term("id", doc_id)
-                summary.removed += 1
-            if full and keep:
+            elif keep:
                 for stored in self._stored(previous, keep):
                     writer.add_document(**stored)
             writer.commit(optimize=False)

@@ -154,3 +154,13 @@ def test_python_dash_m_entry_point(corpus, tmp_path):
     )
     assert process.returncode == 0, process.stderr
     assert "indexed 2 articles" in process.stdout
+
+
+def test_a_rerun_with_nothing_changed_keeps_the_live_generation(runner, corpus, tmp_path):
+    index = tmp_path / "ix"
+    reindex(runner, corpus, "--index", index)
+    live = IndexStore(index).current_name()
+    result = reindex(runner, corpus, "--index", index)
+    assert result.exit_code == 0
+    assert "(added 0, updated 0, unchanged 2), removed 0" in result.output
+    assert IndexStore(index).current_name() == live
