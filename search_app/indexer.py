@@ -44,6 +44,8 @@ from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document
 # batches per process, so the corpus is never all in memory).
 BATCH = 64
 WRITER_MB = 256
+# Accent restoration learns from each title and the start of each body.
+LEAD_CHARS = 300
 CURRENT = "CURRENT"
 GENERATIONS = "generations"
 LOCK = "reindex.lock"
@@ -177,6 +179,7 @@ class IndexStore:
                     continue
                 seen.add(item.id)
                 accents.add(item.title)
+                accents.add(item.body[:LEAD_CHARS])
                 old, _ = known.get(item.id, (None, None))
                 if old == item.fingerprint:
                     summary.unchanged += 1
@@ -235,7 +238,7 @@ class IndexStore:
                 writer.cancel()
             shutil.rmtree(target, ignore_errors=True)
             raise
-        accents.model().save(target / MODEL_FILE)
+        accents.model(min_pair_count=2).save(target / MODEL_FILE)
         (target / META).write_text(
             json.dumps(
                 {"schema_version": SCHEMA_VERSION, "created": time.time(),

@@ -20,6 +20,8 @@ from collections import OrderedDict
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from .text import WORD_RE, fold
+
 # BM25 parameters, as Whoosh's defaults.
 K1 = 1.2
 B = 0.75
@@ -48,6 +50,7 @@ class Postings:
         self.leaves = [(leaf, offset) for leaf, offset in _leaves(reader)]
         self.size = reader.doc_count_all()
         self._stored_terms = {}
+        self._folded_titles = None
         if arrays is not None and (arrays / "meta.json").exists():
             self._open_arrays(arrays, fields)
         else:
@@ -77,6 +80,7 @@ class Postings:
         meta = json.loads((arrays / "meta.json").read_text("utf-8"))
         self.live = np.load(arrays / "live.npy")
         self.lengths = {name: np.load(arrays / f"lengths-{name}.npy") for name in fields}
+        self._folded_titles = json.loads((arrays / "titles.json").read_text("utf-8"))
         docs = np.load(arrays / "docs.npy", mmap_mode="r")
         tf = np.load(arrays / "tf.npy", mmap_mode="r")
         self._stored_terms = {
@@ -161,12 +165,14 @@ class Postings:
         keep = self.live[docs]
         return docs[keep], tf[keep]
 
-    def title(self, docnum):
-        """A document's indexed title (cached: the phrase bonus reads the same few often)."""
+    def folded_title(self, docnum):
+        """A document's indexed title, folded, words joined by one space, with a space at each end."""
+        if self._folded_titles is not None:
+            return self._folded_titles[docnum]
         with self._lock:
             title = self._titles.get(docnum)
         if title is None:
-            title = self.searcher.stored_fields(docnum).get("title") or ""
+            title = folded_title(self.searcher.stored_fields(docnum).get("title") or "")
             with self._lock:
                 self._titles[docnum] = title
                 if len(self._titles) > CACHED_TERMS:
@@ -255,9 +261,17 @@ def write_arrays(searcher, directory, fields):
     np.save(directory / "docs.npy", np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32))
     np.save(directory / "tf.npy", np.concatenate(tf) if tf else np.zeros(0, dtype=np.float32))
     np.save(directory / "live.npy", postings.live)
+    titles = [""] * postings.size
+    for docnum, stored in reader.iter_docs():
+        titles[docnum] = folded_title(stored.get("title") or "")
+    (directory / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), "utf-8")
     for name in fields:
         np.save(directory / f"lengths-{name}.npy", postings.lengths[name])
     (directory / "meta.json").write_text(json.dumps({"terms": terms}, ensure_ascii=False), "utf-8")
+
+
+def folded_title(title):
+    return " " + " ".join(fold(w) for w in WORD_RE.findall(title)) + " "
 
 
 def _leaves(reader):

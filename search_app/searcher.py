@@ -9,6 +9,7 @@ started with.
 import datetime
 import json
 import math
+import re
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -16,6 +17,7 @@ from html import escape
 from pathlib import Path
 
 import numpy as np
+from unidecode import unidecode
 from whoosh import highlight
 from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
 from whoosh.sorting import FieldFacet
@@ -38,6 +40,8 @@ FIELD_WEIGHTS = {"title": 2.0, "speakers": 1.0, "body": 1.0}
 # A query word typed with accents scores this much more where the text has
 # exactly those accents than where it only matches once folded.
 EXACT_ACCENT_BOOST = 0.5
+# The same, for the accents restored to a query typed without any.
+GUESSED_ACCENT_BOOST = 0.25
 # Weight of a compound word (or syllable pair) of the query found as one word.
 COMPOUND_BOOST = 0.5
 # Question words ("là gì", "bao nhiêu", "ở đâu") say little about the answer:
@@ -49,14 +53,14 @@ QUESTION_WORDS = frozenset(
 FOLDED_QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS)
 # The best documents holding a run of the query's words in order, as typed,
 # score this much more (relative).
-PHRASE_BOOST = 0.25
-PHRASE_CANDIDATES = 30
+PHRASE_BOOST = 1.0
+PHRASE_CANDIDATES = 1000
 # How many of the query's words a document must hold to match (see rank()).
 ALL_WORDS_UP_TO = 3
 SHARE_OF_WORDS = 0.3
 SNIPPET_CHARS = 240
 # Snippets are cut from at most this much of the body, around the query words.
-FOCUS_CHARS = 1500
+FOCUS_CHARS = 700
 FOCUS_MARGIN = 100
 FACET_SIZE = 10
 SORTS = ("relevance", "date")
@@ -294,7 +298,8 @@ class SearchEngine:
         ix, searcher, postings = generation.ix, generation.searcher, generation.postings
         interpreted = _from_keystrokes(query, postings)
         parsed = parse(interpreted or query)
-        listing, scores = rank(postings, parsed, self._filter_mask(searcher, postings, filters, parsed))
+        allowed = self._filter_mask(searcher, postings, filters, parsed)
+        listing, scores = rank(postings, parsed, allowed, generation.accents)
         if filters.sort == "date":
             listing = listing[np.argsort(postings.newest_rank()[listing], kind="stable")]
         hits = []
@@ -446,7 +451,7 @@ def display_title(fields):
 # -- building Whoosh queries ---------------------------------------------------
 
 
-def rank(postings, parsed, allowed):
+def rank(postings, parsed, allowed, accents=None):
     """The documents matching ``parsed`` among ``allowed``, best first, and the scores.
 
     Returns ``(docnums, scores)``; ``scores`` has one entry per document
@@ -456,6 +461,11 @@ def rank(postings, parsed, allowed):
     no document has that many, documents with any of the words match. A
     query of filters alone (``year:2023``) lists every allowed document,
     newest first; one with only exclusions matches nothing.
+
+    A query typed without any accents borrows the accents ``accents`` (an
+    :class:`~search_app.accents.AccentModel`) would restore, at a lower
+    weight than typed ones: the likely reading ranks first, and every
+    reading still matches.
     """
     scores = np.zeros(postings.size, dtype=np.float32)
     if not parsed.groups:
@@ -465,12 +475,14 @@ def rank(postings, parsed, allowed):
         return docs[np.argsort(postings.newest_rank()[docs], kind="stable")], scores
     coverage = np.zeros(postings.size, dtype=np.int32)  # content words held
     some = np.zeros(postings.size, dtype=bool)
-    questions = [_is_question_word(group) for group in parsed.groups]
+    guesses = _accent_guesses(parsed, accents)
+    questions = [_is_question_word(group, guesses) for group in parsed.groups]
     content = sum(not q for q in questions) or len(questions)
     for group, question in zip(parsed.groups, questions):
         matched = np.zeros(postings.size, dtype=bool)
         for clause in group:
-            _score_clause(postings, clause, QUESTION_WEIGHT if question else 1.0, scores, matched)
+            weight = QUESTION_WEIGHT if question else 1.0
+            _score_clause(postings, clause, weight, scores, matched, guesses)
         some |= matched
         if not question or content == len(questions):
             coverage[matched] += 1
@@ -494,7 +506,7 @@ def rank(postings, parsed, allowed):
 def _phrase_bonus(postings, runs, head, scores):
     """Raise the score of the best documents whose title holds a run of the query's words in order.
 
-    Checked on the stored titles of the head of the list only, so the cost
+    Checked on the (folded) titles of the head of the list only, so the cost
     does not grow with the index. Returns True if any score changed.
     """
     runs = [" ".join(fold(s) for s in run) for run in runs if len(run) > 1]
@@ -502,7 +514,7 @@ def _phrase_bonus(postings, runs, head, scores):
         return False
     changed = False
     for doc in head:
-        title = " " + " ".join(fold(w) for w in WORD_RE.findall(postings.title(int(doc)))) + " "
+        title = postings.folded_title(int(doc))
         held = sum(f" {run} " in title for run in runs)
         if held:
             scores[doc] *= (1 + PHRASE_BOOST) ** held
@@ -540,13 +552,14 @@ def _best_first(docs, scores):
     return docs[np.argsort(-scores[docs], kind="stable")]
 
 
-def _is_question_word(group):
+def _is_question_word(group, guesses):
     clause = group[0]
     if len(group) > 1 or clause.phrase or clause.field or len(clause.syllables) != 1:
         return False
     word = clause.syllables[0]
-    if fold(word) == word.lower():  # typed without accents
-        return fold(word) in FOLDED_QUESTION_WORDS
+    if fold(word) == word.lower():  # typed without accents: "dau" is "đâu" or "đầu"
+        guess = guesses.get(id(clause))
+        return guess[0] in QUESTION_WORDS if guess else fold(word) in FOLDED_QUESTION_WORDS
     return canonical(word) in QUESTION_WORDS
 
 
@@ -554,15 +567,27 @@ def _fields(clause):
     return [clause.field] if clause.field else list(FIELD_WEIGHTS)
 
 
-def _score_clause(postings, clause, weight, scores, matched):
+def _accent_guesses(parsed, accents):
+    """``{id(clause): [accented guess per syllable]}`` for a query typed without accents."""
+    syllables = parsed.syllables()
+    if accents is None or not syllables or any(fold(s) != s.lower() for s in syllables):
+        return {}
+    restored = iter(accents.restore_words(syllables))
+    return {id(clause): [next(restored) for _ in clause.syllables] for clause in parsed.positive}
+
+
+def _score_clause(postings, clause, weight, scores, matched, guesses=None):
     """Add one clause's BM25F to ``scores``; mark the documents it matches."""
     fields = {name: FIELD_WEIGHTS[name] for name in _fields(clause)}
     phrase_docs = _phrase_docs(postings, clause) if clause.phrase else None
-    for syllable in clause.syllables:
+    guessed = (guesses or {}).get(id(clause)) or [None] * len(clause.syllables)
+    for syllable, guess in zip(clause.syllables, guessed):
         folded, accented = query_forms(syllable)
         forms = [(folded, weight)]
         if accented != folded:
             forms.append((accented, weight * EXACT_ACCENT_BOOST))
+        elif guess and guess != folded:
+            forms.append((guess, weight * GUESSED_ACCENT_BOOST))
         for term, term_weight in forms:
             docs, values = postings.scores(fields, term)
             if phrase_docs is not None:
@@ -650,17 +675,19 @@ def snippet(text, terms, analyzer, chars=SNIPPET_CHARS):
     return escape(" ".join(head.split()), quote=False)
 
 
-def _focus(text, terms, size=FOCUS_CHARS):
+def _focus(text, terms, size=None):
     """The part of a long ``text`` with the most different query words, for the highlighter.
 
     Whoosh's highlighter analyses all the text it is given, in Python; news
-    bodies run to several thousand characters. A plain regex pass finds
-    where the words are, and only the best ``size`` characters go on.
+    bodies run to several thousand characters. One regex over the folded
+    text finds where the words are (unidecode keeps positions nearly in
+    place), and only the best ``size`` characters go on.
     """
+    size = size or FOCUS_CHARS
     if len(text) <= size:
         return text
-    found = [(m.start(), fold(m.group())) for m in WORD_RE.finditer(text)]
-    found = [(start, word) for start, word in found if word in terms]
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    found = [(m.start(), m.group()) for m in pattern.finditer(unidecode(text).lower())]
     if not found:
         return text[:size]
     best, best_start = -1, 0
