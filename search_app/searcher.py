@@ -9,7 +9,6 @@ started with.
 import datetime
 import json
 import math
-import re
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -17,13 +16,11 @@ from html import escape
 from pathlib import Path
 
 import numpy as np
-from unidecode import unidecode
-from whoosh import highlight
 from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
 from whoosh.sorting import FieldFacet
 
 from .accents import MODEL_FILE, AccentModel
-from .analysis import COMPOUND_JOINER, query_forms
+from .analysis import COMPOUND_JOINER, query_forms, words_with_offsets
 from .complete import Completer
 from .errors import SearchAppError
 from .indexer import GENERATIONS, IndexStore
@@ -59,9 +56,6 @@ PHRASE_CANDIDATES = 1000
 ALL_WORDS_UP_TO = 3
 SHARE_OF_WORDS = 0.3
 SNIPPET_CHARS = 240
-# Snippets are cut from at most this much of the body, around the query words.
-FOCUS_CHARS = 700
-FOCUS_MARGIN = 100
 FACET_SIZE = 10
 SORTS = ("relevance", "date")
 TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
@@ -299,7 +293,7 @@ class SearchEngine:
         interpreted = _from_keystrokes(query, postings)
         parsed = parse(interpreted or query)
         allowed = self._filter_mask(searcher, postings, filters, parsed)
-        listing, scores = rank(postings, parsed, allowed, generation.accents)
+        listing, scores = rank(postings, parsed, allowed, generation.accents, needed=page * per_page)
         if filters.sort == "date":
             listing = listing[np.argsort(postings.newest_rank()[listing], kind="stable")]
         hits = []
@@ -451,11 +445,13 @@ def display_title(fields):
 # -- building Whoosh queries ---------------------------------------------------
 
 
-def rank(postings, parsed, allowed, accents=None):
+def rank(postings, parsed, allowed, accents=None, needed=0):
     """The documents matching ``parsed`` among ``allowed``, best first, and the scores.
 
     Returns ``(docnums, scores)``; ``scores`` has one entry per document
-    number. A document matches when it holds enough of the query's words
+    number. Only the first ``max(needed, PHRASE_CANDIDATES)`` docnums are in
+    order (sorting every match of a common word costs more than the rest of
+    the search); the others follow in index order. A document matches when it holds enough of the query's words
     (question words aside): all of them for a query of up to
     :data:`ALL_WORDS_UP_TO` words, else :data:`SHARE_OF_WORDS` of them. When
     no document has that many, documents with any of the words match. A
@@ -492,15 +488,14 @@ def rank(postings, parsed, allowed, accents=None):
         excluded = np.zeros(postings.size, dtype=bool)
         _score_clause(postings, clause, 0.0, np.zeros_like(scores), excluded)
         allowed = allowed & ~excluded
-    needed = content if content <= ALL_WORDS_UP_TO else math.ceil(content * SHARE_OF_WORDS)
-    docs = np.flatnonzero((coverage >= needed) & allowed)
+    words = content if content <= ALL_WORDS_UP_TO else math.ceil(content * SHARE_OF_WORDS)
+    docs = np.flatnonzero((coverage >= words) & allowed)
     if not len(docs):
         docs = np.flatnonzero(some & allowed)
-    docs = _best_first(docs, scores)
-    head = docs[:PHRASE_CANDIDATES]
-    if _phrase_bonus(postings, list(parsed.runs()), head, scores):
-        docs = np.concatenate([_best_first(head, scores), docs[PHRASE_CANDIDATES:]])
-    return docs, scores
+    head, rest = _best_first(docs, scores, max(needed, PHRASE_CANDIDATES))
+    if _phrase_bonus(postings, list(parsed.runs()), head[:PHRASE_CANDIDATES], scores):
+        head, _ = _best_first(np.sort(head), scores, len(head))
+    return np.concatenate([head, rest]), scores
 
 
 def _phrase_bonus(postings, runs, head, scores):
@@ -547,9 +542,20 @@ def _from_keystrokes(query, postings):
     return result if changed else None
 
 
-def _best_first(docs, scores):
-    # Stable on ascending docnums: equal scores keep index order.
-    return docs[np.argsort(-scores[docs], kind="stable")]
+def _best_first(docs, scores, k):
+    """``(the best k of docs in order, the others)``; ``docs`` ascending.
+
+    Equal scores keep index order, at the cut too.
+    """
+    if len(docs) <= k:
+        return docs[np.argsort(-scores[docs], kind="stable")], docs[:0]
+    values = scores[docs]
+    cut = np.partition(values, len(values) - k)[len(values) - k]
+    chosen = values > cut
+    ties = np.flatnonzero(values == cut)[: k - int(chosen.sum())]
+    chosen[ties] = True
+    head = docs[chosen]
+    return head[np.argsort(-scores[head], kind="stable")], docs[~chosen]
 
 
 def _is_question_word(group, guesses):
@@ -628,86 +634,85 @@ def _score_compounds(postings, syllables, scores):
 # -- snippets ----------------------------------------------------------------------
 
 
-class MarkFormatter(highlight.Formatter):
-    """Escapes text and wraps matched words in ``<mark>``."""
-
-    between = " … "
-
-    def _text(self, text):
-        return escape(text, quote=False)
-
-    def format_token(self, text, token, replace=False):
-        return "<mark>%s</mark>" % escape(highlight.get_text(text, token, replace), quote=False)
-
-    def format_fragment(self, fragment, replace=False):
-        # Fragments end on a word; keep the punctuation that closes it.
-        end = fragment.endchar
-        while end < len(fragment.text) and fragment.text[end] in TRAILING_PUNCTUATION:
-            end += 1
-        fragment.endchar = end
-        return super().format_fragment(fragment, replace)
-
-
-def _stable_score(fragment):
-    # Whoosh breaks ties between equal fragments by object identity; break
-    # them by position instead so a snippet is the same on every run.
-    return highlight.BasicFragmentScorer()(fragment) - fragment.startchar * 1e-9
-
-
 def _highlight_terms(parsed):
     return {fold(s) for s in parsed.syllables()}
 
 
-def snippet(text, terms, analyzer, chars=SNIPPET_CHARS):
-    """Fragments of ``text`` around the words in ``terms`` (folded), as HTML."""
-    if terms and text:
-        text = _focus(text, terms)
-        fragmenter = highlight.ContextFragmenter(maxchars=chars, surround=chars // 3)
-        html = highlight.highlight(
-            text, terms, analyzer, fragmenter, MarkFormatter(), top=2,
-            scorer=_stable_score, order=highlight.SCORE,
-        )
-        if html:
-            return " ".join(html.split())
-    head = text[:chars]
-    if len(text) > chars:
-        head = head.rsplit(" ", 1)[0] + " …"
-    return escape(" ".join(head.split()), quote=False)
+def snippet(text, terms, analyzer=None, chars=SNIPPET_CHARS):
+    """Up to two passages of ``text`` around the words in ``terms`` (folded), as HTML.
 
+    A passage runs from about a third of ``chars`` before a matched word to
+    as far as ``chars`` allows past the last matched word it takes in, on
+    word boundaries, with the punctuation that closes it. The passages with
+    the most different query words (then the most matches, then the
+    earliest) are shown, best first, joined by " … ". Without a match, the
+    start of the text.
 
-def _focus(text, terms, size=None):
-    """The part of a long ``text`` with the most different query words, for the highlighter.
-
-    Whoosh's highlighter analyses all the text it is given, in Python; news
-    bodies run to several thousand characters. One regex over the folded
-    text finds where the words are (unidecode keeps positions nearly in
-    place), and only the best ``size`` characters go on.
+    >>> snippet("Mở đầu. Hội nghị cán bộ <b> năm 2023, hội nghị lần hai.", {"hoi", "nghi"}, chars=40)
+    'Mở đầu. <mark>Hội</mark> <mark>nghị</mark> cán bộ &lt;b&gt; năm 2023, … <mark>hội</mark> <mark>nghị</mark> lần hai.'
     """
-    size = size or FOCUS_CHARS
-    if len(text) <= size:
-        return text
-    pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
-    found = [(m.start(), m.group()) for m in pattern.finditer(unidecode(text).lower())]
-    if not found:
-        return text[:size]
-    best, best_start = -1, 0
-    for i, (start, _) in enumerate(found):
-        held = {word for at, word in found[i:] if at < start + size - FOCUS_MARGIN}
-        if len(held) > best:
-            best, best_start = len(held), start
-    begin = max(0, best_start - FOCUS_MARGIN)
-    # Start and end on whole words.
-    if begin:
-        begin = text.find(" ", begin) + 1 or begin
-    end = text.rfind(" ", 0, begin + size)
-    return text[begin : end if end > begin else begin + size]
+    words = list(words_with_offsets(text)) if terms and text else []
+    hits = [i for i, (word, _, _) in enumerate(words) if fold(word) in terms]
+    if not hits:
+        head = text[:chars]
+        if len(text) > chars:
+            head = head.rsplit(" ", 1)[0] + " …"
+        return escape(" ".join(head.split()), quote=False)
+    surround = chars // 3
+    passages = []  # (first word, last word, matched words); never overlapping
+    i = 0
+    while i < len(hits):
+        first = last = hits[i]
+        floor = passages[-1][1] + 1 if passages else 0
+        while first > floor and words[hits[i]][1] - words[first - 1][1] <= surround:
+            first -= 1
+        j = i + 1
+        while j < len(hits) and words[hits[j]][2] - words[first][1] <= chars - surround // 2:
+            j += 1
+        last = hits[j - 1]
+        while last + 1 < len(words) and words[last + 1][2] - words[first][1] <= chars:
+            last += 1
+        passages.append((first, last, hits[i:j]))
+        i = j
+
+    def quality(passage):
+        first, _, matched = passage
+        return (-len({fold(words[k][0]) for k in matched}), -len(matched), first)
+
+    best = sorted(passages, key=quality)[:2]
+    return " … ".join(_passage_html(text, words, first, last, set(matched)) for first, last, matched in best)
 
 
-def mark_all(text, terms, analyzer):
-    """The whole of ``text`` as HTML, with the words in ``terms`` marked."""
+def _passage_html(text, words, first, last, matched):
+    start, end = words[first][1], words[last][2]
+    while end < len(text) and text[end] in TRAILING_PUNCTUATION:
+        end += 1
+    pieces, at = [], start
+    for k in sorted(matched):
+        _, s, e = words[k]
+        pieces.append(escape(text[at:s], quote=False))
+        pieces.append("<mark>%s</mark>" % escape(text[s:e], quote=False))
+        at = e
+    pieces.append(escape(text[at:end], quote=False))
+    return " ".join("".join(pieces).split())
+
+
+def mark_all(text, terms, analyzer=None):
+    """The whole of ``text`` as HTML, with the words in ``terms`` (folded) marked.
+
+    What Whoosh's highlighter with a whole-text fragment gives, without its
+    token objects: the words are the analyzer's (``words_with_offsets``).
+
+    >>> mark_all("Hội nghị <b>", {"hoi"})
+    '<mark>Hội</mark> nghị &lt;b&gt;'
+    """
     if not terms or not text:
         return escape(text, quote=False)
-    return highlight.highlight(
-        text, terms, analyzer, highlight.WholeFragmenter(), MarkFormatter(), top=1,
-        scorer=_stable_score,
-    ) or escape(text, quote=False)
+    pieces, last = [], 0
+    for word, start, end in words_with_offsets(text):
+        if fold(word) in terms:
+            pieces.append(escape(text[last:start], quote=False))
+            pieces.append("<mark>%s</mark>" % escape(word, quote=False))
+            last = end
+    pieces.append(escape(text[last:], quote=False))
+    return "".join(pieces)
