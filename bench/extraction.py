@@ -100,7 +100,7 @@ def main():
     started = time.perf_counter()
     articles = load_articles(args.shared, {(r["corpus"], r["id"]) for r in gold_rows})
     totals, errors = score(gold_rows, articles)
-    print(f"| split | articles | gold speakers | speaker P | speaker R | role acc. | date acc. | org acc. |")
+    print("| split | articles | gold speakers | speaker P | speaker R | role acc. | date acc. | org acc. |")
     print("|---|---|---|---|---|---|---|---|")
     for split in ("dev", "heldout"):
         t = totals.get(split)

@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from peers import Fts5Engine, OurEngine, PlainWhooshEngine, dir_size  # noqa: E402
+from peers import Fts5Engine, OurEngine, PlainWhooshEngine  # noqa: E402
 from relevance import evaluate, percentile, read_jsonl  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,7 @@
-"""Searching: queries to Whoosh, ranking, snippets. Returns plain data.
+"""Searching: what a query scores, ranking, snippets, facets. Returns plain data.
+
+Scoring runs on the arrays of :mod:`search_app.ranking`; Whoosh is used for
+stored fields, filters, quoted phrases and the speaker page.
 
 The engine follows the index's ``CURRENT`` pointer: before each search it
 checks (one ``stat``) whether a reindex has published a new generation and,
@@ -218,7 +221,6 @@ class Generation:
     """One open index generation and what the searcher keeps about it."""
 
     name: str
-    ix: object  # whoosh Index
     searcher: object  # whoosh Searcher
     postings: Postings
     accents: object  # AccentModel, or None for an index built without one
@@ -231,7 +233,7 @@ class Generation:
         model = Path(root) / GENERATIONS / name / MODEL_FILE
         accents = AccentModel.load(model) if model.exists() else None
         postings = Postings(searcher, FIELD_WEIGHTS, Path(root) / GENERATIONS / name / ARRAYS_DIR)
-        return cls(name, ix, searcher, postings, accents)
+        return cls(name, searcher, postings, accents)
 
 
 class SearchEngine:
@@ -289,7 +291,7 @@ class SearchEngine:
         filters = filters or Filters()
         started = time.perf_counter()
         generation = self._current()
-        ix, searcher, postings = generation.ix, generation.searcher, generation.postings
+        searcher, postings = generation.searcher, generation.postings
         interpreted = _from_keystrokes(query, postings)
         parsed = parse(interpreted or query)
         allowed = self._filter_mask(searcher, postings, filters, parsed)
@@ -300,9 +302,8 @@ class SearchEngine:
         page_docs = listing[(page - 1) * per_page : page * per_page]
         if len(page_docs):
             terms = _highlight_terms(parsed)
-            analyzer = ix.schema["body"].analyzer
             hits = [
-                self._hit(searcher.stored_fields(int(d)), float(scores[d]), terms, analyzer)
+                self._hit(searcher.stored_fields(int(d)), float(scores[d]), terms)
                 for d in page_docs
             ]
         groups = self._facets(searcher, postings, listing) if facets and len(listing) else {}
@@ -395,18 +396,17 @@ class SearchEngine:
     def document(self, doc_id, query=""):
         """The stored document with its speakers; ``body_html`` marks the query's words."""
         generation = self._current()
-        ix, searcher = generation.ix, generation.searcher
+        searcher = generation.searcher
         fields = searcher.document(id=doc_id)
         if fields is None:
             raise DocumentNotFound(doc_id)
         terms = _highlight_terms(parse(query)) if query else set()
-        analyzer = ix.schema["body"].analyzer
         return {
             "id": fields["id"],
             "title": display_title(fields),
-            "title_html": mark_all(display_title(fields), terms, analyzer),
+            "title_html": mark_all(display_title(fields), terms),
             "body": fields.get("body", ""),
-            "body_html": mark_all(fields.get("body", ""), terms, analyzer),
+            "body_html": mark_all(fields.get("body", ""), terms),
             "speakers": json.loads(fields.get("speakers_json") or "[]"),
             "date": fields.get("date") or None,
             "year": fields.get("year") or None,
@@ -416,17 +416,17 @@ class SearchEngine:
             "byline": fields.get("byline", ""),
         }
 
-    def _hit(self, fields, score, terms, analyzer):
+    def _hit(self, fields, score, terms):
         return Hit(
             id=fields["id"],
             title=display_title(fields),
             score=round(score, 4),
-            snippet=snippet(fields.get("body", ""), terms, analyzer),
+            snippet=snippet(fields.get("body", ""), terms),
             speakers=json.loads(fields.get("speakers_json") or "[]"),
             date=fields.get("date") or None,
             source=fields.get("source", ""),
             url=fields.get("url", ""),
-            title_html=mark_all(display_title(fields), terms, analyzer),
+            title_html=mark_all(display_title(fields), terms),
         )
 
 
@@ -442,7 +442,7 @@ def display_title(fields):
     return fields.get("title") or fields.get("derived_title") or ""
 
 
-# -- building Whoosh queries ---------------------------------------------------
+# -- ranking ---------------------------------------------------------------------
 
 
 def rank(postings, parsed, allowed, accents=None, needed=0):
@@ -638,7 +638,7 @@ def _highlight_terms(parsed):
     return {fold(s) for s in parsed.syllables()}
 
 
-def snippet(text, terms, analyzer=None, chars=SNIPPET_CHARS):
+def snippet(text, terms, chars=SNIPPET_CHARS):
     """Up to two passages of ``text`` around the words in ``terms`` (folded), as HTML.
 
     A passage runs from about a third of ``chars`` before a matched word to
@@ -697,7 +697,7 @@ def _passage_html(text, words, first, last, matched):
     return " ".join("".join(pieces).split())
 
 
-def mark_all(text, terms, analyzer=None):
+def mark_all(text, terms):
     """The whole of ``text`` as HTML, with the words in ``terms`` (folded) marked.
 
     What Whoosh's highlighter with a whole-text fragment gives, without its
