@@ -57,8 +57,11 @@ class Completer:
         return cls(entries)
 
     def complete(self, prefix, limit=LIMIT, display=None):
-        """Up to ``limit`` ``{"text", "kind"}``, most useful first, whose folded form starts with ``prefix``'s.
+        """Up to ``limit`` ``{"text", "kind"}`` completing ``prefix``, most useful first.
 
+        Entries whose folded form starts with the whole prefix come first;
+        then, for a longer prefix, entries that complete its last two words,
+        after the words typed before them ("to chuc hoi ng" -> "to chuc hội nghị").
         ``display`` turns a speaker's key into the name as written.
 
         >>> c = Completer([("hội nghị", 5, "phrase"), ("hội thảo", 9, "phrase"), ("nguyễn phú hùng", 2, "speaker")])
@@ -66,23 +69,30 @@ class Completer:
         ['hội thảo', 'hội nghị']
         >>> [c["text"] for c in c.complete("Hoi ng")], [c["text"] for c in c.complete("phu h")]
         (['hội nghị'], ['nguyễn phú hùng'])
+        >>> [c["text"] for c in c.complete("to chuc hoi ng")]
+        ['to chuc hội nghị']
         """
-        key = " ".join(fold(prefix).split())
-        if not key:
+        words = prefix.split()
+        if not words:
             return []
-        if prefix[-1:].isspace():
-            key += " "  # "hoi " completes to phrases starting with the word "hoi"
+        space = " " if prefix[-1:].isspace() else ""  # "hoi " completes the word "hoi"
+        seen, found = set(), []
+        for keep in sorted({0, max(0, len(words) - 2)}):
+            head = " ".join(words[:keep])
+            for _, _, text, kind in self._matches(" ".join(words[keep:]) + space, limit):
+                if kind == "speaker" and display:
+                    text = display(text)
+                text = f"{head} {text}" if head else text
+                if text.lower() in seen:
+                    continue
+                seen.add(text.lower())
+                found.append({"text": text, "kind": kind})
+                if len(found) == limit:
+                    return found
+        return found
+
+    def _matches(self, prefix, limit):
+        key = " ".join(fold(prefix).split()) + (" " if prefix[-1:].isspace() else "")
         start = bisect.bisect_left(self.keys, key)
         end = bisect.bisect_left(self.keys, key + "\uffff")
-        best = heapq.nsmallest(limit * 3, self.rows[start:end], key=lambda row: (row[1], row[2]))
-        seen, found = set(), []
-        for _, _, text, kind in best:
-            if text.lower() in seen:
-                continue
-            seen.add(text.lower())
-            if kind == "speaker" and display:
-                text = display(text)
-            found.append({"text": text, "kind": kind})
-            if len(found) == limit:
-                break
-        return found
+        return heapq.nsmallest(limit, self.rows[start:end], key=lambda row: (row[1], row[2]))

@@ -41,3 +41,7 @@ def test_search_box_is_a_plain_form_that_the_script_enhances(client):
     with client.get("/static/suggest.js") as response:
         assert response.status_code == 200
         assert b"input.dataset.suggest" in response.data  # the script takes the URL from the page
+
+
+def test_a_longer_prefix_completes_its_last_words(client):
+    assert "to chuc hội nghị" in texts(client, "to chuc hoi ng")
