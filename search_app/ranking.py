@@ -26,6 +26,9 @@ from .text import WORD_RE, fold
 K1 = 1.2
 B = 0.75
 CACHED_TERMS = 20_000
+# Score vectors and postings read from Whoosh are cached up to this many
+# bytes each, per process (the arrays themselves are memory-mapped, shared).
+CACHE_BYTES = 64 * 1024 * 1024
 
 
 ARRAYS_DIR = "arrays"
@@ -63,8 +66,8 @@ class Postings:
             name: (float(lengths[self.live].mean()) if self.count else 0.0) or 1.0
             for name, lengths in self.lengths.items()
         }
-        self._cache = OrderedDict()  # (field, term) -> (docnums, frequencies)
-        self._scores = OrderedDict()  # (term, fields) -> (docnums, scores)
+        self._cache = _Cache()  # (field, term) -> (docnums, frequencies)
+        self._scores = _Cache()  # (term, fields) -> (docnums, scores)
         self._lock = threading.Lock()
         self._columns = {}
         self._titles = OrderedDict()
@@ -125,9 +128,7 @@ class Postings:
             tf = pooled[docs]
             result = (docs, (idf * tf * (K1 + 1) / (tf + K1)).astype(np.float32))
         with self._lock:
-            self._scores[key] = result
-            if len(self._scores) > CACHED_TERMS:
-                self._scores.popitem(last=False)
+            self._scores.remember(key, result)
         return result
 
     def _entry(self, field, term):
@@ -140,16 +141,15 @@ class Postings:
                 return entry
         entry = self._read(field, term)
         with self._lock:
-            self._cache[key] = entry
-            if len(self._cache) > CACHED_TERMS:
-                self._cache.popitem(last=False)
+            self._cache.remember(key, entry)
         return entry
 
     def _read(self, field, term):
         stored = self._stored_terms.get((field, term))
         if stored is not None:
             docs, tf, start, length = stored
-            return docs[start : start + length].astype(np.int64), np.asarray(tf[start : start + length])
+            # Views of the memory-mapped arrays: nothing is copied.
+            return docs[start : start + length], tf[start : start + length]
         ids, weights = [], []
         btext = term.encode("utf-8")
         for leaf, offset in self.leaves:
@@ -239,6 +239,28 @@ class Postings:
         with self._lock:
             self._columns["newest"] = rank
         return rank
+
+
+class _Cache(OrderedDict):
+    """An LRU dict of array tuples, bounded by :data:`CACHE_BYTES`."""
+
+    def __init__(self):
+        super().__init__()
+        self.bytes = 0
+
+    def remember(self, key, value):
+        if key in self:
+            self.bytes -= _nbytes(self.pop(key))
+        self[key] = value
+        self.bytes += _nbytes(value)
+        while self.bytes > CACHE_BYTES and len(self) > 1:
+            _, dropped = self.popitem(last=False)
+            self.bytes -= _nbytes(dropped)
+
+
+def _nbytes(value):
+    # Views of the memory-mapped arrays cost nothing to keep.
+    return sum(a.nbytes for a in value if isinstance(a, np.ndarray) and not isinstance(a, np.memmap))
 
 
 def write_arrays(searcher, directory, fields):
