@@ -14,7 +14,6 @@ import gzip
 import itertools
 import json
 import random
-import re
 import statistics
 import sys
 import time
@@ -23,17 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search_app.accents import AccentCounter  # noqa: E402
+from search_app.accents import RUN_RE, AccentCounter  # noqa: E402
 from search_app.indexer import LEAD_CHARS  # noqa: E402
 from search_app.text import canonical, fold  # noqa: E402
-
-SEGMENT_RE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
-
 
 def fragments(titles, count, seed=7):
     """``count`` runs of 3-6 words (no digits or punctuation inside) from ``titles``."""
     rng = random.Random(seed)
-    runs = [seg.split() for title in titles for seg in SEGMENT_RE.findall(title)]
+    runs = [seg.split() for title in titles for seg in RUN_RE.findall(title)]
     runs = [words for words in runs if len(words) >= 3]
     chosen = []
     while len(chosen) < count and runs:

@@ -16,15 +16,16 @@ import math
 import re
 from collections import Counter
 
-from .text import canonical, fold, nfc
+from .text import WORD_RE, canonical, fold, has_diacritics, nfc
 
 MODEL_FILE = "accents.json.gz"
 # Accented forms kept per folded syllable, most frequent first.
 CANDIDATES = 8
 # Weight of the syllable counts when a pair was never seen (absolute discounting).
 BACKOFF = 2.0
-_SEGMENT_RE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
-_WORD_RE = re.compile(r"\w+")
+# A run of words with no punctuation, digit or line break inside: pairs are
+# counted within runs only.
+RUN_RE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
 
 
 class AccentCounter:
@@ -36,7 +37,7 @@ class AccentCounter:
 
     def add(self, text):
         # Pairs never span punctuation, digits or line breaks.
-        for segment in _SEGMENT_RE.findall(nfc(text)):
+        for segment in RUN_RE.findall(nfc(text)):
             words = [canonical(w) for w in segment.split()]
             self.unigrams.update(words)
             self.bigrams.update(zip(words, words[1:]))
@@ -119,8 +120,8 @@ class AccentModel:
         punctuation and operators stay where they were.
         """
         query = nfc(query)
-        matches = list(_WORD_RE.finditer(query))
-        if not matches or any(fold(m.group()) != m.group().lower() for m in matches):
+        matches = list(WORD_RE.finditer(query))
+        if not matches or any(has_diacritics(m.group()) for m in matches):
             return None
         restored = self.restore_words([m.group() for m in matches])
         if all(r == m.group().lower() for r, m in zip(restored, matches)):

@@ -151,22 +151,22 @@ class IndexStore:
         known = self._known(previous) if previous else {}
         update = bool(previous) and not full
 
-        def open_index():
-            """The new generation, made when the first change is found."""
+        def new_writer():
+            """A writer on the new generation, made when the first change is found."""
             if update:
                 # Derived files are written afresh for each generation.
                 shutil.copytree(
                     self.path / GENERATIONS / previous, target,
                     ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_FILE),
                 )
-                return whoosh_index.open_dir(str(target))
+                return _writer(whoosh_index.open_dir(str(target)), jobs)
             target.mkdir(parents=True)
-            return whoosh_index.create_in(str(target), make_schema())
+            return _writer(whoosh_index.create_in(str(target), make_schema()), jobs)
 
         summary = Summary(generation=name)
         seen = set()
         unreadable = set()  # files with something that could not be read
-        accents = AccentCounter()  # learns accent restoration from every title read
+        accents = AccentCounter()  # learns accent restoration from every article read
 
         def changed():
             """The articles to analyse; counts the rest in ``summary``."""
@@ -191,12 +191,11 @@ class IndexStore:
                     summary.updated += 1
                 yield item
 
-        ix = writer = None
+        writer = None
         try:
             for article in changed():
                 if writer is None:
-                    ix = open_index()
-                    writer = _writer(ix, jobs)
+                    writer = new_writer()
                 document = to_document(article, extract(article))
                 # A new generation starts empty and sources never repeat an id.
                 (writer.update_document if update else writer.add_document)(**document)
@@ -214,8 +213,7 @@ class IndexStore:
                 summary.documents = self.meta(previous).get("documents", len(seen) + len(keep))
                 return summary
             if writer is None:
-                ix = open_index()
-                writer = _writer(ix, jobs)
+                writer = new_writer()
             if update:
                 for doc_id in gone:
                     writer.delete_by_term("id", doc_id)
@@ -224,7 +222,7 @@ class IndexStore:
                     writer.add_document(**stored)
             writer.commit(optimize=False)
             writer = None
-            with ix.searcher() as searcher:
+            with whoosh_index.open_dir(str(target)).searcher() as searcher:
                 summary.documents = searcher.doc_count()
                 write_arrays(searcher, target / ARRAYS_DIR, TEXT_FIELDS)
             expected = len(seen) + len(keep)
@@ -259,12 +257,10 @@ class IndexStore:
             return {}
         ix = whoosh_index.open_dir(str(self.path / GENERATIONS / name))
         with ix.reader() as reader:
-            columns = [reader.column_reader(f) for f in ("id", "fingerprint", "origin")]
-            return {
-                ids[n]: (fingerprints[n], origins[n])
-                for ids, fingerprints, origins in [columns]
-                for n in reader.all_doc_ids()
-            }
+            ids, fingerprints, origins = (
+                reader.column_reader(name) for name in ("id", "fingerprint", "origin")
+            )
+            return {ids[n]: (fingerprints[n], origins[n]) for n in reader.all_doc_ids()}
 
     def _stored(self, name, doc_ids):
         """The documents ``doc_ids`` of a generation, rebuilt from their stored fields."""

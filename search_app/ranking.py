@@ -25,7 +25,8 @@ from .text import WORD_RE, fold
 # BM25 parameters, as Whoosh's defaults.
 K1 = 1.2
 B = 0.75
-CACHED_TERMS = 20_000
+# Titles read from Whoosh for an index without arrays (an older generation).
+CACHED_TITLES = 20_000
 # Score vectors and postings read from Whoosh are cached up to this many
 # bytes each, per process (the arrays themselves are memory-mapped, shared).
 CACHE_BYTES = 64 * 1024 * 1024
@@ -50,7 +51,7 @@ class Postings:
     def __init__(self, searcher, fields, arrays=None):
         self.searcher = searcher
         reader = searcher.reader()
-        self.leaves = [(leaf, offset) for leaf, offset in _leaves(reader)]
+        self.leaves = list(_leaves(reader))
         self.size = reader.doc_count_all()
         self._stored_terms = {}
         self._folded_titles = None
@@ -175,70 +176,70 @@ class Postings:
             title = folded_title(self.searcher.stored_fields(docnum).get("title") or "")
             with self._lock:
                 self._titles[docnum] = title
-                if len(self._titles) > CACHED_TERMS:
+                if len(self._titles) > CACHED_TITLES:
                     self._titles.popitem(last=False)
         return title
 
     # -- columns (facets, sorting) -----------------------------------------------
 
+    def _memo(self, key, compute):
+        """``compute()``, once per generation (columns are read on first use)."""
+        with self._lock:
+            if key in self._columns:
+                return self._columns[key]
+        value = compute()
+        with self._lock:
+            return self._columns.setdefault(key, value)
+
     def column(self, name):
         """The values of a sortable field, one per document number, as a list."""
-        with self._lock:
-            if name not in self._columns:
-                reader = self.searcher.reader()
-                self._columns[name] = list(reader.column_reader(name)) if reader.has_column(name) else []
-            return self._columns[name]
+        reader = self.searcher.reader()
+        return self._memo(
+            ("column", name),
+            lambda: list(reader.column_reader(name)) if reader.has_column(name) else [],
+        )
 
     def codes(self, name):
         """``(codes array, values list)``: each document's value as a small integer.
 
         Code 0 is always "no value" (an empty string, or 0 for a year).
         """
-        key = ("codes", name)
-        with self._lock:
-            if key in self._columns:
-                return self._columns[key]
-        values = self.column(name)
-        index = {"": 0}
-        codes = np.fromiter(
-            (index.setdefault(v or "", len(index)) for v in values), dtype=np.int64, count=len(values),
-        )
-        result = (codes, list(index))
-        with self._lock:
-            self._columns[key] = result
-        return result
+        def compute():
+            values = self.column(name)
+            index = {"": 0}
+            codes = np.fromiter(
+                (index.setdefault(v or "", len(index)) for v in values), dtype=np.int64, count=len(values),
+            )
+            return codes, list(index)
+
+        return self._memo(("codes", name), compute)
 
     def speakers(self):
         """``(docnums, codes, keys)``: one docnum and key code per speaker of each document.
 
         As in :meth:`codes`, code 0 (key "") is no one.
         """
-        with self._lock:
-            if "speakers" in self._columns:
-                return self._columns["speakers"]
-        docs, codes, index = [], [], {"": 0}
-        for docnum, value in enumerate(self.column("speaker_keys")):
-            for key in (value or "").split(","):
-                if key:
-                    docs.append(docnum)
-                    codes.append(index.setdefault(key, len(index)))
-        result = (np.asarray(docs, dtype=np.int64), np.asarray(codes, dtype=np.int64), list(index))
-        with self._lock:
-            self._columns["speakers"] = result
-        return result
+        def compute():
+            docs, codes, index = [], [], {"": 0}
+            for docnum, value in enumerate(self.column("speaker_keys")):
+                for key in (value or "").split(","):
+                    if key:
+                        docs.append(docnum)
+                        codes.append(index.setdefault(key, len(index)))
+            return np.asarray(docs, dtype=np.int64), np.asarray(codes, dtype=np.int64), list(index)
+
+        return self._memo("speakers", compute)
 
     def newest_rank(self):
         """Each document's place when sorted newest first (full dates before bare years)."""
-        with self._lock:
-            if "newest" in self._columns:
-                return self._columns["newest"]
-        dates, years = self.column("date"), self.column("year")
-        order = sorted(range(self.size), key=lambda d: (dates[d] or "", years[d] or 0), reverse=True)
-        rank = np.empty(self.size, dtype=np.int64)
-        rank[order] = np.arange(self.size)
-        with self._lock:
-            self._columns["newest"] = rank
-        return rank
+        def compute():
+            dates, years = self.column("date"), self.column("year")
+            order = sorted(range(self.size), key=lambda d: (dates[d] or "", years[d] or 0), reverse=True)
+            rank = np.empty(self.size, dtype=np.int64)
+            rank[order] = np.arange(self.size)
+            return rank
+
+        return self._memo("newest", compute)
 
 
 class _Cache(OrderedDict):

@@ -30,7 +30,7 @@ from .indexer import GENERATIONS, IndexStore
 from .query import parse
 from .ranking import ARRAYS_DIR, Postings
 from .telex import convert
-from .text import WORD_RE, canonical, fold, name_key
+from .text import WORD_RE, canonical, fold, has_diacritics, name_key
 
 MAX_QUERY_CHARS = 500
 MAX_COMPLETE_CHARS = 100
@@ -226,14 +226,33 @@ class Generation:
     accents: object  # AccentModel, or None for an index built without one
     completer: object = None  # built on the first autocomplete request
     names: dict = field(default_factory=dict)  # speaker key -> name as written
+    lock: object = field(default_factory=threading.Lock)  # for the lazy parts
 
     @classmethod
     def open(cls, name, ix, root):
         searcher = ix.searcher()
-        model = Path(root) / GENERATIONS / name / MODEL_FILE
+        directory = Path(root) / GENERATIONS / name
+        model = directory / MODEL_FILE
         accents = AccentModel.load(model) if model.exists() else None
-        postings = Postings(searcher, FIELD_WEIGHTS, Path(root) / GENERATIONS / name / ARRAYS_DIR)
-        return cls(name, searcher, postings, accents)
+        return cls(name, searcher, Postings(searcher, FIELD_WEIGHTS, directory / ARRAYS_DIR), accents)
+
+    def speaker_name(self, key):
+        """How a speaker's name is written, from the first article that names them."""
+        if key not in self.names:
+            hit = self.searcher.search(Term("speaker_keys", key), limit=1)
+            person = _person(hit[0], key) if hit else None
+            self.names[key] = person["name"] if person else key
+        return self.names[key]
+
+    def completions(self):
+        """The :class:`~search_app.complete.Completer`, built on first use."""
+        with self.lock:
+            if self.completer is None:
+                docs, codes, keys = self.postings.speakers()
+                counts = np.bincount(codes[self.postings.live[docs]], minlength=len(keys))
+                speakers = {key: int(n) for key, n in zip(keys, counts) if n}
+                self.completer = Completer.build(self.accents, speakers)
+            return self.completer
 
 
 class SearchEngine:
@@ -265,17 +284,8 @@ class SearchEngine:
                 "query_too_long", f"a prefix to complete is at most {MAX_COMPLETE_CHARS} characters",
             )
         generation = self._current()
-        with self._lock:
-            if generation.completer is None:
-                docs, codes, keys = generation.postings.speakers()
-                counts = np.bincount(codes[generation.postings.live[docs]], minlength=len(keys))
-                speakers = {key: int(n) for key, n in zip(keys, counts) if n}
-                generation.completer = Completer.build(generation.accents, speakers)
-
-        def display(key):
-            return self._speaker_name(generation.searcher, key)
-
-        return {"query": prefix, "completions": generation.completer.complete(prefix, limit, display)}
+        completions = generation.completions().complete(prefix, limit, generation.speaker_name)
+        return {"query": prefix, "completions": completions}
 
     def health(self):
         generation = self._current()
@@ -306,7 +316,7 @@ class SearchEngine:
                 self._hit(searcher.stored_fields(int(d)), float(scores[d]), terms)
                 for d in page_docs
             ]
-        groups = self._facets(searcher, postings, listing) if facets and len(listing) else {}
+        groups = _facets(generation, listing) if facets and len(listing) else {}
         took = (time.perf_counter() - started) * 1000
         return SearchResult(
             query=query, total=len(listing), page=page, per_page=per_page,
@@ -325,55 +335,14 @@ class SearchEngine:
         mask[list(searcher.docs_for_query(restriction))] = True
         return mask & postings.live
 
-    def _facets(self, searcher, postings, listing):
-        """Counts by year, organisation and speaker over ``listing``."""
-        def top(codes, values):
-            counts = np.bincount(codes, minlength=len(values))
-            counts[0] = 0  # "no value" is not a facet value (speakers have no code 0)
-            # Only values that can be in the top FACET_SIZE reach Python.
-            if np.count_nonzero(counts) > FACET_SIZE:
-                floor = np.partition(counts, -FACET_SIZE)[-FACET_SIZE]
-                chosen = np.flatnonzero(counts >= max(floor, 1))
-            else:
-                chosen = np.flatnonzero(counts)
-            items = [(values[i], int(counts[i])) for i in chosen if values[i] not in ("", 0, None)]
-            items.sort(key=lambda item: (-item[1], str(item[0])))
-            return items[:FACET_SIZE]
-
-        codes, values = postings.codes("year")
-        years = sorted(top(codes[listing], values), key=lambda item: -item[0])
-        codes, values = postings.codes("organisation")
-        organisations = top(codes[listing], values)
-        pair_docs, pair_codes, keys = postings.speakers()
-        chosen = np.zeros(postings.size, dtype=bool)
-        chosen[listing] = True
-        speakers = top(pair_codes[chosen[pair_docs]], keys)
-        return {
-            "year": [{"value": y, "count": n} for y, n in years],
-            "organisation": [{"value": o, "count": n} for o, n in organisations],
-            "speaker": [
-                {"value": key, "name": self._speaker_name(searcher, key), "count": n}
-                for key, n in speakers
-            ],
-        }
-
-    def _speaker_name(self, searcher, key):
-        """How a speaker's name is written, from the first article that names them."""
-        names = self._current().names
-        if key not in names:
-            hit = searcher.search(Term("speaker_keys", key), limit=1)
-            person = _person(hit[0], key) if hit else None
-            names[key] = person["name"] if person else key
-        return names[key]
-
     def speaker(self, name, page=1, per_page=20):
         """Every article naming this person (accent-insensitive), newest first, with their role."""
         page = _integer(page, "page")
         if page < 1:
             raise InvalidRequest("invalid_page", "'page' must be 1 or more")
         key = name_key(name)
-        searcher = self._current().searcher
-        results = searcher.search_page(
+        generation = self._current()
+        results = generation.searcher.search_page(
             Term("speaker_keys", key), page, pagelen=per_page,
             sortedby=NEWEST_FIRST,
         )
@@ -389,7 +358,7 @@ class SearchEngine:
                 "source": fields.get("source", ""),
             })
         return {
-            "key": key, "name": self._speaker_name(searcher, key), "total": results.total,
+            "key": key, "name": generation.speaker_name(key), "total": results.total,
             "page": page, "per_page": per_page, "articles": articles,
         }
 
@@ -430,6 +399,41 @@ class SearchEngine:
         )
 
 
+def _facets(generation, listing):
+    """Counts by year, organisation and speaker over ``listing``."""
+    postings = generation.postings
+
+    def top(codes, values):
+        counts = np.bincount(codes, minlength=len(values))
+        counts[0] = 0  # code 0 is "no value", never a facet value
+        # Only values that can be in the top FACET_SIZE reach Python.
+        if np.count_nonzero(counts) > FACET_SIZE:
+            floor = np.partition(counts, -FACET_SIZE)[-FACET_SIZE]
+            chosen = np.flatnonzero(counts >= max(floor, 1))
+        else:
+            chosen = np.flatnonzero(counts)
+        items = [(values[i], int(counts[i])) for i in chosen]
+        items.sort(key=lambda item: (-item[1], str(item[0])))
+        return items[:FACET_SIZE]
+
+    codes, values = postings.codes("year")
+    years = sorted(top(codes[listing], values), key=lambda item: -item[0])
+    codes, values = postings.codes("organisation")
+    organisations = top(codes[listing], values)
+    pair_docs, pair_codes, keys = postings.speakers()
+    chosen = np.zeros(postings.size, dtype=bool)
+    chosen[listing] = True
+    speakers = top(pair_codes[chosen[pair_docs]], keys)
+    return {
+        "year": [{"value": y, "count": n} for y, n in years],
+        "organisation": [{"value": o, "count": n} for o, n in organisations],
+        "speaker": [
+            {"value": key, "name": generation.speaker_name(key), "count": n}
+            for key, n in speakers
+        ],
+    }
+
+
 def _person(fields, key):
     """The ``{"name", "role"}`` of the person filed under ``key`` in a document."""
     for person in json.loads(fields.get("speakers_json") or "[]"):
@@ -451,7 +455,9 @@ def rank(postings, parsed, allowed, accents=None, needed=0):
     Returns ``(docnums, scores)``; ``scores`` has one entry per document
     number. Only the first ``max(needed, PHRASE_CANDIDATES)`` docnums are in
     order (sorting every match of a common word costs more than the rest of
-    the search); the others follow in index order. A document matches when it holds enough of the query's words
+    the search); the others follow in index order.
+
+    A document matches when it holds enough of the query's words
     (question words aside): all of them for a query of up to
     :data:`ALL_WORDS_UP_TO` words, else :data:`SHARE_OF_WORDS` of them. When
     no document has that many, documents with any of the words match. A
@@ -476,13 +482,14 @@ def rank(postings, parsed, allowed, accents=None, needed=0):
     content = sum(not q for q in questions) or len(questions)
     for group, question in zip(parsed.groups, questions):
         matched = np.zeros(postings.size, dtype=bool)
+        weight = QUESTION_WEIGHT if question else 1.0
         for clause in group:
-            weight = QUESTION_WEIGHT if question else 1.0
             _score_clause(postings, clause, weight, scores, matched, guesses)
         some |= matched
         if not question or content == len(questions):
             coverage[matched] += 1
-    for run in parsed.runs():
+    runs = list(parsed.runs())
+    for run in runs:
         _score_compounds(postings, run, scores)
     for clause in parsed.excluded:
         excluded = np.zeros(postings.size, dtype=bool)
@@ -493,7 +500,7 @@ def rank(postings, parsed, allowed, accents=None, needed=0):
     if not len(docs):
         docs = np.flatnonzero(some & allowed)
     head, rest = _best_first(docs, scores, max(needed, PHRASE_CANDIDATES))
-    if _phrase_bonus(postings, list(parsed.runs()), head[:PHRASE_CANDIDATES], scores):
+    if _phrase_bonus(postings, runs, head[:PHRASE_CANDIDATES], scores):
         head, _ = _best_first(np.sort(head), scores, len(head))
     return np.concatenate([head, rest]), scores
 
@@ -563,7 +570,7 @@ def _is_question_word(group, guesses):
     if len(group) > 1 or clause.phrase or clause.field or len(clause.syllables) != 1:
         return False
     word = clause.syllables[0]
-    if fold(word) == word.lower():  # typed without accents: "dau" is "đâu" or "đầu"
+    if not has_diacritics(word):  # "dau" may be "đâu" or "đầu"
         guess = guesses.get(id(clause))
         return guess[0] in QUESTION_WORDS if guess else fold(word) in FOLDED_QUESTION_WORDS
     return canonical(word) in QUESTION_WORDS
@@ -576,7 +583,7 @@ def _fields(clause):
 def _accent_guesses(parsed, accents):
     """``{id(clause): [accented guess per syllable]}`` for a query typed without accents."""
     syllables = parsed.syllables()
-    if accents is None or not syllables or any(fold(s) != s.lower() for s in syllables):
+    if accents is None or not syllables or any(map(has_diacritics, syllables)):
         return {}
     restored = iter(accents.restore_words(syllables))
     return {id(clause): [next(restored) for _ in clause.syllables] for clause in parsed.positive}

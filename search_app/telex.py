@@ -9,9 +9,8 @@ are.
 """
 
 import re
-import unicodedata
 
-from .text import _tone_position, fold
+from .text import fold, normalize_tone
 
 # Tone marks, as combining characters.
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
@@ -84,9 +83,6 @@ def _vni(word):
 
 
 def _with_tone(word, tone):
-    if not tone:
-        return word
-    position = _tone_position(word)
-    if position is None:
-        return None
-    return unicodedata.normalize("NFC", word[: position + 1] + tone + word[position + 1 :])
+    # normalize_tone moves the mark to where the traditional rule puts it; a
+    # word with no vowel to carry it fails the syllable check in convert().
+    return normalize_tone(word + tone)
