@@ -7,7 +7,10 @@ times the first answer after start-up, then runs N concurrent clients for a
 fixed time over the query mix (news known-item fragments and Zalo questions,
 accented and not), each request ``/api/search?q=`` as a browser's script
 would send it. Prints requests/s, latency percentiles, errors and each
-worker's resident memory at the end.
+worker's memory at the end: resident (RSS, which counts the index file pages
+the worker has touched although the page cache holds them once for all
+workers), proportional (PSS, shared pages divided among the processes that
+map them) and private (pages no other process shares).
 """
 
 import argparse
@@ -48,12 +51,15 @@ def get(port, path):
         connection.close()
 
 
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+def memory_mb(pid):
+    """``(rss, pss, private)`` of a process, in MB."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
+    return fields["Rss"], fields["Pss"], fields["Private_Clean"] + fields["Private_Dirty"]
 
 
 def children(pid):
@@ -117,17 +123,22 @@ def main(argv=None):
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - load_started
-        memory = [rss_mb(pid) for pid in children(server.pid)]
+        memory = [memory_mb(pid) for pid in children(server.pid)]
     finally:
         server.terminate()
         server.wait()
     print(f"gunicorn, {args.workers} workers, {args.clients} clients, {args.seconds:.0f} s, index {args.index}\n")
-    print("| requests | errors | requests/s | p50 ms | p95 ms | p99 ms | first answer s | worker RSS MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| requests | errors | requests/s | p50 ms | p95 ms | p99 ms | first answer s "
+        "| worker RSS MB | worker PSS MB | worker private MB |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     print(
         f"| {len(latencies)} | {len(errors)} | {len(latencies) / elapsed:.1f} "
         f"| {statistics.median(latencies):.1f} | {percentile(latencies, 95):.1f} "
-        f"| {percentile(latencies, 99):.1f} | {first:.2f} | {', '.join(f'{m:.0f}' for m in memory)} |"
+        f"| {percentile(latencies, 99):.1f} | {first:.2f} "
+        + "".join(f"| {', '.join(f'{m[i]:.0f}' for m in memory)} " for i in range(3))
+        + "|"
     )
     if errors:
         print("first errors:", errors[:5])

@@ -37,8 +37,11 @@ from .analysis import load_model
 from .articles import Article, read_sources
 from .errors import IndexingError, IndexMissing, ReindexBusy
 from .extract import extract
+from .mmapfile import install as read_segments_in_place
 from .ranking import ARRAYS_DIR, write_arrays
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
+
+read_segments_in_place()
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
 # batches per process, so the corpus is never all in memory).
