@@ -26,11 +26,11 @@ folded syllables are produced: the searcher builds its own queries from
 import re
 import threading
 import unicodedata
-from pathlib import Path
 
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
+from .segmenter import Segmenter
 from .text import canonical, fold, normalize_tone
 
 # A token for the segmenter: a run of letters/digits, or one other
@@ -47,20 +47,15 @@ def load_model():
     """Load underthesea's CRF word segmenter once per process.
 
     The model ships inside the underthesea wheel, so this reads local files
-    only. We call the tagger directly (instead of ``word_tokenize``) so that
-    it labels *our* tokens, whose character offsets we know.
+    only. It labels *our* tokens (instead of ``word_tokenize`` re-tokenizing
+    the text), whose character offsets we know; see
+    :mod:`search_app.segmenter` for why it does not go through underthesea's
+    tagger.
     """
     global _model
     with _model_lock:
         if _model is None:
-            import underthesea.pipeline.word_tokenize as wt
-            from underthesea.models.fast_crf_sequence_tagger import (
-                FastCRFSequenceTagger,
-            )
-
-            tagger = FastCRFSequenceTagger()
-            tagger.load(str(Path(wt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"))
-            _model = tagger
+            _model = Segmenter()
     return _model
 
 
@@ -71,10 +66,7 @@ def segment(tokens):
     """
     if not tokens:
         return []
-    model = load_model()
-    features = model.featurizer.process([[[normalize_tone(t)] for t in tokens]])[0]
-    tags = model.estimator.tag(features)
-    return [tag != "I-W" for tag in tags]
+    return load_model().starts([normalize_tone(t) for t in tokens])
 
 
 def words_with_offsets(text):

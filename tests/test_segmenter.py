@@ -1,0 +1,93 @@
+"""Our decoding of underthesea's segmentation model labels exactly as underthesea does."""
+
+from pathlib import Path
+
+import pytest
+from underthesea_core import CRFFeaturizer, CRFTagger
+
+from search_app.analysis import _SEGMENT_RE
+from search_app.articles import read_sources
+from search_app.segmenter import Segmenter, model_directory, read_crfsuite
+from search_app.text import normalize_tone
+
+SAMPLE = Path(__file__).resolve().parents[1] / "search_app" / "sample"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def underthesea():
+    """underthesea's own featurizer and tagger on the same model files."""
+    import joblib
+
+    directory = model_directory()
+    featurizer = CRFFeaturizer(
+        joblib.load(directory / "features.bin"), joblib.load(directory / "dictionary.bin")
+    )
+    tagger = CRFTagger()
+    tagger.load(str(directory / "models.bin"))
+
+    def starts(tokens):
+        features = featurizer.process([[[token] for token in tokens]])[0]
+        return [tag != "I-W" for tag in tagger.tag(features)]
+
+    return starts
+
+
+def lines_of(*roots):
+    for root in roots:
+        for article in read_sources([root]):
+            for line in (article.title + "\n" + article.body).split("\n"):
+                tokens = [normalize_tone(m.group()) for m in _SEGMENT_RE.finditer(line)]
+                if tokens:
+                    yield tokens
+
+
+def test_the_model_file_is_read_whole():
+    labels, attributes, state, transitions = read_crfsuite(model_directory() / "models.bin")
+    assert labels == ["B-W", "I-W"]
+    assert "T[-1,0].lower=hội đồng" in attributes
+    assert len(transitions) == 4
+    assert all(0 <= a < len(attributes) and 0 <= b < 2 for a, b in state)
+
+
+def test_same_words_as_underthesea_on_the_sample_corpus(underthesea):
+    segmenter = Segmenter()
+    lines = list(lines_of(SAMPLE))
+    assert sum(map(len, lines)) > 2000
+    assert [segmenter.starts(tokens) for tokens in lines] == [underthesea(tokens) for tokens in lines]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the seed articles are not at {SEEDS}")
+def test_same_words_as_underthesea_on_the_seeds(underthesea):
+    segmenter = Segmenter()
+    lines = list(lines_of(SEEDS))
+    assert [segmenter.starts(tokens) for tokens in lines] == [underthesea(tokens) for tokens in lines]
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["Hội"],  # one token: every template at the edges
+        ["Hội", "nghị"],
+        ["Ngày", "21", "/", "7", "/", "2023"],  # digits
+        ["+5", "-3", "2147483647", "2147483648", "007"],  # what parses as a 32-bit integer
+        ["ĐẢNG", "ỦY", "Viện", "ß", "Ǆ", "İstanbul"],  # title case beyond ASCII
+        ["BOS", "EOS", "=", "T[0]"],  # text that looks like the model's own markers
+        ["thủ", "tướng", "chính", "phủ", "phạm", "minh", "chính", "."],
+    ],
+)
+def test_same_words_as_underthesea_on_edge_cases(underthesea, tokens):
+    assert Segmenter().starts(tokens) == underthesea(tokens)
+
+
+def test_compound_words_are_found():
+    tokens = ["Hội", "nghị", "cán", "bộ", "viên", "chức", "năm", "2023"]
+    starts = Segmenter().starts(tokens)
+    words, current = [], []
+    for token, begins in zip(tokens, starts):
+        if begins and current:
+            words.append(" ".join(current))
+            current = []
+        current.append(token)
+    words.append(" ".join(current))
+    assert words == ["Hội nghị", "cán bộ", "viên chức", "năm", "2023"]
