@@ -120,7 +120,7 @@ class Postings:
             if pooled is None:
                 pooled = np.zeros(self.size, dtype=np.float32)
             norm = (1 - B) + B * self.lengths[name][docs] / self.average[name]
-            pooled[docs] += weight * tf / norm
+            pooled[docs] += weight * tf.astype(np.float32) / norm
         if pooled is None:
             result = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
         else:
@@ -282,7 +282,11 @@ def write_arrays(searcher, directory, fields):
             terms[name][text] = (start, len(term_docs))
             start += len(term_docs)
     np.save(directory / "docs.npy", np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32))
-    np.save(directory / "tf.npy", np.concatenate(tf) if tf else np.zeros(0, dtype=np.float32))
+    tf = np.concatenate(tf) if tf else np.zeros(0, dtype=np.float32)
+    # Frequencies are whole numbers, and small: two bytes each instead of four.
+    if tf.size and tf.max() <= np.iinfo(np.uint16).max and np.array_equal(tf, np.round(tf)):
+        tf = tf.astype(np.uint16)
+    np.save(directory / "tf.npy", tf)
     np.save(directory / "live.npy", postings.live)
     titles = [""] * postings.size
     for docnum, stored in reader.iter_docs():
