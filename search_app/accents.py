@@ -26,6 +26,8 @@ BACKOFF = 2.0
 # A run of words with no punctuation, digit or line break inside: pairs are
 # counted within runs only.
 RUN_RE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
+# The letters of folded Vietnamese, for spelling corrections.
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 class AccentCounter:
@@ -77,10 +79,13 @@ class AccentModel:
 
     # -- restoration -----------------------------------------------------------
 
-    def restore_words(self, words):
+    def restore_words(self, words, spellings=None):
         """The most likely accented form of each (folded) word, by Viterbi search.
 
-        A word the model does not know comes back as it was.
+        A word the model does not know comes back as it was. ``spellings``
+        maps a word's index to the folded syllables it may stand for instead
+        (corrections of a typo): the search then also picks among their
+        accented forms, so context decides both the spelling and the accents.
 
         >>> counter = AccentCounter()
         >>> counter.add("Hội nghị cán bộ. Cần làm ngay. Cần thiết. Cần cù")
@@ -91,7 +96,12 @@ class AccentModel:
         """
         if not words:
             return []
-        lattice = [self.forms.get(fold(w)) or [w.lower()] for w in words]
+        spellings = spellings or {}
+        lattice = [
+            [form for syllable in spellings[i] for form in self.forms[syllable]]
+            if spellings.get(i) else self.forms.get(fold(w)) or [w.lower()]
+            for i, w in enumerate(words)
+        ]
         best = {form: (self._start(form), [form]) for form in lattice[0]}
         for forms in lattice[1:]:
             step = {}
@@ -103,6 +113,24 @@ class AccentModel:
                 step[form] = (step[form][0], step[form][1] + [form])
             best = step
         return max(best.values(), key=lambda item: item[0])[1]
+
+    def spellings(self, word):
+        """The syllables the model knows one edit away from ``word`` (folded):
+        a letter left out, added, changed, or two letters swapped.
+
+        >>> counter = AccentCounter()
+        >>> counter.add("Hội nghị cán bộ, nghe nhìn")
+        >>> counter.model().spellings("nghj")
+        ['nghe', 'nghi']
+        """
+        word = fold(word)
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        edits |= {a + c + b for a, b in splits for c in _LETTERS}
+        edits.discard(word)
+        return sorted(edit for edit in edits if edit in self.forms)
 
     def _start(self, word):
         return math.log((self.unigrams.get(word, 0) + 0.5) / self.total)

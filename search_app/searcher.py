@@ -58,6 +58,8 @@ PHRASE_CANDIDATES = 1000
 # How many of the query's words a document must hold to match (see rank()).
 ALL_WORDS_UP_TO = 3
 SHARE_OF_WORDS = 0.3
+# Shorter words are not spell-corrected: too many syllables are one edit away.
+MIN_CORRECTED_LETTERS = 3
 SNIPPET_CHARS = 240
 FACET_SIZE = 10
 SORTS = ("relevance", "date")
@@ -108,8 +110,10 @@ class SearchResult:
     per_page: int
     took_ms: float
     suggestion: object = None
-    # The query as searched, when Telex or VNI keystrokes were turned into accents.
+    # The query as searched, when words the index does not hold were read as
+    # Telex/VNI keystrokes or corrected; why: "keystrokes", "spelling".
     interpreted_as: object = None
+    interpreted_because: list = field(default_factory=list)
     results: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)
 
@@ -126,6 +130,7 @@ class SearchResult:
             "took_ms": self.took_ms,
             "suggestion": self.suggestion,
             "interpreted_as": self.interpreted_as,
+            "interpreted_because": self.interpreted_because,
             "results": [hit.to_json() for hit in self.results],
             "facets": self.facets,
         }
@@ -302,7 +307,7 @@ class SearchEngine:
         started = time.perf_counter()
         generation = self._current()
         searcher, postings = generation.searcher, generation.postings
-        interpreted = _from_keystrokes(query, postings)
+        interpreted, why = _interpret(query, postings, generation.accents)
         parsed = parse(interpreted or query)
         allowed = self._filter_mask(searcher, postings, filters, parsed)
         listing, scores = rank(postings, parsed, allowed, generation.accents, needed=page * per_page)
@@ -321,8 +326,9 @@ class SearchEngine:
         return SearchResult(
             query=query, total=len(listing), page=page, per_page=per_page,
             took_ms=round(took, 2), results=hits, facets=groups,
-            suggestion=generation.accents.suggest(query) if generation.accents and not interpreted else None,
+            suggestion=generation.accents.suggest(interpreted or query) if generation.accents else None,
             interpreted_as=interpreted,
+            interpreted_because=why,
         )
 
     @staticmethod
@@ -524,29 +530,49 @@ def _phrase_bonus(postings, runs, head, scores):
     return changed
 
 
-def _from_keystrokes(query, postings):
-    """``query`` with its Telex/VNI words turned into syllables, or None if none were.
+def _interpret(query, postings, accents):
+    """``(query as it will be searched, why)``, or ``(None, [])`` when it is searched as typed.
 
-    A word is turned only when the syllable it stands for is in the index and
-    the word itself is not: "hooij" becomes "hội", "class" stays "class".
+    Only a word the index does not hold is reinterpreted, and only into
+    syllables the index does hold:
+
+    * Telex/VNI keystrokes become the syllable they stand for ("hooij" ->
+      "hội"; "class" stays "class"); ``why`` has ``"keystrokes"``;
+    * a misspelt word becomes the syllable one edit away (a letter left out,
+      added, changed or two swapped) that fits its neighbours best, as the
+      accent model judges it together with their accents ("hoi nghj" ->
+      "hoi nghi"); ``why`` has ``"spelling"``. Words under three letters,
+      with digits, or in capitals (codes, acronyms) are left alone.
     """
     def known(word):
         term = fold(word)
         return any(len(postings.docs(name, term)) for name in ("title", "body"))
 
-    changed = False
-
-    def replace(match):
-        nonlocal changed
-        word = match.group()
+    matches = list(WORD_RE.finditer(query))
+    words = [match.group() for match in matches]
+    searched, why, spellings = list(words), [], {}
+    for i, word in enumerate(words):
+        if known(word):
+            continue
         syllable = convert(word)
-        if syllable and known(syllable) and not known(word):
-            changed = True
-            return syllable
-        return word
-
-    result = WORD_RE.sub(replace, query)
-    return result if changed else None
+        if syllable and known(syllable):
+            searched[i] = syllable
+            why.append("keystrokes")
+        elif accents and word.isalpha() and not word.isupper() and len(word) >= MIN_CORRECTED_LETTERS:
+            spellings[i] = [s for s in accents.spellings(word) if known(s)]
+    if any(spellings.values()):
+        restored = accents.restore_words([fold(w) for w in searched], spellings)
+        for i, candidates in spellings.items():
+            if candidates:
+                searched[i] = restored[i] if has_diacritics(words[i]) else fold(restored[i])
+                why.append("spelling")
+    if not why:
+        return None, []
+    pieces, last = [], 0
+    for match, word in zip(matches, searched):
+        pieces += [query[last : match.start()], word]
+        last = match.end()
+    return "".join(pieces) + query[last:], sorted(set(why))
 
 
 def _best_first(docs, scores, k):

@@ -8,7 +8,7 @@ def test_search_answers_the_documented_shape(client):
     assert response.status_code == 200
     data = response.get_json()
     assert list(data) == [
-        "query", "total", "page", "per_page", "took_ms", "suggestion", "interpreted_as", "results", "facets",
+        "query", "total", "page", "per_page", "took_ms", "suggestion", "interpreted_as", "interpreted_because", "results", "facets",
     ]
     assert (data["query"], data["page"], data["per_page"]) == ("giang manh khoi", 1, 3)
     first = data["results"][0]
