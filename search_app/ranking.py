@@ -15,10 +15,12 @@ score (:mod:`search_app.searcher`); this module only knows *how*.
 import json
 import math
 import threading
+from collections import Counter
 from collections import OrderedDict
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 
 from .text import WORD_RE, fold
 
@@ -272,10 +274,7 @@ def write_arrays(searcher, directory, fields):
     docs, tf, terms, start = [], [], {}, 0
     for name in fields:
         terms[name] = {}
-        for text, info in reader.iter_field(name):
-            if info.doc_frequency() < ARRAY_MIN_DOCS:
-                continue
-            text = text.decode("utf-8") if isinstance(text, bytes) else text
+        for text in _frequent_terms(reader, name):
             term_docs, term_tf = postings._read(name, text)
             docs.append(term_docs.astype(np.int32))
             tf.append(term_tf)
@@ -307,8 +306,30 @@ def _leaves(reader):
     return reader.leaf_readers()
 
 
+def _frequent_terms(reader, name):
+    """The terms of field ``name`` in ``ARRAY_MIN_DOCS`` documents or more, in order.
+
+    Counted segment by segment: the merged view of all segments looks every
+    term up in every segment, which took longer than reading the postings.
+    """
+    frequency = Counter()
+    for leaf, _ in reader.leaf_readers():
+        for text, info in leaf.iter_field(name):
+            frequency[text.decode("utf-8") if isinstance(text, bytes) else text] += info.doc_frequency()
+    return sorted(text for text, count in frequency.items() if count >= ARRAY_MIN_DOCS)
+
+
 def _read_matcher(matcher):
-    """All ``(ids, weights)`` of a posting list, a block at a time where we can."""
+    """All ``(ids, weights)`` of a posting list, a block at a time where we can.
+
+    In a segment with deletions Whoosh wraps the list in a filter that skips
+    deleted documents one posting at a time in Python (six times slower);
+    the list is read unfiltered instead, and :class:`Postings` drops
+    deleted documents with its live mask.
+    """
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        matcher = matcher.child
+        matcher.reset()
     if type(matcher) is not W3LeafMatcher:
         items = list(matcher.items_as("weight"))
         return [i for i, _ in items], [w for _, w in items]
