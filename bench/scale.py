@@ -182,7 +182,8 @@ def main(argv=None):
     parser.add_argument("--queries", type=int, default=300, help="known-item queries per size (a seeded sample)")
     parser.add_argument(
         "--updates-only", action="store_true",
-        help="only the update measurements, on the largest size an earlier run left in --work",
+        help="only the update measurements, on the index of the largest size an earlier run left in --work "
+        "(its source is first written afresh from the corpus)",
     )
     args = parser.parse_args(argv)
     corpus = args.shared / "corpus" / "news-50k.jsonl.gz"
@@ -194,7 +195,12 @@ def main(argv=None):
     print(f"{os.cpu_count()} cores; scratch {work}\n")
     if args.updates_only:
         size = max(map(int, args.sizes.split(",")))
-        updates(work / f"news-{size}.jsonl", OurEngine(work / f"ours-{size}"), work)
+        source, ours = work / f"news-{size}.jsonl", OurEngine(work / f"ours-{size}")
+        # An earlier run edited the source: start again from the corpus's
+        # first articles, and bring the index up to date with them.
+        write_subset(corpus, size, source)
+        run_reindex(source, ours.path)
+        updates(source, ours, work)
         return
     print(
         "| articles | engine | index s | articles/s | peak MB | disk MB | disk / raw text "

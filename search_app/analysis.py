@@ -23,6 +23,7 @@ folded syllables are produced: the searcher builds its own queries from
 :mod:`search_app.text` and highlights by folded syllable.
 """
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -36,7 +37,7 @@ from .text import canonical, fold, normalize_tone
 # A token for the segmenter: a run of letters/digits, or one other
 # non-space character (punctuation tells the model where words stop).
 _SEGMENT_RE = re.compile(r"(?P<word>[^\W_]+)|[^\w\s]|_")
-_WORD_RE = re.compile(r"[^\W_]+")
+_WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 COMPOUND_JOINER = "_"
 
 _model = None
@@ -70,9 +71,19 @@ def segment(tokens):
 
 
 def words_with_offsets(text):
-    """Yield ``(word, startchar, endchar)`` for each word of ``text``."""
-    for match in _WORD_RE.finditer(text):
-        yield match.group(), match.start(), match.end()
+    """``[(word, startchar, endchar)]`` for each word of ``text``.
+
+    The text is split once, words and what lies between them alternating,
+    and the offsets are running sums of their lengths: loops in C instead
+    of one Python step per regex match (a results page tokenises ten whole
+    articles for their snippets).
+
+    >>> words_with_offsets("Hội nghị, 2023!")
+    [('Hội', 0, 3), ('nghị', 4, 8), ('2023', 10, 14)]
+    """
+    parts = _WORD_SPLIT_RE.split(text)  # between, word, between, ..., between
+    ends = list(itertools.accumulate(map(len, parts)))
+    return list(zip(parts[1::2], ends[0::2], ends[1::2]))
 
 
 def compounds(text):

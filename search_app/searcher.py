@@ -684,8 +684,8 @@ def snippet(text, terms, chars=SNIPPET_CHARS):
     >>> snippet("Mở đầu. Hội nghị cán bộ <b> năm 2023, hội nghị lần hai.", {"hoi", "nghi"}, chars=40)
     'Mở đầu. <mark>Hội</mark> <mark>nghị</mark> cán bộ &lt;b&gt; năm 2023, … <mark>hội</mark> <mark>nghị</mark> lần hai.'
     """
-    words = list(words_with_offsets(text)) if terms and text else []
-    hits = [i for i, (word, _, _) in enumerate(words) if fold(word) in terms]
+    words = words_with_offsets(text) if terms and text else []
+    hits = [i for i, folded in enumerate(map(fold, [word for word, _, _ in words])) if folded in terms]
     if not hits:
         head = text[:chars]
         if len(text) > chars:
