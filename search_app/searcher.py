@@ -533,8 +533,8 @@ def _phrase_bonus(postings, runs, head, scores):
 def _interpret(query, postings, accents):
     """``(query as it will be searched, why)``, or ``(None, [])`` when it is searched as typed.
 
-    Only a word the index does not hold is reinterpreted, and only into
-    syllables the index does hold:
+    Only a word the index does not hold is reinterpreted (never a field name
+    before ":"), and only into syllables the index does hold:
 
     * Telex/VNI keystrokes become the syllable they stand for ("hooij" ->
       "hội"; "class" stays "class"); ``why`` has ``"keystrokes"``;
@@ -552,7 +552,7 @@ def _interpret(query, postings, accents):
     words = [match.group() for match in matches]
     searched, why, spellings = list(words), [], {}
     for i, word in enumerate(words):
-        if known(word):
+        if known(word) or query.startswith(":", matches[i].end()):  # "year:", "speaker:"
             continue
         syllable = convert(word)
         if syllable and known(syllable):
