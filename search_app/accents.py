@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 
-from .text import WORD_RE, canonical, fold, has_diacritics, nfc
+from .text import WORD_RE, canonical, fold, has_diacritics, nfc, replace_words
 
 MODEL_FILE = "accents.json.gz"
 # Accented forms kept per folded syllable, most frequent first.
@@ -154,10 +154,4 @@ class AccentModel:
         restored = self.restore_words([m.group() for m in matches])
         if all(r == m.group().lower() for r, m in zip(restored, matches)):
             return None
-        pieces, last = [], 0
-        for match, word in zip(matches, restored):
-            pieces.append(query[last : match.start()])
-            pieces.append(word)
-            last = match.end()
-        pieces.append(query[last:])
-        return "".join(pieces)
+        return replace_words(query, matches, restored)

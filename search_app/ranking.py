@@ -15,8 +15,7 @@ score (:mod:`search_app.searcher`); this module only knows *how*.
 import json
 import math
 import threading
-from collections import Counter
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher

@@ -30,7 +30,7 @@ from .indexer import GENERATIONS, IndexStore
 from .query import parse
 from .ranking import ARRAYS_DIR, Postings
 from .telex import convert
-from .text import WORD_RE, canonical, fold, has_diacritics, name_key
+from .text import WORD_RE, canonical, fold, has_diacritics, name_key, replace_words
 
 MAX_QUERY_CHARS = 500
 MAX_COMPLETE_CHARS = 100
@@ -552,7 +552,7 @@ def _interpret(query, postings, accents):
     words = [match.group() for match in matches]
     searched, why, spellings = list(words), [], {}
     for i, word in enumerate(words):
-        if known(word) or query.startswith(":", matches[i].end()):  # "year:", "speaker:"
+        if query.startswith(":", matches[i].end()) or known(word):  # "year:", "speaker:"
             continue
         syllable = convert(word)
         if syllable and known(syllable):
@@ -568,11 +568,7 @@ def _interpret(query, postings, accents):
                 why.append("spelling")
     if not why:
         return None, []
-    pieces, last = [], 0
-    for match, word in zip(matches, searched):
-        pieces += [query[last : match.start()], word]
-        last = match.end()
-    return "".join(pieces) + query[last:], sorted(set(why))
+    return replace_words(query, matches, searched), sorted(set(why))
 
 
 def _best_first(docs, scores, k):

@@ -87,18 +87,15 @@ def _read_strings(data, offset, count):
     return strings
 
 
-def _is_int32(text):
-    return bool(_INT32.fullmatch(text)) and -(2**31) <= int(text) < 2**31
-
-
-def _is_title(text):
-    return all(part[:1] == part[:1].upper() for part in text.split(" "))
-
-
 @lru_cache(maxsize=1 << 18)
 def _token_properties(token):
-    """``(lower-cased, istitle, isdigit)`` of one token, as the featurizer sees them."""
-    return token.lower(), _is_title(token), _is_int32(token)
+    """``(lower-cased, istitle, isdigit)`` of one token, as the featurizer sees them.
+
+    An n-gram is a title when each of its tokens is (:meth:`Segmenter.starts`
+    ands them), and never an integer (it has a space).
+    """
+    integer = bool(_INT32.fullmatch(token)) and -(2**31) <= int(token) < 2**31
+    return token.lower(), token[:1] == token[:1].upper(), integer
 
 
 class _Length:

@@ -122,6 +122,20 @@ def fold(word):
     return nfc(word).translate(_FOLD_TABLE).lower()
 
 
+def replace_words(text, matches, words):
+    """``text`` with each regex match replaced by the word at the same place in ``words``.
+
+    >>> query = "hoi: nghi"
+    >>> replace_words(query, list(WORD_RE.finditer(query)), ["hội", "nghị"])
+    'hội: nghị'
+    """
+    pieces, last = [], 0
+    for match, word in zip(matches, words):
+        pieces += [text[last : match.start()], word]
+        last = match.end()
+    return "".join(pieces) + text[last:]
+
+
 def has_diacritics(word):
     """True when folding would change ``word`` beyond lower-casing."""
     return fold(word) != word.lower()
