@@ -60,6 +60,11 @@ def query_sets(shared, names):
     return sets
 
 
+def reciprocal_rank(found, relevant):
+    """1 / the rank of the first relevant id in ``found``, or 0."""
+    return next((1 / rank for rank, doc in enumerate(found, 1) if doc in relevant), 0.0)
+
+
 def evaluate(engine, queries, warmup=20):
     """MRR@10, recall@10 and latencies (ms) of ``engine`` on ``queries``."""
     for q in queries[:warmup]:
@@ -70,8 +75,7 @@ def evaluate(engine, queries, warmup=20):
         found = engine.search(q["query"], K)
         times.append((time.perf_counter() - started) * 1000)
         relevant = set(q["relevant"])
-        rank = next((i for i, doc in enumerate(found, 1) if doc in relevant), None)
-        ranks.append(1 / rank if rank else 0.0)
+        ranks.append(reciprocal_rank(found, relevant))
         recalls.append(len(relevant.intersection(found)) / len(relevant))
     return {
         "mrr": statistics.fmean(ranks),

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from relevance import percentile, read_jsonl  # noqa: E402
+from relevance import percentile, read_jsonl, reciprocal_rank  # noqa: E402
 
 from search_app import searcher as searcher_module  # noqa: E402
 from search_app.searcher import SearchEngine  # noqa: E402
@@ -57,11 +57,8 @@ def with_typo(query, rng):
     return " ".join(words[:i] + [typo] + words[i + 1 :]), i
 
 
-def reciprocal_rank(result, relevant):
-    for rank, hit in enumerate(result.results, 1):
-        if hit.id in relevant:
-            return 1 / rank
-    return 0.0
+def ranked(result, relevant):
+    return reciprocal_rank([hit.id for hit in result.results], relevant)
 
 
 def main(argv=None):
@@ -83,18 +80,18 @@ def main(argv=None):
     corrected_at = searcher_module.MIN_CORRECTED_LETTERS
     for clean, typo, i, relevant in cases:
         result = engine.search(clean)
-        rows["clean"].append(reciprocal_rank(result, relevant))
+        rows["clean"].append(ranked(result, relevant))
         clean_corrected += "spelling" in result.interpreted_because
         began = time.perf_counter()
         result = engine.search(typo)
         times.append((time.perf_counter() - began) * 1000)
-        rows["typo, corrected"].append(reciprocal_rank(result, relevant))
+        rows["typo, corrected"].append(ranked(result, relevant))
         if "spelling" in result.interpreted_because:
             seen_as_typo += 1
             right_word += result.interpreted_as.split()[i] == clean.split()[i]
         searcher_module.MIN_CORRECTED_LETTERS = 10**9  # correction off
         try:
-            rows["typo, as typed"].append(reciprocal_rank(engine.search(typo), relevant))
+            rows["typo, as typed"].append(ranked(engine.search(typo), relevant))
         finally:
             searcher_module.MIN_CORRECTED_LETTERS = corrected_at
     print(f"index {args.index}; {len(cases)} folded known-item fragments, one typo each\n")
