@@ -1,91 +1,231 @@
 """Accent restoration for queries typed without diacritics ("Có phải bạn muốn tìm").
 
 "hoi nghi can bo" -> "hội nghị cán bộ". The model is learned from the index's
-own titles at reindex time (no downloads): how often each accented syllable
-occurs, and each pair of adjacent accented syllables. A query is restored by
-Viterbi search over the accented forms of each folded syllable, scoring
-syllable pairs with bigram counts backed off to syllable counts, so context
+own text at reindex time (no downloads): how often each accented syllable,
+each pair and each triple of adjacent syllables occurs in the titles and
+bodies. A query is restored by a beam search over the accented forms of each
+folded syllable, scored by a trigram language model with interpolated
+absolute discounting (each order backs off to the one below it), so context
 picks "cán bộ" over "cần bộ" although "cần" is the commoner syllable.
 
-The model is a small gzip'd JSON file beside each index generation.
+Counting and lookup are numpy: a syllable is a 21-bit id, an n-gram one
+uint64 key, and the counts are sorted arrays that a searcher memory-maps, so
+the worker processes share them through the page cache. See
+docs/design.md#accent-restoration.
 """
 
-import gzip
-import json
-import math
 import re
-from collections import Counter
+from pathlib import Path
+
+import numpy as np
 
 from .text import WORD_RE, canonical, fold, has_diacritics, nfc, replace_words
 
-MODEL_FILE = "accents.json.gz"
+MODEL_DIR = "accents"
 # Accented forms kept per folded syllable, most frequent first.
-CANDIDATES = 8
-# Weight of the syllable counts when a pair was never seen (absolute discounting).
-BACKOFF = 2.0
-# A run of words with no punctuation, digit or line break inside: pairs are
+CANDIDATES = 30
+# Queries are written like titles: a title counts this many times.
+TITLE_WEIGHT = 2
+# Partial paths kept at each word of a query.
+BEAM = 64
+# Absolute discount of each n-gram count; it is the weight given to the order below.
+DISCOUNT = 0.75
+# Bits per syllable id in an n-gram key; the last id marks a break between runs.
+BITS = 21
+BREAK = (1 << BITS) - 1
+# A run of words with no punctuation, digit or line break inside: n-grams are
 # counted within runs only.
 RUN_RE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
 # The letters of folded Vietnamese, for spelling corrections.
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Syllables buffered before their n-grams are counted; partial counts merged
+# once they hold this many keys.
+_FLUSH_TOKENS = 1_000_000
+_MERGE_KEYS = 8_000_000
+_SHIFT = np.uint64(BITS)
+
+
+def _key(*ids):
+    """The uint64 key of an n-gram of syllable ids (arrays or scalars)."""
+    key = np.asarray(ids[0], dtype=np.uint64)
+    for part in ids[1:]:
+        key = (key << _SHIFT) | np.asarray(part, dtype=np.uint64)
+    return key
+
+
+def _unique(keys, counts):
+    """Sorted distinct ``keys`` with the sum of ``counts`` for each."""
+    distinct, where = np.unique(keys, return_inverse=True)
+    return distinct, np.bincount(where.ravel(), weights=counts, minlength=len(distinct)).astype(np.uint64)
 
 
 class AccentCounter:
-    """Counts syllables and syllable pairs of texts; :meth:`model` freezes them."""
+    """Counts the syllables, pairs and triples of texts; :meth:`model` freezes them.
+
+    Memory grows with the distinct n-grams, not with the text: syllables are
+    buffered as ids and their n-grams counted a million at a time.
+    """
 
     def __init__(self):
-        self.unigrams = Counter()
-        self.bigrams = Counter()
+        self.syllables = []  # id -> canonical syllable
+        self._ids = {}  # canonical syllable -> id
+        self._seen = {}  # a word as written -> id, which skips canonical() for repeats
+        self._buffer = []
+        self._unigrams = np.zeros(0, dtype=np.uint64)
+        self._parts = {2: [], 3: []}  # order -> [(keys, counts)]
+
+    def add_article(self, title, body):
+        for _ in range(TITLE_WEIGHT):
+            self.add(title)
+        self.add(body)
 
     def add(self, text):
-        # Pairs never span punctuation, digits or line breaks.
-        for segment in RUN_RE.findall(nfc(text)):
-            words = [canonical(w) for w in segment.split()]
-            self.unigrams.update(words)
-            self.bigrams.update(zip(words, words[1:]))
+        buffer, seen = self._buffer, self._seen
+        for run in RUN_RE.findall(nfc(text)):
+            for word in run.split():
+                i = seen.get(word)
+                if i is None:
+                    i = seen[word] = self._id(canonical(word))
+                buffer.append(i)
+            buffer.append(BREAK)
+        if len(buffer) >= _FLUSH_TOKENS:
+            self._flush()
 
-    def model(self, min_pair_count=1):
-        return AccentModel(
-            dict(self.unigrams),
-            {f"{a} {b}": n for (a, b), n in self.bigrams.items() if n >= min_pair_count},
-        )
+    def _id(self, syllable):
+        i = self._ids.get(syllable)
+        if i is None:
+            if len(self.syllables) >= BREAK - 1:
+                return BREAK  # out of ids (two million syllables): counted as a break
+            if len(self._seen) > 4 * _FLUSH_TOKENS:
+                self._seen.clear()
+            i = self._ids[syllable] = len(self.syllables)
+            self.syllables.append(syllable)
+        return i
+
+    def _flush(self):
+        ids = np.array(self._buffer, dtype=np.uint64)
+        self._buffer.clear()
+        known = ids[ids != BREAK]
+        counts = np.bincount(known.astype(np.int64), minlength=len(self.syllables)).astype(np.uint64)
+        counts[: len(self._unigrams)] += self._unigrams
+        self._unigrams = counts
+        for order, parts in self._parts.items():
+            grams = [ids[k : len(ids) - order + 1 + k] for k in range(order)]
+            inside = np.logical_and.reduce([gram != BREAK for gram in grams])
+            keys, counts = np.unique(_key(*(gram[inside] for gram in grams)), return_counts=True)
+            parts.append((keys, counts.astype(np.uint64)))
+            if sum(len(keys) for keys, _ in parts) > _MERGE_KEYS:
+                self._merge(order)
+
+    def _merge(self, order):
+        parts = self._parts[order]
+        if len(parts) > 1:
+            parts[:] = [_unique(np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts]))]
+        return parts[0] if parts else (np.zeros(0, np.uint64), np.zeros(0, np.uint64))
+
+    def model(self):
+        self._flush()
+        pair_keys, pairs = self._merge(2)
+        triple_keys, triples = self._merge(3)
+        n = len(self.syllables)
+        firsts = (pair_keys >> _SHIFT).astype(np.int64)
+        # How often each pair starts a triple, and before how many distinct syllables.
+        histories, start, distinct = np.unique(triple_keys >> _SHIFT, return_index=True, return_counts=True)
+        at = np.searchsorted(pair_keys, histories)
+        pair_context = np.zeros(len(pair_keys), np.uint64)
+        pair_followers = np.zeros(len(pair_keys), np.uint64)
+        if len(triples):
+            pair_context[at] = np.add.reduceat(triples, start)
+            pair_followers[at] = distinct
+        arrays = {
+            "unigrams": self._unigrams,
+            "context": np.bincount(firsts, weights=pairs, minlength=n),
+            "followers": np.bincount(firsts, minlength=n),
+            "pair_keys": pair_keys,
+            "pairs": pairs,
+            "pair_context": pair_context,
+            "pair_followers": pair_followers,
+            "triple_keys": triple_keys,
+            "triples": triples,
+        }
+        return AccentModel(list(self.syllables), {
+            name: array if name.endswith("keys") else array.astype(np.uint32)
+            for name, array in arrays.items()
+        })
 
 
 class AccentModel:
-    """Syllable and pair counts, and the restoration built on them."""
+    """The n-gram counts of an index's text, and the restoration built on them.
 
-    def __init__(self, unigrams, bigrams):
-        self.unigrams = unigrams
-        self.bigrams = bigrams
-        self.total = sum(unigrams.values()) or 1
-        self.forms = {}
-        for word, count in unigrams.items():
-            self.forms.setdefault(fold(word), []).append((count, word))
-        for key, forms in self.forms.items():
-            forms.sort(key=lambda item: (-item[0], item[1]))
-            self.forms[key] = [word for _, word in forms[:CANDIDATES]]
+    ``arrays``: per syllable id ``unigrams``, ``context`` (pairs it starts)
+    and ``followers`` (distinct syllables after it); per pair, sorted
+    ``pair_keys`` with ``pairs``, ``pair_context`` and ``pair_followers``
+    (the same for the pair as the start of a triple); sorted ``triple_keys``
+    with ``triples``.
+    """
+
+    def __init__(self, syllables, arrays):
+        self.syllables = syllables
+        self.arrays = arrays
+        self.ids = {syllable: i for i, syllable in enumerate(syllables)}
+        # One more slot, all zero, for a word the model does not know.
+        self._unknown = len(syllables)
+        self._per_syllable = {
+            name: np.append(np.asarray(arrays[name], dtype=np.float64), 0.0)
+            for name in ("unigrams", "context", "followers")
+        }
+        self.total = float(self._per_syllable["unigrams"].sum()) or 1.0
+        unigrams = self._per_syllable["unigrams"]
+        grouped = {}
+        for i in np.argsort(-unigrams[:-1], kind="stable"):
+            grouped.setdefault(fold(syllables[i]), []).append(int(i))
+        self.forms = {key: ids[:CANDIDATES] for key, ids in grouped.items()}
+
+    def count(self, *words):
+        """How often the syllables ``words`` (one to three) occur in a row.
+
+        >>> counter = AccentCounter()
+        >>> counter.add("Hội nghị cán bộ. Cán bộ trẻ")
+        >>> m = counter.model()
+        >>> m.count("cán", "bộ"), m.count("bộ", "cán"), m.count("hội", "nghị", "cán")
+        (2, 0, 1)
+        """
+        ids = [self.ids.get(canonical(w)) for w in words]
+        if None in ids:
+            return 0
+        if len(ids) == 1:
+            return int(self.arrays["unigrams"][ids[0]])
+        keys, counts = (("pair_keys", "pairs"), ("triple_keys", "triples"))[len(ids) - 2]
+        (n,) = _lookup(self.arrays[keys], _key(*ids), self.arrays[counts])
+        return int(n)
 
     # -- persistence ---------------------------------------------------------
 
-    def save(self, path):
-        with gzip.open(path, "wt", encoding="utf-8") as out:
-            json.dump({"unigrams": self.unigrams, "bigrams": self.bigrams}, out, ensure_ascii=False)
+    def save(self, directory):
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "syllables.txt").write_text("\n".join(self.syllables), encoding="utf-8")
+        for name, array in self.arrays.items():
+            np.save(directory / f"{name}.npy", array)
 
     @classmethod
-    def load(cls, path):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            data = json.load(f)
-        return cls(data["unigrams"], data["bigrams"])
+    def load(cls, directory):
+        """The model saved in ``directory``, its arrays memory-mapped."""
+        directory = Path(directory)
+        text = (directory / "syllables.txt").read_text(encoding="utf-8")
+        arrays = {path.stem: np.load(path, mmap_mode="r") for path in directory.glob("*.npy")}
+        return cls(text.split("\n") if text else [], arrays)
 
     # -- restoration -----------------------------------------------------------
 
     def restore_words(self, words, spellings=None):
-        """The most likely accented form of each (folded) word, by Viterbi search.
+        """The most likely accented form of each (folded) word.
 
-        A word the model does not know comes back as it was. ``spellings``
-        maps a word's index to the folded syllables it may stand for instead
-        (corrections of a typo): the search then also picks among their
-        accented forms, so context decides both the spelling and the accents.
+        A word the model does not know comes back as it was, in lower case.
+        ``spellings`` maps a word's index to the folded syllables it may stand
+        for instead (corrections of a typo): the search then also picks among
+        their accented forms, so context decides both the spelling and the
+        accents.
 
         >>> counter = AccentCounter()
         >>> counter.add("Hội nghị cán bộ. Cần làm ngay. Cần thiết. Cần cù")
@@ -98,21 +238,55 @@ class AccentModel:
             return []
         spellings = spellings or {}
         lattice = [
-            [form for syllable in spellings[i] for form in self.forms[syllable]]
-            if spellings.get(i) else self.forms.get(fold(w)) or [w.lower()]
-            for i, w in enumerate(words)
+            [i for syllable in spellings[k] for i in self.forms[syllable]]
+            if spellings.get(k) else self.forms.get(fold(w)) or [self._unknown]
+            for k, w in enumerate(words)
         ]
-        best = {form: (self._start(form), [form]) for form in lattice[0]}
-        for forms in lattice[1:]:
-            step = {}
-            for form in forms:
-                step[form] = max(
-                    ((score + self._next(prev, form), path) for prev, (score, path) in best.items()),
-                    key=lambda item: item[0],
-                )
-                step[form] = (step[form][0], step[form][1] + [form])
-            best = step
-        return max(best.values(), key=lambda item: item[0])[1]
+        # The states after each word: (previous id, this id, score); and for
+        # each state the one it came from.
+        current = np.array(lattice[0], dtype=np.int64)
+        before = np.full(len(current), BREAK, dtype=np.int64)
+        score = np.log(self._unigram(current))
+        steps = [(current, None)]
+        for candidates in lattice[1:]:
+            candidates = np.array(candidates, dtype=np.int64)
+            parent = np.repeat(np.arange(len(current)), len(candidates))
+            following = np.tile(candidates, len(current))
+            total = score[parent] + np.log(self._next(before[parent], current[parent], following))
+            # The best path into each (previous, this) pair, then the best BEAM of those.
+            order = np.argsort(-total, kind="stable")
+            _, first = np.unique(current[parent[order]] * (BREAK + 1) + following[order], return_index=True)
+            keep = order[np.sort(first)][:BEAM]
+            before, current, score = current[parent[keep]], following[keep], total[keep]
+            steps.append((current, parent[keep]))
+        at = int(np.argmax(score))
+        path = []
+        for ids, parents in reversed(steps):
+            path.append(int(ids[at]))
+            if parents is not None:
+                at = int(parents[at])
+        path.reverse()
+        return [
+            self.syllables[i] if i != self._unknown else w.lower()
+            for i, w in zip(path, words)
+        ]
+
+    def _unigram(self, ids):
+        return (self._per_syllable["unigrams"][ids] + 0.5) / self.total
+
+    def _next(self, first, second, third):
+        """P(third | first, second) for arrays of ids (``first`` may be BREAK)."""
+        arrays, per_syllable = self.arrays, self._per_syllable
+        (pair,) = _lookup(arrays["pair_keys"], _key(second, third), arrays["pairs"])
+        p = _smooth(
+            pair, per_syllable["context"][second], per_syllable["followers"][second],
+            self._unigram(third),
+        )
+        context, followers = _lookup(
+            arrays["pair_keys"], _key(first, second), arrays["pair_context"], arrays["pair_followers"],
+        )
+        (triple,) = _lookup(arrays["triple_keys"], _key(first, second, third), arrays["triples"])
+        return _smooth(triple, context, followers, p)
 
     def spellings(self, word):
         """The syllables the model knows one edit away from ``word`` (folded):
@@ -132,15 +306,6 @@ class AccentModel:
         edits.discard(word)
         return sorted(edit for edit in edits if edit in self.forms)
 
-    def _start(self, word):
-        return math.log((self.unigrams.get(word, 0) + 0.5) / self.total)
-
-    def _next(self, prev, word):
-        pair = self.bigrams.get(f"{prev} {word}", 0)
-        context = self.unigrams.get(prev, 0)
-        unigram = (self.unigrams.get(word, 0) + 0.5) / self.total
-        return math.log((pair + BACKOFF * unigram) / (context + BACKOFF))
-
     def suggest(self, query):
         """The query with accents restored, or None when there is nothing to suggest.
 
@@ -155,3 +320,24 @@ class AccentModel:
         if all(r == m.group().lower() for r, m in zip(restored, matches)):
             return None
         return replace_words(query, matches, restored)
+
+
+def _lookup(keys, wanted, *values):
+    """For each array of ``values`` (aligned with the sorted array ``keys``),
+    its value at each of ``wanted``, or 0 where the key is absent; as floats."""
+    if not len(keys):
+        return [np.zeros(np.shape(wanted)) for _ in values]
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    found = keys[at] == wanted
+    return [np.where(found, column[at], 0).astype(np.float64) for column in values]
+
+
+def _smooth(seen, context, followers, lower):
+    """Interpolated absolute discounting: an n-gram seen ``seen`` times after a
+    context seen ``context`` times before ``followers`` distinct syllables,
+    backed off to ``lower`` (the probability one order down)."""
+    return np.where(
+        context > 0,
+        (np.maximum(seen - DISCOUNT, 0) + DISCOUNT * followers * lower) / np.maximum(context, 1),
+        lower,
+    )

@@ -1,17 +1,22 @@
 """Autocomplete: completions for what the user has typed so far, accent-insensitive.
 
 "hoi ng" -> "hội nghị", "nguyen phu" -> "Nguyễn Phú Hùng". Completions come
-from the words and word pairs of the titles (the accent model's counts) and
-from the speakers' names (the index's ``speaker_keys`` column), each weighted
+from the words and word pairs of the titles and leads (counted at reindex
+time by :class:`PhraseCounter`) and from the speakers' names (the index's ``speaker_keys`` column), each weighted
 by how many times it occurs. Lookup is a binary search on folded keys, so it
 costs the same on any size of index.
 """
 
 import bisect
+import gzip
 import heapq
+import json
+from collections import Counter
 
-from .text import fold
+from .accents import RUN_RE
+from .text import canonical, fold, nfc
 
+PHRASES_FILE = "phrases.json.gz"
 LIMIT = 10
 # Title words and pairs seen fewer times than this are not offered.
 MIN_COUNT = 2
@@ -19,6 +24,33 @@ MIN_COUNT = 2
 MIN_CHARS = 2
 # A person's name is worth this many title mentions of a phrase per article.
 NAME_WEIGHT = 3
+
+
+class PhraseCounter:
+    """Counts the words and adjacent word pairs of texts (pairs never span punctuation)."""
+
+    def __init__(self):
+        self.counts = Counter()
+
+    def add(self, text):
+        for run in RUN_RE.findall(nfc(text)):
+            words = [canonical(w) for w in run.split()]
+            self.counts.update(words)
+            self.counts.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+
+    def save(self, path):
+        """Writes the phrases worth offering, with their counts."""
+        offered = {
+            text: n for text, n in self.counts.items() if n >= MIN_COUNT and len(text) >= MIN_CHARS
+        }
+        with gzip.open(path, "wt", encoding="utf-8") as out:
+            json.dump(offered, out, ensure_ascii=False)
+
+
+def load_phrases(path):
+    """``{phrase: count}`` as :meth:`PhraseCounter.save` wrote it."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
 
 
 class Completer:
@@ -40,19 +72,13 @@ class Completer:
         self.rows = rows
 
     @classmethod
-    def build(cls, accents, speakers):
-        """From an :class:`~search_app.accents.AccentModel` and ``{speaker key: articles}``.
+    def build(cls, phrases, speakers):
+        """From ``{phrase: count}`` and ``{speaker key: articles}``.
 
         A speaker's entry shows its key (the folded name) until
         :meth:`complete` is given a ``display`` function for it.
         """
-        entries = []
-        if accents is not None:
-            for counts in (accents.unigrams, accents.bigrams):
-                entries += [
-                    (text, n, "phrase") for text, n in counts.items()
-                    if n >= MIN_COUNT and len(text) >= MIN_CHARS
-                ]
+        entries = [(text, n, "phrase") for text, n in phrases.items()]
         entries += [(name, n * NAME_WEIGHT, "speaker") for name, n in speakers.items()]
         return cls(entries)
 

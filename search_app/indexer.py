@@ -32,9 +32,10 @@ from whoosh import index as whoosh_index
 from whoosh.multiproc import MpWriter
 from whoosh.writing import SegmentWriter
 
-from .accents import MODEL_FILE, AccentCounter
+from .accents import MODEL_DIR, AccentCounter
 from .analysis import load_model
 from .articles import Article, read_sources
+from .complete import PHRASES_FILE, PhraseCounter
 from .errors import IndexingError, IndexMissing, ReindexBusy
 from .extract import extract
 from .mmapfile import install as read_segments_in_place
@@ -47,7 +48,7 @@ read_segments_in_place()
 # batches per process, so the corpus is never all in memory).
 BATCH = 64
 WRITER_MB = 256
-# Accent restoration learns from each title and the start of each body.
+# Autocomplete offers the words and pairs of each title and the start of each body.
 LEAD_CHARS = 300
 CURRENT = "CURRENT"
 GENERATIONS = "generations"
@@ -160,7 +161,7 @@ class IndexStore:
                 # Derived files are written afresh for each generation.
                 shutil.copytree(
                     self.path / GENERATIONS / previous, target,
-                    ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_FILE),
+                    ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_DIR, PHRASES_FILE),
                 )
                 return _writer(whoosh_index.open_dir(str(target)), jobs)
             target.mkdir(parents=True)
@@ -169,7 +170,8 @@ class IndexStore:
         summary = Summary(generation=name)
         seen = set()
         unreadable = set()  # files with something that could not be read
-        accents = AccentCounter()  # learns accent restoration from every article read
+        # Accent restoration and autocomplete learn from every article read.
+        accents, phrases = AccentCounter(), PhraseCounter()
 
         def changed():
             """The articles to analyse; counts the rest in ``summary``."""
@@ -181,8 +183,9 @@ class IndexStore:
                     unreadable.add(item.file)
                     continue
                 seen.add(item.id)
-                accents.add(item.title)
-                accents.add(item.body[:LEAD_CHARS])
+                accents.add_article(item.title, item.body)
+                phrases.add(item.title)
+                phrases.add(item.body[:LEAD_CHARS])
                 old, _ = known.get(item.id, (None, None))
                 if old == item.fingerprint:
                     summary.unchanged += 1
@@ -239,7 +242,8 @@ class IndexStore:
                 writer.cancel()
             shutil.rmtree(target, ignore_errors=True)
             raise
-        accents.model(min_pair_count=2).save(target / MODEL_FILE)
+        accents.model().save(target / MODEL_DIR)
+        phrases.save(target / PHRASES_FILE)
         (target / META).write_text(
             json.dumps(
                 {"schema_version": SCHEMA_VERSION, "created": time.time(),

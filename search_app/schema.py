@@ -9,7 +9,7 @@ from .text import name_key
 
 # Bump when the schema or the analysis changes: an index built by another
 # version must be rebuilt with ``reindex --full``.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The analysed text fields, which searches score.
 TEXT_FIELDS = ("title", "speakers", "body")
 

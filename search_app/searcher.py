@@ -22,9 +22,9 @@ import numpy as np
 from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
 from whoosh.sorting import FieldFacet
 
-from .accents import MODEL_FILE, AccentModel
+from .accents import MODEL_DIR, AccentModel
 from .analysis import COMPOUND_JOINER, query_forms, words_with_offsets
-from .complete import Completer
+from .complete import PHRASES_FILE, Completer, load_phrases
 from .errors import SearchAppError
 from .indexer import GENERATIONS, IndexStore
 from .query import parse
@@ -226,6 +226,7 @@ class Generation:
     """One open index generation and what the searcher keeps about it."""
 
     name: str
+    directory: Path
     searcher: object  # whoosh Searcher
     postings: Postings
     accents: object  # AccentModel, or None for an index built without one
@@ -237,9 +238,10 @@ class Generation:
     def open(cls, name, ix, root):
         searcher = ix.searcher()
         directory = Path(root) / GENERATIONS / name
-        model = directory / MODEL_FILE
+        model = directory / MODEL_DIR
         accents = AccentModel.load(model) if model.exists() else None
-        return cls(name, searcher, Postings(searcher, FIELD_WEIGHTS, directory / ARRAYS_DIR), accents)
+        postings = Postings(searcher, FIELD_WEIGHTS, directory / ARRAYS_DIR)
+        return cls(name, directory, searcher, postings, accents)
 
     def speaker_name(self, key):
         """How a speaker's name is written, from the first article that names them."""
@@ -256,7 +258,10 @@ class Generation:
                 docs, codes, keys = self.postings.speakers()
                 counts = np.bincount(codes[self.postings.live[docs]], minlength=len(keys))
                 speakers = {key: int(n) for key, n in zip(keys, counts) if n}
-                self.completer = Completer.build(self.accents, speakers)
+                phrases = self.directory / PHRASES_FILE
+                self.completer = Completer.build(
+                    load_phrases(phrases) if phrases.exists() else {}, speakers,
+                )
             return self.completer
 
 

@@ -1,5 +1,7 @@
 """Accent restoration: the "Có phải bạn muốn tìm" suggestion for unaccented queries."""
 
+import unicodedata
+
 from search_app.accents import AccentCounter, AccentModel
 
 
@@ -28,16 +30,34 @@ def test_operators_and_unknown_words_stay_where_they_were():
     assert m.suggest('title:"cong nghe" laser -hoi') == 'title:"công nghệ" laser -hội'
 
 
-def test_pairs_never_span_punctuation():
-    m = model("Hội nghị. Cán bộ")
-    assert "nghị cán" not in m.bigrams
-    assert m.bigrams["hội nghị"] == 1
+def test_two_words_of_context_beat_the_commoner_pair():
+    m = model("Chợ mua cá", "Chợ mua cá", *["Mua cà"] * 5)
+    assert m.suggest("mua ca") == "mua cà"
+    assert m.suggest("cho mua ca") == "chợ mua cá"
+
+
+def test_ngrams_never_span_punctuation_and_any_form_counts_once():
+    # NFD text and the old tone placement ("hoà") count as the same syllables.
+    m = model("Hội nghị. Cán bộ", unicodedata.normalize("NFD", "hội nghị hoà bình"), "Hòa bình")
+    assert m.count("nghị", "cán") == 0
+    assert m.count("hội", "nghị") == 2
+    assert m.count("hòa", "bình") == m.count("hoà", "bình") == 2
+    assert m.count("hội", "nghị", "hòa") == 1
 
 
 def test_model_survives_a_round_trip(tmp_path):
-    m = model("Hội nghị cán bộ viên chức")
-    m.save(tmp_path / "m.json.gz")
-    assert AccentModel.load(tmp_path / "m.json.gz").suggest("hoi nghi") == "hội nghị"
+    m = model("Hội nghị cán bộ viên chức", "Chợ mua cá")
+    m.save(tmp_path / "model")
+    loaded = AccentModel.load(tmp_path / "model")
+    assert loaded.suggest("hoi nghi") == "hội nghị"
+    assert loaded.count("hội", "nghị", "cán") == 1
+    assert loaded.restore_words(["cho", "mua", "ca", "xyz"]) == ["chợ", "mua", "cá", "xyz"]
+
+
+def test_an_empty_model_restores_nothing(tmp_path):
+    m = model()
+    m.save(tmp_path / "model")
+    assert AccentModel.load(tmp_path / "model").suggest("hoi nghi") is None
 
 
 def test_search_suggests_from_the_index_titles(client):
