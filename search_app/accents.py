@@ -96,8 +96,6 @@ class AccentCounter:
         if i is None:
             if len(self.syllables) >= BREAK - 1:
                 return BREAK  # out of ids (two million syllables): counted as a break
-            if len(self._seen) > 4 * _FLUSH_TOKENS:
-                self._seen.clear()
             i = self._ids[syllable] = len(self.syllables)
             self.syllables.append(syllable)
         return i
@@ -105,6 +103,8 @@ class AccentCounter:
     def _flush(self):
         ids = np.array(self._buffer, dtype=np.uint64)
         self._buffer.clear()
+        if len(self._seen) > _FLUSH_TOKENS:
+            self._seen.clear()  # bounded, whatever the archive's spellings
         known = ids[ids != BREAK]
         counts = np.bincount(known.astype(np.int64), minlength=len(self.syllables)).astype(np.uint64)
         counts[: len(self._unigrams)] += self._unigrams
