@@ -19,19 +19,25 @@ UPPER = (
 LOWER = "a-z" + UPPER[3:].lower()
 NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:-[{LOWER}]+)?"  # "Jong-un"
 
+# Initials in a foreign name: "H.W." in "George H.W. Bush", "D.Trump".
+INITIALS = r"(?:[A-Z]\.)+(?:[A-Z][a-z]+)?"
 ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)"
 # Honorifics and academic titles that introduce a person's name.
 HONORIFIC = (
-    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|"
+    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Tt]hầy|[Bb]ạn|"
     r"(?:Phó\s+)?(?:[Gg]iáo sư|[Tt]iến sĩ|[Tt]hạc sĩ)|"
     rf"{ACADEMIC}(?:\s?\.\s?{ACADEMIC}){{0,2}}\.?(?=\s))"
 )
 HONORIFIC_RE = re.compile(HONORIFIC + r"\s")
 SPEAKER_RE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?P<hon>{HONORIFIC})\s*"
-    rf"(?P<name>{NAME_SYLLABLE}(?:[ \t]+{NAME_SYLLABLE}){{1,5}})"
-    rf"(?=(?P<rest>[^\n]{{0,200}}))"
+    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}})"
+    rf"(?!\w)(?=(?P<rest>[^\n]{{0,200}}))"
 )
+# Places named like a person ("Bà Rịa", "Bà Nà", "chợ Ông Lãnh"), folded.
+HONORIFIC_PLACES = {
+    "ba ria", "ba na", "ba chieu", "ba den", "ba diem", "ba trieu", "ba chua", "ong lanh", "ong troi",
+}
 # A role follows the name after a dash or a comma.
 ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,)\s*")
 ROLE_END_RE = re.compile(
@@ -53,11 +59,44 @@ ROLE_STOPS = {
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
     "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
 }
-# Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng".
-ROLE_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:Phó\s+)?(?:Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Giám đốc|Giám đốc|"
+# Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
+# "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
+ROLE_NOUNS = (
+    r"(?:Phó\s+)?(?:Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Giám đốc|Giám đốc|"
     r"Viện trưởng|Hiệu trưởng|Tổng Bí thư|Bí thư|Cục trưởng|Vụ trưởng|Trưởng ban|Trưởng phòng|"
-    r"Chánh Văn phòng|Chủ nhiệm|Tổng Biên tập|Đại sứ|Trưởng khoa)(?!\w)"
+    r"Chánh Văn phòng|Chủ nhiệm|Tổng Biên tập|Đại sứ(?!\s+quán)|Trưởng khoa|Tổng thống|Ngoại trưởng|"
+    r"Hạ nghị sĩ|Thượng nghị sĩ|Nghị sĩ|Cố vấn|Tư lệnh|Thống đốc|Thị trưởng|Tổng thư ký|"
+    r"Phát ngôn viên|Người phát ngôn|Nhà phân tích|Chuyên gia|Ứng viên|Huấn luyện viên|HLV|"
+    r"Chánh án|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|"
+    r"Thiếu tá|Đại úy|Đại uý|Bác sĩ|Luật sư|Kỹ sư|Nhà báo|Nhà văn|Nhạc sĩ|Ca sĩ|Diễn viên|"
+    r"Đạo diễn|Nghệ sĩ|Cầu thủ|Giáo viên)"
+)
+ROLE_BEFORE_RE = re.compile(rf"(?<!\w)(?:[Cc]ựu\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE)
+# A role ending in one of these goes on with an organisation or a place, not
+# the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey".
+ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng"}
+# A person named, then their role after a comma: "Larry Sabato, giáo sư ...".
+NAME_THEN_ROLE_RE = re.compile(
+    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}}),[ \t]+"
+    rf"(?=(?P<rest>(?i:(?:cựu\s+)?(?:{ROLE_NOUNS}|giáo sư))(?!\w)[^\n]{{0,200}}))",
+)
+# Lower-case words a role may run on with before its organisation or the
+# name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
+ROLE_TAIL_WORDS = 4
+# A word in Vietnamese spelling, folded; a capitalised word that is not one
+# (nor a place) is taken for part of a foreign name: "Putin", "Widodo".
+VIETNAMESE_SYLLABLE_RE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+LATIN_WORD_RE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+# Places written in Latin letters that stand between a role and a name.
+FOREIGN_PLACES = set(
+    "afghanistan australia brazil campuchia canada colombia cuba ecuador ethiopia iran iraq "
+    "israel jordan kazakhstan kenya lebanon libya malaysia mexico myanmar nigeria pakistan "
+    "palestine peru philippines qatar serbia singapore syria ukraine venezuela yemen india "
+    "indonesia nepal new york jersey seattle houston chicago boston "
+    "washington london paris moscow berlin tokyo seoul bangkok jakarta manila texas california "
+    "florida hawaii alaska virginia".split()
 )
 # Surnames that start a name after a role (honorifics need no such list).
 SURNAMES = set(
@@ -69,14 +108,22 @@ SURNAMES = set(
 # Places whose first syllable is also a surname: not people after a role.
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang"}
-CLAUSE_BREAK_RE = re.compile(r"[,;:.()\n]|\s[–—-]\s")
+# Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
+# initials ("H.W.") and "TP. HCM" do not end it.
+CLAUSE_BREAK_RE = re.compile(
+    r"[,;:\n]|\((?![A-Z]{2,}\))|(?<![A-Z]{2})\)|(?<![A-Z])\.(?=\s|$)|\s[–—-]\s"
+)
 
-# Words a lower-case role may start with ("chủ tịch UBND xã ..."); a role
-# in capitals needs no such word.
+# Words, or pairs of words, a lower-case role may start with ("chủ tịch UBND
+# xã ...", "phát ngôn viên ..." but not "phát biểu"); a role in capitals
+# needs no such word.
 LOWER_ROLE_STARTS = {
     "chủ", "phó", "giám", "trưởng", "tổng", "bí", "cục", "vụ", "viện", "chánh", "thứ", "bộ",
     "nhân", "cán", "chuyên", "người", "giáo", "đại", "thư", "nguyên", "cựu", "quyền",
     "điều", "hiệu", "kế", "thủ", "ủy", "uỷ", "tiến", "thạc", "bác", "luật", "kỹ", "nhà",
+    "hlv", "nghị", "ngoại", "phát ngôn", "hạ nghị", "thượng nghị", "thượng tướng", "thượng tá",
+    "cố vấn", "tư lệnh", "thống đốc", "thị trưởng", "ứng viên", "huấn luyện", "trung tướng",
+    "trung tá", "thiếu tướng", "thiếu tá",
 }
 # Plural "các đồng chí ..." introduces a list of roles, not a person; "ông" in
 # "đàn ông" (man) and "cụ ông" (old man) is not an honorific.
@@ -277,19 +324,28 @@ def _host(url):
 
 
 def find_speakers(text):
-    """People named with an honorific, as ``[{"name", "role"}]``, each once.
+    """People named with an honorific or a role, as ``[{"name", "role"}]``, each once.
 
     The same person written twice (a caption repeating the name, a typo in
-    an accent) is recognised by the folded name; the first spelling and the
-    first non-empty role win.
+    an accent) is recognised by the folded name, and a surname alone by the
+    full name ending with it; the first spelling and the first non-empty
+    role win.
     """
     found = {}
-    for name, role in _honorific_speakers(text) + _role_first_speakers(text):
+    named = _honorific_speakers(text) + _role_first_speakers(text) + _name_then_role_speakers(text)
+    for name, role in named:
         key = name_key(name)
         if key not in found:
             found[key] = {"name": name, "role": role}
         elif role and not found[key]["role"]:
             found[key]["role"] = role
+    # "ông Obama" is "Barack Obama" when the article names him in full, and a
+    # name cut by a line break ("George H.W.") is the whole one.
+    for key in sorted(found, key=len):
+        fuller = next((k for k in found if k.endswith(" " + key) or k.startswith(key + " ")), None)
+        if fuller:
+            person = found.pop(key)
+            found[fuller]["role"] = found[fuller]["role"] or person["role"]
     return list(found.values())
 
 
@@ -301,7 +357,12 @@ def _honorific_speakers(text):
         if before.endswith(PLURAL_BEFORE):
             continue
         name = _trim_name(match["name"])
-        if not name:
+        one_word = name and " " not in name
+        if not name or one_word and (
+            fold(match["hon"]) not in ("ong", "ba") or canonical(name) in LOWER_ROLE_STARTS
+        ):
+            continue  # one name alone only after ông/bà ("ông Hán", "bà Merkel", not "ông Giám đốc")
+        if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES:
             continue
         out.append((name, _role(match["name"][len(name):] + match["rest"])))
     return out
@@ -311,33 +372,101 @@ def _role_first_speakers(text):
     """``(name, role)`` for a role written before the name.
 
     "Thứ trưởng Bộ Thông tin và Truyền thông Nguyễn Huy Dũng dự ...": after
-    the role may come an organisation (capitalised words, lower-case second
-    syllables, "và"), then a name of 2 to 4 capitalised syllables that starts
-    with a known surname and ends the clause or meets a lower-case word.
+    the role may come a few lower-case words and an organisation or country
+    (capitalised words, lower-case second syllables, "và"), then the name.
     """
     out = []
     for match in ROLE_BEFORE_RE.finditer(text):
-        clause = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)[0]
+        clause, *after = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)
         words = clause.split()
+        tail = 0  # lower-case words that carry on the role
+        while tail < min(ROLE_TAIL_WORDS, len(words)) and words[tail].islower():
+            tail += 1
+        if tail == len(words):
+            continue
         run = []  # the organisation-shaped stretch after the role
-        for word in words:
-            capital = word[:1].isupper()
+        for word in words[tail:]:
+            capital = word.strip("()")[:1].isupper()
             if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
                 run.append(word)
             else:
                 break
-        # The name: a stretch of 2 to 4 capitalised syllables from a surname
-        # to the end of the capitals ("Hà Nội Nguyễn Văn An" -> "Nguyễn Văn An").
-        for start, word in enumerate(run):
-            if canonical(word) not in SURNAMES:
-                continue
-            end = start
-            while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
-                end += 1
-            if 2 <= end - start <= 4 and canonical(" ".join(run[start : start + 2])) not in PLACES:
-                out.append((" ".join(run[start:end]), " ".join([match.group()] + run[:start])))
-                break
+        start, end = _name_in(run)
+        if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
+            role = [match.group()] + words[:tail] + run[:start]
+            out.append((" ".join(run[start:end]), " ".join(role)))
+        elif not end and after and text[match.end() + len(clause)] == ",":
+            # "Trưởng phòng Giáo dục huyện Mường Lát, Mai Xuân Giang cho biết"
+            name = _vietnamese_name_opening(after[0])
+            if name:
+                out.append((name, " ".join([match.group()] + words)))
     return out
+
+
+def _vietnamese_name_opening(text):
+    """The name a clause opens with, if it is a Vietnamese name followed by a lower-case word."""
+    words = text.split()
+    end = 0
+    while end < min(len(words), 4) and words[end][:1].isupper() and words[end].isalpha():
+        end += 1
+    if words and canonical(words[0]) in SURNAMES and 2 <= end < len(words) and words[end].islower():
+        return " ".join(words[:end])
+    return ""
+
+
+def _name_then_role_speakers(text):
+    """``(name, role)`` for "Larry Sabato, giáo sư khoa học chính trị, nói"."""
+    out = []
+    for match in NAME_THEN_ROLE_RE.finditer(text):
+        run = match["name"].split()
+        start, end = _name_in(run)
+        if end == len(run):  # the name is what stands right before the comma
+            out.append((" ".join(run[start:]), _role(", " + match["rest"])))
+    return out
+
+
+def _name_in(run):
+    """``(start, end)`` of the person's name in a run of capitalised words, or (0, 0).
+
+    A Vietnamese name is 2 to 4 capitalised syllables from a known surname
+    ("Hà Nội Nguyễn Văn An" -> "Nguyễn Văn An"). A foreign name starts at the
+    first word that is not Vietnamese spelling ("Mỹ Barack Obama", "Nga
+    Putin", "Mỹ George H.W. Bush"), and takes the capitalised word before
+    a lone surname ("Apple Tim Cook").
+    """
+    for start, word in enumerate(run):
+        if canonical(word) not in SURNAMES:
+            continue
+        end = start
+        while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
+            end += 1
+        if 2 <= end - start <= 4 and canonical(" ".join(run[start : start + 2])) not in PLACES:
+            return start, end
+    for start, word in enumerate(run):
+        if not _foreign(word):
+            continue
+        end = start + 1
+        while end < len(run) and end - start < 3 and (
+            _foreign(run[end]) and (end - start < 2 or re.fullmatch(INITIALS, run[end - 1]))
+        ):
+            end += 1
+        if end < len(run) and run[end][:1].isupper():
+            return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
+        if end - start == 1 and start >= 2 and LATIN_WORD_RE.fullmatch(run[start - 1]):
+            start -= 1
+        return start, end
+    return 0, 0
+
+
+def _foreign(word):
+    """Whether a capitalised word reads as part of a foreign name."""
+    if re.fullmatch(INITIALS, word):
+        return True
+    return (
+        LATIN_WORD_RE.fullmatch(word) is not None
+        and not VIETNAMESE_SYLLABLE_RE.fullmatch(word.lower().replace("-", ""))
+        and word.lower() not in FOREIGN_PLACES
+    )
 
 
 def _trim_name(name):
@@ -346,7 +475,7 @@ def _trim_name(name):
         if canonical(f"{syllables[i]} {syllables[i + 1]}") in ROLE_STARTS:
             syllables = syllables[:i]
             break
-    if len(syllables) < 2 or len(syllables) > 5:
+    if not syllables or len(syllables) > 5:
         return ""
     return " ".join(syllables)
 
@@ -379,10 +508,15 @@ def _role(rest):
     parts = []
     for part in " ".join(words[:15]).split(","):
         part = part.strip()
-        if not part or not (part[0].isupper() or canonical(part.split()[0]) in LOWER_ROLE_STARTS):
+        if not part or not (part[0].isupper() or _lower_role_start(part)):
             break
         parts.append(part)
     return ", ".join(parts)
+
+
+def _lower_role_start(text):
+    words = canonical(text).split()
+    return words[0] in LOWER_ROLE_STARTS or " ".join(words[:2]) in LOWER_ROLE_STARTS
 
 
 def find_date(explicit, title, body):

@@ -148,13 +148,16 @@ def canonical(word):
 
 
 def name_key(name):
-    """The key a person is known by: the folded name, hyphens as spaces, so
-    "Khôi" and "Khổi", "Jong-un" and "Jong Un" are one person.
+    """The key a person is known by: the folded name, hyphens and dots as
+    spaces, so "Khôi" and "Khổi", "Jong-un" and "Jong Un", "D.Trump" and
+    "D. Trump" are one person.
 
     >>> name_key("Kim Jong-un") == name_key("Kim  Jong Un")
     True
+    >>> name_key("George H.W. Bush")
+    'george h w bush'
     """
-    return " ".join(fold(name).replace("-", " ").split())
+    return " ".join(fold(name).replace("-", " ").replace(".", " ").split())
 
 
 def words(text):

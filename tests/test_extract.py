@@ -158,3 +158,67 @@ def test_a_list_of_people_ends_each_role_at_the_next_honorific():
 def test_dan_ong_and_cu_ong_are_not_honorifics_and_hyphenated_names_stay_whole():
     assert speakers("Người đàn ông Ấn Độ nuốt dao. Cụ ông Trung Quốc ăn thuỷ tinh.") == []
     assert speakers("ông Kim Jong-un phát biểu") == [("Kim Jong-un", "")]
+
+
+def test_role_before_a_foreign_name_after_the_country():
+    text = (
+        "Tổng thống Nga Vladimir Putin tiếp Tổng thống Mỹ Donald Trump và Thủ tướng Nhật Bản "
+        "Shinzo Abe. Giám đốc Cục Điều tra Liên bang (FBI) James Comey bị sa thải. "
+        "Cựu tổng thống Mỹ George H.W. Bush nhập viện. Tổng thống Hàn Quốc Moon Jae-in phát biểu."
+    )
+    assert speakers(text) == [
+        ("Vladimir Putin", "Tổng thống Nga"),
+        ("Donald Trump", "Tổng thống Mỹ"),
+        ("Shinzo Abe", "Thủ tướng Nhật Bản"),
+        ("James Comey", "Giám đốc Cục Điều tra Liên bang (FBI)"),
+        ("George H.W. Bush", "Cựu tổng thống Mỹ"),
+        ("Moon Jae-in", "Tổng thống Hàn Quốc"),
+    ]
+
+
+def test_a_surname_alone_is_the_person_named_in_full():
+    text = (
+        "Tổng thống Mỹ D.Trump nói. Ông Trump cho biết. Ông Nguyễn Văn Hùng, Giám đốc Sở phát "
+        "biểu. Ông Hùng nhấn mạnh. Ông Hán cho hay."
+    )
+    assert speakers(text) == [
+        ("Nguyễn Văn Hùng", "Giám đốc Sở"),
+        ("Hán", ""),
+        ("D.Trump", "Tổng thống Mỹ"),
+    ]
+
+
+def test_organisations_and_places_after_a_role_are_not_names():
+    text = (
+        "Phát ngôn viên của Huawei từ chối bình luận. Giám đốc tài chính Huawei Mạnh Vãn Chu "
+        "bị bắt. Ông ủng hộ ứng viên thống đốc ở New Jersey hôm nay. Đại sứ quán Việt Nam tại "
+        "Indonesia cho biết. Ông Giám đốc Sở phát biểu. Người dân tỉnh Bà Rịa - Vũng Tàu."
+    )
+    assert speakers(text) == []
+
+
+def test_name_then_role_and_role_then_name_after_a_comma():
+    text = (
+        "Larry Sabato, giáo sư khoa học chính trị, nói. "
+        "Giám đốc Sở Y tế tỉnh Nghệ An, Nguyễn Văn Hùng cho biết. "
+        "Ông Lê Văn Tám, phát biểu tại hội nghị, nói."
+    )
+    assert speakers(text) == [
+        ("Lê Văn Tám", ""),
+        ("Nguyễn Văn Hùng", "Giám đốc Sở Y tế tỉnh Nghệ An"),
+        ("Larry Sabato", "giáo sư khoa học chính trị"),
+    ]
+
+
+def test_forms_of_address_and_coaches():
+    text = (
+        "Anh Phạm Văn Quỳnh chạy tới. Chị Lê Thị Hoa cho biết. Cô Trần Thị Diệp, giáo viên, "
+        "kể. Bạn Nguyễn Hoài An nói. Các học trò của HLV Nguyễn Thị Thu Ngọc thua."
+    )
+    assert speakers(text) == [
+        ("Phạm Văn Quỳnh", ""),
+        ("Lê Thị Hoa", ""),
+        ("Trần Thị Diệp", "giáo viên"),
+        ("Nguyễn Hoài An", ""),
+        ("Nguyễn Thị Thu Ngọc", "HLV"),
+    ]
