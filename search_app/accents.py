@@ -15,6 +15,7 @@ docs/design.md#accent-restoration.
 """
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -180,6 +181,7 @@ class AccentModel:
         for i in np.argsort(-unigrams[:-1], kind="stable"):
             grouped.setdefault(fold(syllables[i]), []).append(int(i))
         self.forms = {key: ids[:CANDIDATES] for key, ids in grouped.items()}
+        self._restore_cached = lru_cache(maxsize=1024)(lambda words: tuple(self._restore(words, {})))
 
     def count(self, *words):
         """How often the syllables ``words`` (one to three) occur in a row.
@@ -236,7 +238,12 @@ class AccentModel:
         """
         if not words:
             return []
-        spellings = spellings or {}
+        if not spellings:
+            # A search restores the same query twice (to rank, to suggest).
+            return list(self._restore_cached(tuple(w.lower() for w in words)))
+        return self._restore(words, spellings)
+
+    def _restore(self, words, spellings):
         lattice = [
             [i for syllable in spellings[k] for i in self.forms[syllable]]
             if spellings.get(k) else self.forms.get(fold(w)) or [self._unknown]
