@@ -6,6 +6,7 @@ text (no model), cheap enough to run on every article at index time.
 """
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -396,22 +397,16 @@ def _role_first_speakers(text):
             role = [match.group()] + words[:tail] + run[:start]
             out.append((" ".join(run[start:end]), " ".join(role)))
         elif not end and after and text[match.end() + len(clause)] == ",":
-            # "Trưởng phòng Giáo dục huyện Mường Lát, Mai Xuân Giang cho biết"
-            name = _vietnamese_name_opening(after[0])
-            if name:
-                out.append((name, " ".join([match.group()] + words)))
+            # "Trưởng phòng Giáo dục huyện Mường Lát, Mai Xuân Giang cho biết":
+            # the next clause opens with a Vietnamese name, then a lower-case word.
+            opening = after[0].split()
+            capitals = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), opening))
+            start, end = _name_in(capitals)
+            if end and start == 0 and end == len(capitals) < len(opening) and (
+                canonical(capitals[0]) in SURNAMES
+            ):
+                out.append((" ".join(capitals), " ".join([match.group()] + words)))
     return out
-
-
-def _vietnamese_name_opening(text):
-    """The name a clause opens with, if it is a Vietnamese name followed by a lower-case word."""
-    words = text.split()
-    end = 0
-    while end < min(len(words), 4) and words[end][:1].isupper() and words[end].isalpha():
-        end += 1
-    if words and canonical(words[0]) in SURNAMES and 2 <= end < len(words) and words[end].islower():
-        return " ".join(words[:end])
-    return ""
 
 
 def _name_then_role_speakers(text):
