@@ -57,31 +57,41 @@ def _key(*ids):
 def _unique(keys, counts):
     """Sorted distinct ``keys`` with the sum of ``counts`` for each."""
     distinct, where = np.unique(keys, return_inverse=True)
-    return distinct, np.bincount(where.ravel(), weights=counts, minlength=len(distinct)).astype(np.uint64)
+    return distinct, np.bincount(where.ravel(), weights=counts, minlength=len(distinct)).astype(np.int64)
 
 
 class AccentCounter:
-    """Counts the syllables, pairs and triples of texts; :meth:`model` freezes them.
+    """Counts the syllables, pairs and triples of articles; :meth:`model` freezes them.
+
+    Started from a saved model, it updates that model's counts: add the new
+    and changed articles, remove the changed and deleted ones as they were,
+    and the counts equal those of counting every article afresh.
 
     Memory grows with the distinct n-grams, not with the text: syllables are
     buffered as ids and their n-grams counted a million at a time.
     """
 
-    def __init__(self):
-        self.syllables = []  # id -> canonical syllable
-        self._ids = {}  # canonical syllable -> id
+    def __init__(self, model=None):
+        self.syllables = list(model.syllables) if model else []  # id -> canonical syllable
+        self._ids = {syllable: i for i, syllable in enumerate(self.syllables)}
         self._seen = {}  # a word as written -> id, which skips canonical() for repeats
-        self._buffer = []
-        self._unigrams = np.zeros(0, dtype=np.uint64)
+        self._buffers = {1: [], -1: []}  # syllable ids of text added, and removed
+        self._unigrams = np.zeros(len(self.syllables), dtype=np.int64)
         self._parts = {2: [], 3: []}  # order -> [(keys, counts)]
+        if model:
+            self._unigrams += model.arrays["unigrams"]
+            for order, keys, counts in ((2, "pair_keys", "pairs"), (3, "triple_keys", "triples")):
+                self._parts[order].append((np.array(model.arrays[keys]), model.arrays[counts].astype(np.int64)))
 
-    def add_article(self, title, body):
+    def add_article(self, title, body, sign=1):
+        """Count an article's title (:data:`TITLE_WEIGHT` times) and body; or,
+        with ``sign=-1``, take them back out."""
         for _ in range(TITLE_WEIGHT):
-            self.add(title)
-        self.add(body)
+            self.add(title, sign)
+        self.add(body, sign)
 
-    def add(self, text):
-        buffer, seen = self._buffer, self._seen
+    def add(self, text, sign=1):
+        buffer, seen = self._buffers[sign], self._seen
         for run in RUN_RE.findall(nfc(text)):
             for word in run.split():
                 i = seen.get(word)
@@ -90,7 +100,7 @@ class AccentCounter:
                 buffer.append(i)
             buffer.append(BREAK)
         if len(buffer) >= _FLUSH_TOKENS:
-            self._flush()
+            self._flush(sign)
 
     def _id(self, syllable):
         i = self._ids.get(syllable)
@@ -101,31 +111,34 @@ class AccentCounter:
             self.syllables.append(syllable)
         return i
 
-    def _flush(self):
-        ids = np.array(self._buffer, dtype=np.uint64)
-        self._buffer.clear()
+    def _flush(self, sign):
+        ids = np.array(self._buffers[sign], dtype=np.uint64)
+        self._buffers[sign].clear()
         if len(self._seen) > _FLUSH_TOKENS:
             self._seen.clear()  # bounded, whatever the archive's spellings
         known = ids[ids != BREAK]
-        counts = np.bincount(known.astype(np.int64), minlength=len(self.syllables)).astype(np.uint64)
+        counts = sign * np.bincount(known.astype(np.int64), minlength=len(self.syllables))
         counts[: len(self._unigrams)] += self._unigrams
         self._unigrams = counts
         for order, parts in self._parts.items():
             grams = [ids[k : len(ids) - order + 1 + k] for k in range(order)]
             inside = np.logical_and.reduce([gram != BREAK for gram in grams])
             keys, counts = np.unique(_key(*(gram[inside] for gram in grams)), return_counts=True)
-            parts.append((keys, counts.astype(np.uint64)))
+            parts.append((keys, sign * counts.astype(np.int64)))
             if sum(len(keys) for keys, _ in parts) > _MERGE_KEYS:
                 self._merge(order)
 
     def _merge(self, order):
+        """The counts of one order in one sorted part, without n-grams counted to zero."""
         parts = self._parts[order]
         if len(parts) > 1:
-            parts[:] = [_unique(np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts]))]
-        return parts[0] if parts else (np.zeros(0, np.uint64), np.zeros(0, np.uint64))
+            keys, counts = _unique(np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts]))
+            parts[:] = [(keys[counts > 0], counts[counts > 0])]
+        return parts[0] if parts else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
 
     def model(self):
-        self._flush()
+        for sign in self._buffers:
+            self._flush(sign)
         pair_keys, pairs = self._merge(2)
         triple_keys, triples = self._merge(3)
         n = len(self.syllables)
@@ -133,8 +146,8 @@ class AccentCounter:
         # How often each pair starts a triple, and before how many distinct syllables.
         histories, start, distinct = np.unique(triple_keys >> _SHIFT, return_index=True, return_counts=True)
         at = np.searchsorted(pair_keys, histories)
-        pair_context = np.zeros(len(pair_keys), np.uint64)
-        pair_followers = np.zeros(len(pair_keys), np.uint64)
+        pair_context = np.zeros(len(pair_keys), np.int64)
+        pair_followers = np.zeros(len(pair_keys), np.int64)
         if len(triples):
             pair_context[at] = np.add.reduceat(triples, start)
             pair_followers[at] = distinct
@@ -179,6 +192,8 @@ class AccentModel:
         unigrams = self._per_syllable["unigrams"]
         grouped = {}
         for i in np.argsort(-unigrams[:-1], kind="stable"):
+            if not unigrams[i]:
+                break  # syllables whose articles have all been removed
             grouped.setdefault(fold(syllables[i]), []).append(int(i))
         self.forms = {key: ids[:CANDIDATES] for key, ids in grouped.items()}
         self._restore_cached = lru_cache(maxsize=1024)(lambda words: tuple(self._restore(words, {})))

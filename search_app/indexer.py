@@ -32,7 +32,7 @@ from whoosh import index as whoosh_index
 from whoosh.multiproc import MpWriter
 from whoosh.writing import SegmentWriter
 
-from .accents import MODEL_DIR, AccentCounter
+from .accents import MODEL_DIR, AccentCounter, AccentModel
 from .analysis import load_model
 from .articles import Article, read_sources
 from .complete import PHRASES_FILE, PhraseCounter
@@ -148,7 +148,10 @@ class IndexStore:
     def _build(self, sources, full, progress, jobs):
         items = read_sources(sources)  # raises SourceError before anything is written
         previous = self.current_name()
-        if previous and self.meta(previous).get("schema_version") != SCHEMA_VERSION:
+        if previous and (
+            self.meta(previous).get("schema_version") != SCHEMA_VERSION
+            or not (self.path / GENERATIONS / previous / MODEL_DIR).is_dir()
+        ):
             full = True  # an index from another version cannot be updated in place
         name = time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
         target = self.path / GENERATIONS / name
@@ -169,9 +172,15 @@ class IndexStore:
 
         summary = Summary(generation=name)
         seen = set()
+        replaced = []  # ids of the articles that changed since the previous generation
         unreadable = set()  # files with something that could not be read
-        # Accent restoration and autocomplete learn from every article read.
-        accents, phrases = AccentCounter(), PhraseCounter()
+        # The accent model learns from the articles indexed: an update takes
+        # the previous generation's counts, removes the old versions of what
+        # changed and adds the new. Autocomplete counts every article read.
+        accents = AccentCounter(
+            AccentModel.load(self.path / GENERATIONS / previous / MODEL_DIR) if update else None
+        )
+        phrases = PhraseCounter()
 
         def changed():
             """The articles to analyse; counts the rest in ``summary``."""
@@ -183,7 +192,6 @@ class IndexStore:
                     unreadable.add(item.file)
                     continue
                 seen.add(item.id)
-                accents.add_article(item.title, item.body)
                 phrases.add(item.title)
                 phrases.add(item.body[:LEAD_CHARS])
                 old, _ = known.get(item.id, (None, None))
@@ -195,6 +203,7 @@ class IndexStore:
                     summary.added += 1
                 else:
                     summary.updated += 1
+                    replaced.append(item.id)
                 yield item
 
         writer = None
@@ -203,6 +212,7 @@ class IndexStore:
                 if writer is None:
                     writer = new_writer()
                 document = to_document(article, extract(article))
+                accents.add_article(document["title"], document["body"])
                 # A new generation starts empty and sources never repeat an id.
                 (writer.update_document if update else writer.add_document)(**document)
             # Articles missing from a file that could not be read in full keep
@@ -223,8 +233,11 @@ class IndexStore:
             if update:
                 for doc_id in gone:
                     writer.delete_by_term("id", doc_id)
+                for old in self._stored(previous, replaced + gone):
+                    accents.add_article(old["title"], old["body"], sign=-1)
             elif keep:
                 for stored in self._stored(previous, keep):
+                    accents.add_article(stored["title"], stored["body"])
                     writer.add_document(**stored)
             writer.commit(optimize=False)
             writer = None

@@ -2,7 +2,9 @@
 
 import unicodedata
 
-from search_app.accents import AccentCounter, AccentModel
+from search_app.accents import MODEL_DIR, AccentCounter, AccentModel
+from search_app.indexer import GENERATIONS, IndexStore
+from .conftest import write_articles
 
 
 def model(*texts):
@@ -67,3 +69,54 @@ def test_search_suggests_from_the_index_titles(client):
     page = client.get("/search?q=hoi+nghi+can+bo+vien+chuc").get_data(as_text=True)
     assert "Có phải bạn muốn tìm:" in page
     assert "hội nghị cán bộ viên chức</a>" in page
+
+
+def counts(m):
+    """Every n-gram the model holds, as text, with its count."""
+    out = {}
+    for keys, values, order in (("pair_keys", "pairs", 2), ("triple_keys", "triples", 3)):
+        for key, n in zip(m.arrays[keys], m.arrays[values]):
+            ids = [(int(key) >> (21 * (order - 1 - k))) & ((1 << 21) - 1) for k in range(order)]
+            out[" ".join(m.syllables[i] for i in ids)] = int(n)
+    out.update((s, int(n)) for s, n in zip(m.syllables, m.arrays["unigrams"]) if n)
+    return out
+
+
+def test_an_updated_model_counts_what_a_fresh_one_does():
+    old = AccentCounter()
+    old.add_article("Hội nghị cán bộ", "Viện tổ chức hội nghị cán bộ viên chức.")
+    old.add_article("Laser mới", "Trung tâm Công nghệ Laser ra mắt sản phẩm")
+    updated = AccentCounter(old.model())
+    updated.add_article("Laser mới", "Trung tâm Công nghệ Laser ra mắt sản phẩm", sign=-1)
+    updated.add_article("Chợ mua cá", "Chợ mua cá tươi")
+    fresh = AccentCounter()
+    fresh.add_article("Hội nghị cán bộ", "Viện tổ chức hội nghị cán bộ viên chức.")
+    fresh.add_article("Chợ mua cá", "Chợ mua cá tươi")
+    assert counts(updated.model()) == counts(fresh.model())
+    assert updated.model().suggest("laser") is None  # no article holds it any more
+    assert updated.model().suggest("cho mua ca") == "chợ mua cá"
+
+
+def test_reindex_updates_the_model_to_what_a_rebuild_learns(tmp_path):
+    articles = {
+        "a.txt": "Hội nghị cán bộ viên chức\nViện tổ chức hội nghị cán bộ.",
+        "b.txt": "Trung tâm Laser ra mắt\nSản phẩm laser mới của trung tâm.",
+        "c.txt": "Cần làm ngay\nCần thiết phải làm.",
+    }
+    source = write_articles(tmp_path / "corpus", articles)
+    store = IndexStore(tmp_path / "index")
+    store.reindex([source])
+    (source / "b.txt").write_text("Chợ mua cá\nChợ mua cá tươi mỗi sáng.", encoding="utf-8")
+    (source / "c.txt").unlink()
+    (source / "d.txt").write_text("Cán bộ trẻ\nĐoàn cán bộ trẻ.", encoding="utf-8")
+    summary = store.reindex([source])
+    assert (summary.added, summary.updated, summary.removed) == (1, 1, 1)
+    rebuilt = IndexStore(tmp_path / "rebuilt")
+    rebuilt.reindex([source], full=True)
+
+    def model(s):
+        return AccentModel.load(s.path / GENERATIONS / s.current_name() / MODEL_DIR)
+
+    assert counts(model(store)) == counts(model(rebuilt))
+    assert model(store).count("cần", "thiết") == 0
+    assert model(store).count("chợ", "mua", "cá") == 3  # the title counts twice
