@@ -2,9 +2,9 @@
 
 "hoi ng" -> "hội nghị", "nguyen phu" -> "Nguyễn Phú Hùng". Completions come
 from the words and word pairs of the titles and leads (counted at reindex
-time by :class:`PhraseCounter`) and from the speakers' names (the index's ``speaker_keys`` column), each weighted
-by how many times it occurs. Lookup is a binary search on folded keys, so it
-costs the same on any size of index.
+time by :class:`PhraseCounter`) and from the speakers' names (the index's
+``speaker_keys`` column), each weighted by how many times it occurs. Lookup
+is a binary search on folded keys, so it costs the same on any size of index.
 """
 
 import bisect
