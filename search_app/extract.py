@@ -37,8 +37,12 @@ SPEAKER_RE = re.compile(
 )
 # Places named like a person ("Bà Rịa", "Bà Nà", "chợ Ông Lãnh"), folded.
 HONORIFIC_PLACES = {
-    "ba ria", "ba na", "ba chieu", "ba den", "ba diem", "ba trieu", "ba chua", "ong lanh", "ong troi",
+    "ba ria", "ba na", "ba chieu", "ba den", "ba diem", "ba trieu", "ba trung", "ba chua",
+    "ong lanh", "ong troi",
 }
+# A name of initials alone is someone the article keeps anonymous ("ông N.",
+# "anh H.T."): nobody to search for.
+ONLY_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+(?:\s+(?:[A-Z]\.)+)*")
 # A role follows the name after a dash or a comma.
 ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,)\s*")
 ROLE_END_RE = re.compile(
@@ -75,7 +79,7 @@ ROLE_NOUNS = (
 ROLE_BEFORE_RE = re.compile(rf"(?<!\w)(?:[Cc]ựu\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE)
 # A role ending in one of these goes on with an organisation or a place, not
 # the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey".
-ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng"}
+ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng", "tờ", "báo", "kênh", "đài"}
 # A person named, then their role after a comma: "Larry Sabato, giáo sư ...".
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}}),[ \t]+"
@@ -335,6 +339,8 @@ def find_speakers(text):
     found = {}
     named = _honorific_speakers(text) + _role_first_speakers(text) + _name_then_role_speakers(text)
     for name, role in named:
+        if ONLY_INITIALS_RE.fullmatch(name):
+            continue
         key = name_key(name)
         if key not in found:
             found[key] = {"name": name, "role": role}

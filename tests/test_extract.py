@@ -222,3 +222,11 @@ def test_forms_of_address_and_coaches():
         ("Nguyễn Hoài An", ""),
         ("Nguyễn Thị Thu Ngọc", "HLV"),
     ]
+
+
+def test_anonymous_initials_districts_and_newspapers_are_not_people():
+    text = (
+        "Ông N. khai nhận. Anh H.T. M.L. cho biết. Quận Hai Bà Trưng, Hà Nội. "
+        "Tổng biên tập tờ Global Times nói. Ông Hồ Tích Tiến, tổng biên tập, nói."
+    )
+    assert speakers(text) == [("Hồ Tích Tiến", "tổng biên tập")]
