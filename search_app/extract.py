@@ -22,6 +22,7 @@ NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:-[{LOWER}]+)?"  # "Jong-un"
 
 # Initials in a foreign name: "H.W." in "George H.W. Bush", "D.Trump".
 INITIALS = r"(?:[A-Z]\.)+(?:[A-Z][a-z]+)?"
+INITIALS_RE = re.compile(INITIALS)
 ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)"
 # Honorifics and academic titles that introduce a person's name.
 HONORIFIC = (
@@ -448,7 +449,7 @@ def _name_in(run):
             continue
         end = start + 1
         while end < len(run) and end - start < 3 and (
-            _foreign(run[end]) and (end - start < 2 or re.fullmatch(INITIALS, run[end - 1]))
+            _foreign(run[end]) and (end - start < 2 or INITIALS_RE.fullmatch(run[end - 1]))
         ):
             end += 1
         if end < len(run) and run[end][:1].isupper():
@@ -461,7 +462,7 @@ def _name_in(run):
 
 def _foreign(word):
     """Whether a capitalised word reads as part of a foreign name."""
-    if re.fullmatch(INITIALS, word):
+    if INITIALS_RE.fullmatch(word):
         return True
     return (
         LATIN_WORD_RE.fullmatch(word) is not None

@@ -152,7 +152,9 @@ class IndexStore:
             self.meta(previous).get("schema_version") != SCHEMA_VERSION
             or not (self.path / GENERATIONS / previous / MODEL_DIR).is_dir()
         ):
-            full = True  # an index from another version cannot be updated in place
+            # An index from another version, or without an accent model to
+            # update, cannot be updated in place.
+            full = True
         name = time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
         target = self.path / GENERATIONS / name
         known = self._known(previous) if previous else {}
