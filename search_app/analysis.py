@@ -32,12 +32,21 @@ from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
 from .segmenter import Segmenter
-from .text import canonical, fold, normalize_tone
+from .text import FOLDED_CHARACTERS, canonical, fold, normalize_tone
 
 # A token for the segmenter: a run of letters/digits, or one other
 # non-space character (punctuation tells the model where words stop).
 _SEGMENT_RE = re.compile(r"(?P<word>[^\W_]+)|[^\w\s]|_")
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
+# Characters that folding turns into several characters or into a
+# character of the other kind (letter or not): "æ" -> "ae", "ǀ" -> "|".
+# A text without them folds character for character (see folded_words).
+_RESHAPED_RE = re.compile(
+    "[%s]" % "".join(
+        re.escape(c) for c in FOLDED_CHARACTERS
+        if len(fold(c)) != 1 or bool(_WORD_SPLIT_RE.match(c)) != bool(_WORD_SPLIT_RE.match(fold(c)))
+    )
+)
 COMPOUND_JOINER = "_"
 
 _model = None
@@ -84,6 +93,29 @@ def words_with_offsets(text):
     parts = _WORD_SPLIT_RE.split(text)  # between, word, between, ..., between
     ends = list(itertools.accumulate(map(len, parts)))
     return list(zip(parts[1::2], ends[0::2], ends[1::2]))
+
+
+def folded_words(text):
+    """``(folded words, startchars, endchars)`` of the words of ``text`` (NFC).
+
+    The same words as :func:`words_with_offsets`, folded, for matching
+    against folded query terms. The whole text is folded at once and split
+    where it was: Vietnamese folds letter for letter, so the offsets hold.
+    A text with a letter that folds to more or less than one letter ("æ")
+    is split first and folded word by word.
+
+    >>> folded_words("Hội nghị, 2023!")
+    (['hoi', 'nghi', '2023'], [0, 4, 10], [3, 8, 14])
+    >>> folded_words("Cæsar và Đảng")
+    (['caesar', 'va', 'dang'], [0, 6, 9], [5, 8, 13])
+    """
+    folded = fold(text)
+    if len(folded) != len(text) or _RESHAPED_RE.search(text):
+        words = words_with_offsets(text)
+        return [fold(w) for w, _, _ in words], [s for _, s, _ in words], [e for _, _, e in words]
+    parts = _WORD_SPLIT_RE.split(folded)
+    ends = list(itertools.accumulate(map(len, parts)))
+    return parts[1::2], ends[0:-1:2], ends[1::2]
 
 
 def compounds(text):

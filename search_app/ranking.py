@@ -125,7 +125,7 @@ class Postings:
         if pooled is None:
             result = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
         else:
-            docs = np.flatnonzero(pooled)
+            docs = np.flatnonzero(pooled != 0)  # a mask is searched faster than floats
             idf = math.log(1 + (self.count - len(docs) + 0.5) / (len(docs) + 0.5))
             tf = pooled[docs]
             result = (docs, (idf * tf * (K1 + 1) / (tf + K1)).astype(np.float32))

@@ -23,7 +23,7 @@ from whoosh.query import And, NumericRange, Or, Phrase, Term, TermRange
 from whoosh.sorting import FieldFacet
 
 from .accents import MODEL_DIR, AccentModel
-from .analysis import COMPOUND_JOINER, query_forms, words_with_offsets
+from .analysis import COMPOUND_JOINER, folded_words, query_forms
 from .complete import PHRASES_FILE, Completer, load_phrases
 from .errors import SearchAppError
 from .indexer import GENERATIONS, IndexStore
@@ -417,12 +417,13 @@ def _facets(generation, listing):
     def top(codes, values):
         counts = np.bincount(codes, minlength=len(values))
         counts[0] = 0  # code 0 is "no value", never a facet value
+        chosen = np.flatnonzero(counts)
         # Only values that can be in the top FACET_SIZE reach Python.
-        if np.count_nonzero(counts) > FACET_SIZE:
-            floor = np.partition(counts, -FACET_SIZE)[-FACET_SIZE]
-            chosen = np.flatnonzero(counts >= max(floor, 1))
-        else:
-            chosen = np.flatnonzero(counts)
+        if len(chosen) > FACET_SIZE:
+            # Sorted, not partitioned: np.partition is slow on the many equal
+            # small counts (people named once) a facet has.
+            floor = np.sort(counts[chosen])[-FACET_SIZE]
+            chosen = chosen[counts[chosen] >= floor]
         items = [(values[i], int(counts[i])) for i in chosen]
         items.sort(key=lambda item: (-item[1], str(item[0])))
         return items[:FACET_SIZE]
@@ -498,7 +499,7 @@ def rank(postings, parsed, allowed, accents=None, needed=0):
             _score_clause(postings, clause, weight, scores, matched, guesses)
         some |= matched
         if not question or content == len(questions):
-            coverage[matched] += 1
+            coverage += matched
     runs = list(parsed.runs())
     for run in runs:
         _score_compounds(postings, run, scores)
@@ -522,17 +523,27 @@ def _phrase_bonus(postings, runs, head, scores):
     Checked on the (folded) titles of the head of the list only, so the cost
     does not grow with the index. Returns True if any score changed.
     """
-    runs = [" ".join(fold(s) for s in run) for run in runs if len(run) > 1]
-    if not runs or not len(head):
-        return False
     changed = False
-    for doc in head:
-        title = postings.folded_title(int(doc))
-        held = sum(f" {run} " in title for run in runs)
-        if held:
-            scores[doc] *= (1 + PHRASE_BOOST) ** held
-            changed = True
+    for run in (run for run in runs if len(run) > 1):
+        folded = [fold(s) for s in run]
+        # Only the titles that hold every syllable of the run are read.
+        candidates = head
+        for syllable in set(folded):
+            candidates = candidates[_in_sorted(candidates, postings.docs("title", syllable))]
+        phrase = " %s " % " ".join(folded)
+        for doc in candidates:
+            if phrase in postings.folded_title(int(doc)):
+                scores[doc] *= 1 + PHRASE_BOOST
+                changed = True
     return changed
+
+
+def _in_sorted(values, sorted_array):
+    """A mask over ``values``: which of them ``sorted_array`` holds."""
+    if not len(sorted_array):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_array, values), len(sorted_array) - 1)
+    return sorted_array[at] == values
 
 
 def _interpret(query, postings, accents):
@@ -685,8 +696,8 @@ def snippet(text, terms, chars=SNIPPET_CHARS):
     >>> snippet("Mở đầu. Hội nghị cán bộ <b> năm 2023, hội nghị lần hai.", {"hoi", "nghi"}, chars=40)
     'Mở đầu. <mark>Hội</mark> <mark>nghị</mark> cán bộ &lt;b&gt; năm 2023, … <mark>hội</mark> <mark>nghị</mark> lần hai.'
     """
-    words = words_with_offsets(text) if terms and text else []
-    hits = [i for i, folded in enumerate(map(fold, [word for word, _, _ in words])) if folded in terms]
+    folded, starts, ends = folded_words(text) if terms and text else ([], [], [])
+    hits = [i for i, word in enumerate(folded) if word in terms]
     if not hits:
         head = text[:chars]
         if len(text) > chars:
@@ -698,32 +709,34 @@ def snippet(text, terms, chars=SNIPPET_CHARS):
     while i < len(hits):
         first = last = hits[i]
         floor = passages[-1][1] + 1 if passages else 0
-        while first > floor and words[hits[i]][1] - words[first - 1][1] <= surround:
+        while first > floor and starts[hits[i]] - starts[first - 1] <= surround:
             first -= 1
         j = i + 1
-        while j < len(hits) and words[hits[j]][2] - words[first][1] <= chars - surround // 2:
+        while j < len(hits) and ends[hits[j]] - starts[first] <= chars - surround // 2:
             j += 1
         last = hits[j - 1]
-        while last + 1 < len(words) and words[last + 1][2] - words[first][1] <= chars:
+        while last + 1 < len(starts) and ends[last + 1] - starts[first] <= chars:
             last += 1
         passages.append((first, last, hits[i:j]))
         i = j
 
     def quality(passage):
         first, _, matched = passage
-        return (-len({fold(words[k][0]) for k in matched}), -len(matched), first)
+        return (-len({folded[k] for k in matched}), -len(matched), first)
 
     best = sorted(passages, key=quality)[:2]
-    return " … ".join(_passage_html(text, words, first, last, set(matched)) for first, last, matched in best)
+    return " … ".join(
+        _passage_html(text, [(starts[k], ends[k]) for k in matched], starts[first], ends[last])
+        for first, last, matched in best
+    )
 
 
-def _passage_html(text, words, first, last, matched):
-    start, end = words[first][1], words[last][2]
+def _passage_html(text, spans, start, end):
+    """``text[start:end]`` (and the punctuation closing it) as HTML, the ``spans`` marked."""
     while end < len(text) and text[end] in TRAILING_PUNCTUATION:
         end += 1
     pieces, at = [], start
-    for k in sorted(matched):
-        _, s, e = words[k]
+    for s, e in spans:
         pieces.append(escape(text[at:s], quote=False))
         pieces.append("<mark>%s</mark>" % escape(text[s:e], quote=False))
         at = e
@@ -735,7 +748,7 @@ def mark_all(text, terms):
     """The whole of ``text`` as HTML, with the words in ``terms`` (folded) marked.
 
     What Whoosh's highlighter with a whole-text fragment gives, without its
-    token objects: the words are the analyzer's (``words_with_offsets``).
+    token objects: the words are the analyzer's (``folded_words``).
 
     >>> mark_all("Hội nghị <b>", {"hoi"})
     '<mark>Hội</mark> nghị &lt;b&gt;'
@@ -743,10 +756,10 @@ def mark_all(text, terms):
     if not terms or not text:
         return escape(text, quote=False)
     pieces, last = [], 0
-    for word, start, end in words_with_offsets(text):
-        if fold(word) in terms:
+    for word, start, end in zip(*folded_words(text)):
+        if word in terms:
             pieces.append(escape(text[last:start], quote=False))
-            pieces.append("<mark>%s</mark>" % escape(word, quote=False))
+            pieces.append("<mark>%s</mark>" % escape(text[start:end], quote=False))
             last = end
     pieces.append(escape(text[last:], quote=False))
     return "".join(pieces)

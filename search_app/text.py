@@ -102,6 +102,8 @@ def normalize_tone(word):
 # "Bei Jing "). One C-level pass instead of unidecode's per-character Python.
 _LATIN = [*range(0x0080, 0x0250), *range(0x0300, 0x0370), *range(0x1E00, 0x1F00)]
 _FOLD_TABLE = {code: unidecode(chr(code)) for code in _LATIN}
+# The characters fold() maps itself (others are only lower-cased).
+FOLDED_CHARACTERS = "".join(map(chr, _LATIN))
 
 
 @lru_cache(maxsize=200_000)
