@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter
 from whoosh.writing import SegmentWriter
 
@@ -38,11 +38,16 @@ from .articles import Article, read_sources
 from .complete import PHRASES_FILE, PhraseCounter
 from .errors import IndexingError, IndexMissing, ReindexBusy
 from .extract import extract
-from .mmapfile import install as read_segments_in_place
+from .segfiles import install as read_segments_with_pread
 from .ranking import ARRAYS_DIR, write_arrays
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 
-read_segments_in_place()
+read_segments_with_pread()
+
+def open_index(path):
+    """The Whoosh index in directory ``path``, its segment files read with ``pread`` (see segfiles)."""
+    return FileStorage(path, supports_mmap=False).open_index()
+
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
 # batches per process, so the corpus is never all in memory).
@@ -105,7 +110,7 @@ class IndexStore:
             raise IndexMissing(
                 f"no index at {self.path}: run 'search-app reindex SOURCE --index {self.path}'"
             )
-        return name, whoosh_index.open_dir(str(self.path / GENERATIONS / name))
+        return name, open_index(str(self.path / GENERATIONS / name))
 
     def meta(self, name):
         try:
@@ -168,9 +173,9 @@ class IndexStore:
                     self.path / GENERATIONS / previous, target,
                     ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_DIR, PHRASES_FILE),
                 )
-                return _writer(whoosh_index.open_dir(str(target)), jobs)
+                return _writer(open_index(str(target)), jobs)
             target.mkdir(parents=True)
-            return _writer(whoosh_index.create_in(str(target), make_schema()), jobs)
+            return _writer(FileStorage(str(target), supports_mmap=False).create_index(make_schema()), jobs)
 
         summary = Summary(generation=name)
         seen = set()
@@ -243,7 +248,7 @@ class IndexStore:
                     writer.add_document(**stored)
             writer.commit(optimize=False)
             writer = None
-            with whoosh_index.open_dir(str(target)).searcher() as searcher:
+            with open_index(str(target)).searcher() as searcher:
                 summary.documents = searcher.doc_count()
                 write_arrays(searcher, target / ARRAYS_DIR, TEXT_FIELDS)
             expected = len(seen) + len(keep)
@@ -277,7 +282,7 @@ class IndexStore:
         """
         if self.meta(name).get("schema_version") != SCHEMA_VERSION:
             return {}
-        ix = whoosh_index.open_dir(str(self.path / GENERATIONS / name))
+        ix = open_index(str(self.path / GENERATIONS / name))
         with ix.reader() as reader:
             ids, fingerprints, origins = (
                 reader.column_reader(name) for name in ("id", "fingerprint", "origin")
@@ -286,7 +291,7 @@ class IndexStore:
 
     def _stored(self, name, doc_ids):
         """The documents ``doc_ids`` of a generation, rebuilt from their stored fields."""
-        ix = whoosh_index.open_dir(str(self.path / GENERATIONS / name))
+        ix = open_index(str(self.path / GENERATIONS / name))
         with ix.searcher() as searcher:
             return [stored_to_document(searcher.document(id=doc_id)) for doc_id in doc_ids]
 

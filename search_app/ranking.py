@@ -14,7 +14,9 @@ score (:mod:`search_app.searcher`); this module only knows *how*.
 
 import json
 import math
+import os
 import threading
+import weakref
 from collections import Counter, OrderedDict
 
 import numpy as np
@@ -29,7 +31,7 @@ B = 0.75
 # Titles read from Whoosh for an index without arrays (an older generation).
 CACHED_TITLES = 20_000
 # Score vectors and postings read from Whoosh are cached up to this many
-# bytes each, per process (the arrays themselves are memory-mapped, shared).
+# bytes each, per process (the arrays' postings are read when needed).
 CACHE_BYTES = 64 * 1024 * 1024
 
 
@@ -45,7 +47,7 @@ class Postings:
 
     ``arrays`` is the generation's :data:`ARRAYS_DIR`, written by
     :func:`write_arrays` at reindex time: the frequent terms' postings and
-    the field lengths, memory-mapped so the server processes share them.
+    the field lengths, read a term at a time (the page cache shares them).
     Without it everything is read from Whoosh (slower to open and to warm).
     """
 
@@ -86,10 +88,10 @@ class Postings:
         self.live = np.load(arrays / "live.npy")
         self.lengths = {name: np.load(arrays / f"lengths-{name}.npy") for name in fields}
         self._folded_titles = json.loads((arrays / "titles.json").read_text("utf-8"))
-        docs = np.load(arrays / "docs.npy", mmap_mode="r")
-        tf = np.load(arrays / "tf.npy", mmap_mode="r")
+        self._docs_file = _ArrayFile(arrays / "docs.npy")
+        self._tf_file = _ArrayFile(arrays / "tf.npy")
         self._stored_terms = {
-            (name, term): (docs, tf, start, length)
+            (name, term): (start, length)
             for name, terms in meta["terms"].items()
             for term, (start, length) in terms.items()
         }
@@ -136,6 +138,8 @@ class Postings:
     def _entry(self, field, term):
         """``(docnums, frequencies)`` of ``term`` in ``field``, read once."""
         key = (field, term)
+        if key in self._stored_terms:
+            return self._read(field, term)  # one read of the arrays, not worth a cache
         with self._lock:
             entry = self._cache.get(key)
             if entry is not None:
@@ -149,9 +153,8 @@ class Postings:
     def _read(self, field, term):
         stored = self._stored_terms.get((field, term))
         if stored is not None:
-            docs, tf, start, length = stored
-            # Views of the memory-mapped arrays: nothing is copied.
-            return docs[start : start + length], tf[start : start + length]
+            start, length = stored
+            return self._docs_file.read(start, length), self._tf_file.read(start, length)
         ids, weights = [], []
         btext = term.encode("utf-8")
         for leaf, offset in self.leaves:
@@ -261,12 +264,36 @@ class _Cache(OrderedDict):
 
 
 def _nbytes(value):
-    # Views of the memory-mapped arrays cost nothing to keep.
-    return sum(a.nbytes for a in value if isinstance(a, np.ndarray) and not isinstance(a, np.memmap))
+    return sum(a.nbytes for a in value if isinstance(a, np.ndarray))
+
+
+class _ArrayFile:
+    """A one-dimensional ``.npy`` file, read a slice at a time with ``os.pread``.
+
+    Not memory-mapped: the page cache holds the file once for every server
+    process, and the pages a search reads do not stay in the process's
+    resident memory (see :mod:`search_app.segfiles`).
+    """
+
+    def __init__(self, path):
+        with open(path, "rb") as f:
+            version = np.lib.format.read_magic(f)
+            read_header = {(1, 0): np.lib.format.read_array_header_1_0}.get(
+                version, np.lib.format.read_array_header_2_0,
+            )
+            _, _, self.dtype = read_header(f)
+            self.offset = f.tell()
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+    def read(self, start, length):
+        """Items ``start`` to ``start + length`` of the array."""
+        size = self.dtype.itemsize
+        return np.frombuffer(os.pread(self.fd, length * size, self.offset + start * size), self.dtype)
 
 
 def write_arrays(searcher, directory, fields):
-    """Write the arrays :class:`Postings` memory-maps, for the generation ``searcher`` reads."""
+    """Write the arrays :class:`Postings` reads, for the generation ``searcher`` reads."""
     postings = Postings(searcher, fields)
     directory.mkdir(exist_ok=True)
     reader = searcher.reader()

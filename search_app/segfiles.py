@@ -1,0 +1,102 @@
+"""Read Whoosh segment files with ``os.pread``, neither copied nor memory-mapped.
+
+Whoosh memory-maps each compound segment file (``*.seg``) and hands its parts
+out as ``BufferFile`` objects, which wrap the map in ``io.BytesIO(memoryview)``
+and so *copy* it: opening a searcher on news-50k read the whole postings file
+(470 MB) into every process's heap (the bug in Alfanous-team/alfanous#860).
+Reading the map in place stopped the copy, but every page a search touches
+(stored articles for the snippets, above all) then stays in the process's
+resident memory, which grew towards the size of the index in each worker.
+
+:class:`SegmentFile` reads a part of the segment file with ``os.pread`` at
+the moment it is needed: the operating system's page cache holds the index
+once for every process, and a worker's memory is its own data alone. ``pread``
+takes the position with each call, so threads can share the descriptor.
+:func:`install` puts it in place; importing :mod:`search_app.indexer` calls it.
+"""
+
+import os
+import weakref
+
+from whoosh.filedb import compound
+from whoosh.filedb.structfile import StructFile
+
+
+class SegmentFile:
+    """A read-only, seekable binary file over ``length`` bytes at ``offset`` of descriptor ``fd``."""
+
+    def __init__(self, fd, offset, length):
+        self._fd = fd
+        self._offset = offset
+        self._length = length
+        self._position = 0
+
+    def read(self, size=-1):
+        left = self._length - self._position
+        size = left if size is None or size < 0 else min(size, left)
+        if size <= 0:
+            return b""
+        data = os.pread(self._fd, size, self._offset + self._position)
+        self._position += len(data)
+        return data
+
+    def readinto(self, target):
+        data = self.read(len(target))
+        target[: len(data)] = data
+        return len(data)
+
+    def readline(self, size=-1):
+        # Only pickle's header reading uses this, on short lines.
+        line = bytearray()
+        while size is None or size < 0 or len(line) < size:
+            chunk = self.read(64 if size is None or size < 0 else min(64, size - len(line)))
+            if not chunk:
+                break
+            end = chunk.find(b"\n")
+            if end >= 0:
+                line += chunk[: end + 1]
+                self._position -= len(chunk) - end - 1
+                break
+            line += chunk
+        return bytes(line)
+
+    def seek(self, offset, whence=os.SEEK_SET):
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._position, os.SEEK_END: self._length}[whence]
+        if base + offset < 0:
+            raise ValueError(f"negative seek position {base + offset}")
+        self._position = base + offset
+        return self._position
+
+    def tell(self):
+        return self._position
+
+    def close(self):
+        pass  # the descriptor is the compound storage's
+
+
+def _open_file(self, name, *args, **kwargs):
+    if self.is_closed:
+        raise compound.StorageError("Storage was closed")
+    offset, length = self.range(name)
+    return StructFile(SegmentFile(self._file.fileno(), offset, length), name=name)
+
+
+_compound_init = compound.CompoundStorage.__init__
+
+
+def _init(self, *args, **kwargs):
+    _compound_init(self, *args, **kwargs)
+    if self._file is not None:
+        # A searcher left to the garbage collector (a replaced generation,
+        # still in use by a search when it was replaced) closes its files.
+        weakref.finalize(self, self._file.file.close)
+
+
+def install():
+    """Make Whoosh read compound segment files with ``pread`` (idempotent).
+
+    The storage must keep its file open: :func:`search_app.indexer.open_index`
+    opens indexes with ``supports_mmap=False``.
+    """
+    compound.CompoundStorage.__init__ = _init
+    compound.CompoundStorage.open_file = _open_file
