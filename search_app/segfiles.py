@@ -74,7 +74,12 @@ class SegmentFile:
         pass  # the descriptor is the compound storage's
 
 
+_whoosh_open_file = compound.CompoundStorage.open_file
+
+
 def _open_file(self, name, *args, **kwargs):
+    if self._file is None:  # memory-mapped by a caller that asked Whoosh for it: Whoosh's way
+        return _whoosh_open_file(self, name, *args, **kwargs)
     if self.is_closed:
         raise compound.StorageError("Storage was closed")
     offset, length = self.range(name)

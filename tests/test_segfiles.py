@@ -34,3 +34,13 @@ def test_a_searcher_reads_segments_with_pread(sample_index):
         # Postings and stored fields are read through it.
         matched = list(searcher.postings("body", "laser").all_ids())
         assert matched and all("laser" in searcher.stored_fields(n)["body"].lower() for n in matched)
+
+
+def test_an_index_opened_the_default_way_is_still_read_by_whoosh(sample_index):
+    from whoosh import index as whoosh_index
+
+    name, _ = IndexStore(sample_index).open_current()
+    ix = whoosh_index.open_dir(str(sample_index / "generations" / name))  # memory-mapped
+    with ix.searcher() as searcher:
+        matched = list(searcher.postings("body", "laser").all_ids())
+        assert matched and all("laser" in searcher.stored_fields(n)["body"].lower() for n in matched)
