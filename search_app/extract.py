@@ -18,7 +18,8 @@ UPPER = (
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 )
 LOWER = "a-z" + UPPER[3:].lower()
-NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:-[{LOWER}]+)?"  # "Jong-un"
+# "Jong-un", "Louis-Dreyfus", "al-Assad".
+NAME_SYLLABLE = rf"(?:al-|el-)?[{UPPER}][{LOWER}]*(?:-[{UPPER}]?[{LOWER}]+)?"
 
 # Initials in a foreign name: "H.W." in "George H.W. Bush", "D.Trump".
 INITIALS = r"(?:[A-Z]\.)+(?:[A-Z][a-z]+)?"
@@ -75,12 +76,21 @@ ROLE_NOUNS = (
     r"Phát ngôn viên|Người phát ngôn|Nhà phân tích|Chuyên gia|Ứng viên|Huấn luyện viên|HLV|"
     r"Chánh án|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|"
     r"Thiếu tá|Đại úy|Đại uý|Bác sĩ|Luật sư|Kỹ sư|Nhà báo|Nhà văn|Nhạc sĩ|Ca sĩ|Diễn viên|"
-    r"Đạo diễn|Nghệ sĩ|Cầu thủ|Giáo viên)"
+    r"Đạo diễn|Nghệ sĩ|Cầu thủ|Giáo viên|MC|Nhà lãnh đạo|Lãnh đạo|Đệ nhất phu nhân|Phu nhân)"
 )
-ROLE_BEFORE_RE = re.compile(rf"(?<!\w)(?:[Cc]ựu\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE)
+ROLE_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:cựu\s+|(?<!Việt )(?<!miền )(?:nam|nữ)\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE,
+)
 # A role ending in one of these goes on with an organisation or a place, not
-# the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey".
-ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng", "tờ", "báo", "kênh", "đài"}
+# the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey"; after
+# "cho" comes who a prize went to ("Nữ diễn viên chính xuất sắc cho X").
+ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng", "tờ", "báo", "kênh", "đài", "cho"}
+# Words of news agencies and outlets, folded: "Theo Reuters, cố vấn ..." and
+# "Tuổi Trẻ Online, đại tá ..." name a source, not a person.
+NOT_NAME_WORDS = {
+    "reuters", "afp", "ap", "cnn", "bbc", "tass", "xinhua", "yonhap", "sputnik", "bloomberg",
+    "kyodo", "nhk", "online", "news", "times", "post", "press", "tv", "radio", "daily",
+}
 # A person named, then their role after a comma: "Larry Sabato, giáo sư ...".
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}}),[ \t]+"
@@ -94,7 +104,13 @@ ROLE_TAIL_WORDS = 4
 VIETNAMESE_SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-LATIN_WORD_RE = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+LATIN_WORD_RE = re.compile(r"(?:al-|el-)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+# A foreign name written with a spaced hyphen ("Julia Louis - Dreyfus",
+# "Ri Sol - ju"): joined before names are looked for.
+SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+) - ([A-Za-z][a-z]+)\b")
+# A Vietnamese word glued to the name that follows it ("Tổng thốngTrump"):
+# lower-case with a diacritic, then a capital (not "McCarthy", "iPhone").
+GLUED_NAME_RE = re.compile(rf"(?<![{LOWER}])([{LOWER}]*[{LOWER[3:]}][{LOWER}]*)(?=[A-Z][a-z])")
 # Places written in Latin letters that stand between a role and a name.
 FOREIGN_PLACES = set(
     "afghanistan australia brazil campuchia canada colombia cuba ecuador ethiopia iran iraq "
@@ -102,7 +118,21 @@ FOREIGN_PLACES = set(
     "palestine peru philippines qatar serbia singapore syria ukraine venezuela yemen india "
     "indonesia nepal new york jersey seattle houston chicago boston "
     "washington london paris moscow berlin tokyo seoul bangkok jakarta manila texas california "
-    "florida hawaii alaska virginia".split()
+    "florida hawaii alaska virginia "
+    # Countries and capitals written in Latin letters (Vietnamese names for the
+    # big ones, "Nga", "Mỹ", are Vietnamese spelling and never taken for names).
+    "bahrain oman kuwait tunisia algeria morocco egypt sudan somalia uganda zimbabwe angola "
+    "ghana senegal mali niger chad congo rwanda zambia namibia botswana mozambique madagascar "
+    "chile argentina bolivia uruguay paraguay panama haiti jamaica nicaragua honduras guatemala "
+    "salvador iceland finland norway sweden denmark poland hungary romania bulgaria croatia "
+    "bosnia albania estonia latvia lithuania belarus armenia azerbaijan uzbekistan turkmenistan "
+    "kyrgyzstan tajikistan mongolia bangladesh lanka bhutan maldives brunei timor fiji samoa "
+    "tonga kosovo montenegro macedonia slovakia slovenia czech moldova cyprus malta luxembourg "
+    "monaco dubai riyadh tehran kabul baghdad damascus beirut gaza jerusalem aviv ankara istanbul "
+    "islamabad delhi mumbai dhaka kathmandu colombo yangon naypyidaw vientiane phnom penh "
+    "kuala lumpur canberra sydney melbourne ottawa toronto havana caracas bogota lima santiago "
+    "brasilia kiev kyiv minsk warsaw prague vienna budapest bucharest sofia athens rome madrid "
+    "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin".split()
 )
 # Surnames that start a name after a role (honorifics need no such list).
 SURNAMES = set(
@@ -338,9 +368,10 @@ def find_speakers(text):
     role win.
     """
     found = {}
+    text = GLUED_NAME_RE.sub(r"\1 ", SPACED_HYPHEN_RE.sub(_join_hyphen, text))
     named = _honorific_speakers(text) + _role_first_speakers(text) + _name_then_role_speakers(text)
     for name, role in named:
-        if ONLY_INITIALS_RE.fullmatch(name):
+        if ONLY_INITIALS_RE.fullmatch(name) or NOT_NAME_WORDS & set(fold(name).split()):
             continue
         key = name_key(name)
         if key not in found:
@@ -354,7 +385,23 @@ def find_speakers(text):
         if fuller:
             person = found.pop(key)
             found[fuller]["role"] = found[fuller]["role"] or person["role"]
+    # "Thủ tướng Hun Sen" elsewhere gives its role to a name found after an
+    # honorific that the role-first rule could not read (not a known surname).
+    roleless = [person for person in found.values() if not person["role"]]
+    for match in ROLE_BEFORE_RE.finditer(text) if roleless else ():
+        after = text[match.end() : match.end() + 80]
+        for person in roleless:
+            name = person["name"]
+            if not person["role"] and after[:1].isspace() and after.lstrip().startswith(name) and not (
+                after.lstrip()[len(name) : len(name) + 1].isalnum()
+            ):
+                person["role"] = match.group()
     return list(found.values())
+
+
+def _join_hyphen(match):
+    left, right = match.groups()
+    return f"{left}-{right}" if _foreign(left) and _foreign(right[0].upper() + right[1:]) else match.group()
 
 
 def _honorific_speakers(text):
@@ -372,8 +419,25 @@ def _honorific_speakers(text):
             continue  # one name alone only after ông/bà ("ông Hán", "bà Merkel", not "ông Giám đốc")
         if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES:
             continue
-        out.append((name, _role(match["name"][len(name):] + match["rest"])))
+        role = _role(match["name"][len(name):] + match["rest"]) or _role_before_comma(text, match.start())
+        out.append((name, role))
     return out
+
+
+def _role_before_comma(text, at):
+    """The role in "Người phát ngôn Bộ Quốc phòng Campuchia, ông X": the clause before ``at``."""
+    clause = text[max(0, at - 120) : at]
+    if not clause.endswith(", "):
+        return ""
+    clause = CLAUSE_BREAK_RE.split(clause[:-2])[-1]
+    roles = list(ROLE_BEFORE_RE.finditer(clause))
+    if not roles:
+        return ""
+    role = clause[roles[-1].start() :].strip()
+    words = role.split()
+    if len(words) > 8 or any(canonical(w) in ROLE_STOPS for w in words):
+        return ""
+    return role
 
 
 def _role_first_speakers(text):
@@ -394,7 +458,7 @@ def _role_first_speakers(text):
             continue
         run = []  # the organisation-shaped stretch after the role
         for word in words[tail:]:
-            capital = word.strip("()")[:1].isupper()
+            capital = word.strip("()")[:1].isupper() or word.startswith(("al-", "el-"))
             if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
                 run.append(word)
             else:

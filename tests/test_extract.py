@@ -230,3 +230,43 @@ def test_anonymous_initials_districts_and_newspapers_are_not_people():
         "Tổng biên tập tờ Global Times nói. Ông Hồ Tích Tiến, tổng biên tập, nói."
     )
     assert speakers(text) == [("Hồ Tích Tiến", "tổng biên tập")]
+
+
+def test_foreign_names_with_hyphens_and_al_stay_whole():
+    text = (
+        "Nữ diễn viên Julia Louis - Dreyfus nhận giải. Nghị sĩ Jacob Rees - Mogg cho biết. "
+        "Tổng thống Syria Bashar al-Assad nói."
+    )
+    assert speakers(text) == [
+        ("Julia Louis-Dreyfus", "Nữ diễn viên"),
+        ("Jacob Rees-Mogg", "Nghị sĩ"),
+        ("Bashar al-Assad", "Tổng thống Syria"),
+    ]
+
+
+def test_prize_winners_news_agencies_and_countries_are_not_speakers():
+    text = (
+        "Phim giành giải Nữ diễn viên chính xuất sắc cho Elisabeth Moss. "
+        "Theo Reuters, cố vấn an ninh quốc gia Mỹ John Bolton khẳng định. "
+        "Theo Tuổi Trẻ Online, đại tá Trần Văn Minh cho biết. Nhà báo Bahrain Nabeel Rajab bị bắt."
+    )
+    assert speakers(text) == [
+        ("John Bolton", "cố vấn an ninh quốc gia Mỹ"),
+        ("Trần Văn Minh", "đại tá"),
+        ("Nabeel Rajab", "Nhà báo Bahrain"),
+    ]
+
+
+def test_roles_glued_to_the_name_or_written_before_the_comma():
+    text = (
+        "Nam diễn viên Alec Baldwin thủ vai Tổng thốngTrump. MC Stephen Colbert dẫn dắt. "
+        "Người phát ngôn Bộ Quốc phòng Campuchia, ông Chhum Socheat, khẳng định. "
+        "Ông Hun Sen nói. Thủ tướng Hun Sen bác bỏ. Mẹ dùng iPhone ở quán McDonald."
+    )
+    assert speakers(text) == [
+        ("Chhum Socheat", "Người phát ngôn Bộ Quốc phòng Campuchia"),
+        ("Hun Sen", "Thủ tướng"),
+        ("Alec Baldwin", "Nam diễn viên"),
+        ("Trump", "Tổng thống"),
+        ("Stephen Colbert", "MC"),
+    ]
