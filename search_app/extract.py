@@ -18,8 +18,8 @@ UPPER = (
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 )
 LOWER = "a-z" + UPPER[3:].lower()
-# "Jong-un", "Louis-Dreyfus", "al-Assad".
-NAME_SYLLABLE = rf"(?:al-|el-)?[{UPPER}][{LOWER}]*(?:-[{UPPER}]?[{LOWER}]+)?"
+# "Jong-un", "Louis-Dreyfus", "al-Assad", "McCarthy", "O'Neill", "Bin’ali".
+NAME_SYLLABLE = rf"(?:al-|el-|Mc|Mac|O['’])?[{UPPER}][{LOWER}]*(?:[-'’][{UPPER}]?[{LOWER}]+)?"
 
 # Initials in a foreign name: "H.W." in "George H.W. Bush", "D.Trump".
 INITIALS = r"(?:[A-Z]\.)+(?:[A-Z][a-z]+)?"
@@ -45,8 +45,8 @@ HONORIFIC_PLACES = {
 # A name of initials alone is someone the article keeps anonymous ("ông N.",
 # "anh H.T."): nobody to search for.
 ONLY_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+(?:\s+(?:[A-Z]\.)+)*")
-# A role follows the name after a dash or a comma.
-ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,)\s*")
+# A role follows the name after a dash, a comma or an opening bracket.
+ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,|\()\s*")
 ROLE_END_RE = re.compile(
     r";|\.(?:\s|$)|\(|\)|:|\s[–—-]\s|,\s*(?:cùng|và|ông|bà|đồng chí|Đ/c)\s"
 )
@@ -76,7 +76,9 @@ ROLE_NOUNS = (
     r"Phát ngôn viên|Người phát ngôn|Nhà phân tích|Chuyên gia|Ứng viên|Huấn luyện viên|HLV|"
     r"Chánh án|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|"
     r"Thiếu tá|Đại úy|Đại uý|Bác sĩ|Luật sư|Kỹ sư|Nhà báo|Nhà văn|Nhạc sĩ|Ca sĩ|Diễn viên|"
-    r"Đạo diễn|Nghệ sĩ|Cầu thủ|Giáo viên|MC|Nhà lãnh đạo|Lãnh đạo|Đệ nhất phu nhân|Phu nhân)"
+    r"Đạo diễn|Nghệ sĩ|Cầu thủ|Tiền vệ|Tiền đạo|Hậu vệ|Thủ môn|Giáo viên|MC|Nhân chứng|"
+    r"Nhà lãnh đạo|Lãnh đạo|Đệ nhất phu nhân|Phu nhân|Cục phó|Vụ phó|Nhà truyền giáo|"
+    r"Nhà nghiên cứu|Nhà khoa học|Nhà sử học|Nhà kinh tế|Nhà hoạt động|Nhà sáng lập|Nhà đồng sáng lập)"
 )
 ROLE_BEFORE_RE = re.compile(
     rf"(?<!\w)(?:cựu\s+|(?<!Việt )(?<!miền )(?:nam|nữ)\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE,
@@ -91,10 +93,14 @@ NOT_NAME_WORDS = {
     "reuters", "afp", "ap", "cnn", "bbc", "tass", "xinhua", "yonhap", "sputnik", "bloomberg",
     "kyodo", "nhk", "online", "news", "times", "post", "press", "tv", "radio", "daily",
 }
-# A person named, then their role after a comma: "Larry Sabato, giáo sư ...".
+# A person named, then their role after a comma or a dash: "Larry Sabato,
+# giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...".
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}}),[ \t]+"
+    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}})(?:,|\s[–—-])[ \t]+"
     rf"(?=(?P<rest>(?i:(?:cựu\s+)?(?:{ROLE_NOUNS}|giáo sư))(?!\w)[^\n]{{0,200}}))",
+)
+NAME_AND_RE = re.compile(
+    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{1,3}})[ \t]+và[ \t]+$"
 )
 # Lower-case words a role may run on with before its organisation or the
 # name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
@@ -104,7 +110,7 @@ ROLE_TAIL_WORDS = 4
 VIETNAMESE_SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-LATIN_WORD_RE = re.compile(r"(?:al-|el-)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 # A foreign name written with a spaced hyphen ("Julia Louis - Dreyfus",
 # "Ri Sol - ju"): joined before names are looked for.
 SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+) - ([A-Za-z][a-z]+)\b")
@@ -159,7 +165,8 @@ LOWER_ROLE_STARTS = {
     "điều", "hiệu", "kế", "thủ", "ủy", "uỷ", "tiến", "thạc", "bác", "luật", "kỹ", "nhà",
     "hlv", "nghị", "ngoại", "phát ngôn", "hạ nghị", "thượng nghị", "thượng tướng", "thượng tá",
     "cố vấn", "tư lệnh", "thống đốc", "thị trưởng", "ứng viên", "huấn luyện", "trung tướng",
-    "trung tá", "thiếu tướng", "thiếu tá",
+    "trung tá", "thiếu tướng", "thiếu tá", "lãnh đạo", "tổ trưởng", "tổ phó", "tiền vệ",
+    "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng",
 }
 # Plural "các đồng chí ..." introduces a list of roles, not a person; "ông" in
 # "đàn ông" (man) and "cụ ông" (old man) is not an honorific.
@@ -487,7 +494,15 @@ def _name_then_role_speakers(text):
         run = match["name"].split()
         start, end = _name_in(run)
         if end == len(run):  # the name is what stands right before the comma
-            out.append((" ".join(run[start:]), _role(", " + match["rest"])))
+            role = _role(", " + match["rest"])
+            out.append((" ".join(run[start:]), role))
+            # "Nancy Pelosi và Chuck Schumer, lãnh đạo phe Dân chủ": both hold it.
+            first = NAME_AND_RE.search(text, max(0, match.start() - 60), match.start())
+            if first:
+                run = first["name"].split()
+                start, end = _name_in(run)
+                if end == len(run):
+                    out.append((" ".join(run[start:]), role))
     return out
 
 
@@ -517,6 +532,10 @@ def _name_in(run):
         ):
             end += 1
         if end < len(run) and run[end][:1].isupper():
+            more = list(itertools.takewhile(lambda w: w[:1].isupper(), run[end:]))
+            if all(map(_foreign, more)):
+                # "Điện Kremlin Dmitry Peskov": the name is the last two foreign words.
+                return end + len(more) - 2, end + len(more)
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
         if end - start == 1 and start >= 2 and LATIN_WORD_RE.fullmatch(run[start - 1]):
             start -= 1
@@ -551,6 +570,8 @@ def _role(rest):
     if not lead:
         return ""
     rest = rest[lead.end():]
+    if "(" in lead.group() and not (ROLE_BEFORE_RE.match(rest) or _lower_role_start(rest)):
+        return ""  # "(21 tuổi)", "(SN 1990)": not a role
     end = ROLE_END_RE.search(rest)
     if end:
         rest = rest[: end.start()]

@@ -270,3 +270,21 @@ def test_roles_glued_to_the_name_or_written_before_the_comma():
         ("Trump", "Tổng thống"),
         ("Stephen Colbert", "MC"),
     ]
+
+
+def test_roles_in_brackets_after_a_dash_and_shared_by_two_names():
+    text = (
+        "Người phát ngôn Điện Kremlin Dmitry Peskov bác bỏ. Nghị sĩ đảng Cộng hoà Kevin McCarthy "
+        "cho biết. Ông gặp Nancy Pelosi và Chuck Schumer, lãnh đạo phe Dân chủ, hôm qua. "
+        "Liên quân tiêu diệt Turki Bin’ali - nhà truyền giáo của IS. "
+        "Ông Vũ Hải Long (Phó giám đốc Công ty BOT Đèo Cả) cho biết. Anh Lê Văn Hoá (21 tuổi) nói."
+    )
+    assert speakers(text) == [
+        ("Vũ Hải Long", "Phó giám đốc Công ty BOT Đèo Cả"),
+        ("Lê Văn Hoá", ""),
+        ("Dmitry Peskov", "Người phát ngôn Điện Kremlin"),
+        ("Kevin McCarthy", "Nghị sĩ đảng Cộng hoà"),
+        ("Chuck Schumer", "lãnh đạo phe Dân chủ"),
+        ("Nancy Pelosi", "lãnh đạo phe Dân chủ"),
+        ("Turki Bin’ali", "nhà truyền giáo của IS"),
+    ]
