@@ -78,10 +78,12 @@ ROLE_NOUNS = (
     r"Thiếu tá|Đại úy|Đại uý|Bác sĩ|Luật sư|Kỹ sư|Nhà báo|Nhà văn|Nhạc sĩ|Ca sĩ|Diễn viên|"
     r"Đạo diễn|Nghệ sĩ|Cầu thủ|Tiền vệ|Tiền đạo|Hậu vệ|Thủ môn|Giáo viên|MC|Nhân chứng|"
     r"Nhà lãnh đạo|Lãnh đạo|Đệ nhất phu nhân|Phu nhân|Cục phó|Vụ phó|Nhà truyền giáo|"
-    r"Nhà nghiên cứu|Nhà khoa học|Nhà sử học|Nhà kinh tế|Nhà hoạt động|Nhà sáng lập|Nhà đồng sáng lập)"
+    r"Nhà nghiên cứu|Nhà khoa học|Nhà sử học|Nhà kinh tế|Nhà hoạt động|Nhà sáng lập|Nhà đồng sáng lập|"
+    r"Tỉ phú|Tỷ phú|Vua|Nữ hoàng|Hoàng tử|Công chúa|Tu sĩ|Nhà sư|Hòa thượng|Hoà thượng|Linh mục|"
+    r"Mục sư|Đội trưởng|Thủ quân|Cảnh sát trưởng|Tướng)"
 )
 ROLE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:cựu\s+|(?<!Việt )(?<!miền )(?:nam|nữ)\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE,
+    rf"(?<!\w)(?:cựu\s+|(?<!\w )quyền\s+|(?<!Việt )(?<!miền )(?:nam|nữ)\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE,
 )
 # A role ending in one of these goes on with an organisation or a place, not
 # the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey"; after
@@ -145,11 +147,17 @@ SURNAMES = set(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh trương "
     "lương mai cao lâm tô hà tạ giang cung lưu chu kiều đoàn vương tăng thái trịnh quách phùng "
     "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
-    "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò".split()
+    "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò "
+    # Chinese names as Vietnamese reads them ("Tập Cận Bình", "Mao Trạch Đông").
+    "tập mao tưởng ôn".split()
 )
+# Words before a place's name ("phường Yên Hoà", "xã Tân Lộc").
+PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "bản",
+               "đường", "phố", "làng", "thành"}
 # Places whose first syllable is also a surname: not people after a role.
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình",
-          "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang"}
+          "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
+          "tập đoàn"}
 # Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
 # initials ("H.W.") and "TP. HCM" do not end it.
 CLAUSE_BREAK_RE = re.compile(
@@ -168,6 +176,8 @@ LOWER_ROLE_STARTS = {
     "trung tá", "thiếu tướng", "thiếu tá", "lãnh đạo", "tổ trưởng", "tổ phó", "tiền vệ",
     "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng",
 }
+# Capitalised, these open a sentence whose full stop is missing.
+SENTENCE_OPENERS = {"còn", "và", "nhưng", "khi", "tuy", "sau", "trước", "trong", "nếu", "dù", "rồi"}
 # Plural "các đồng chí ..." introduces a list of roles, not a person; "ông" in
 # "đàn ông" (man) and "cụ ông" (old man) is not an honorific.
 PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ", "đàn ", "Đàn ", "cụ ", "Cụ ")
@@ -456,6 +466,8 @@ def _role_first_speakers(text):
     """
     out = []
     for match in ROLE_BEFORE_RE.finditer(text):
+        if text[max(0, match.start() - 7) : match.start()].endswith(PLURAL_BEFORE):
+            continue  # "các cầu thủ Chelsea": players, not a person
         clause, *after = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)
         words = clause.split()
         tail = 0  # lower-case words that carry on the role
@@ -466,6 +478,8 @@ def _role_first_speakers(text):
         run = []  # the organisation-shaped stretch after the role
         for word in words[tail:]:
             capital = word.strip("()")[:1].isupper() or word.startswith(("al-", "el-"))
+            if capital and canonical(word) in SENTENCE_OPENERS:
+                break  # a sentence run on without its full stop ("... cầu thủ Còn Costa")
             if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
                 run.append(word)
             else:
@@ -493,8 +507,8 @@ def _name_then_role_speakers(text):
     for match in NAME_THEN_ROLE_RE.finditer(text):
         run = match["name"].split()
         start, end = _name_in(run)
-        if end == len(run):  # the name is what stands right before the comma
-            role = _role(", " + match["rest"])
+        role = _role(", " + match["rest"])
+        if end == len(run) and role:  # the name is what stands right before the comma
             out.append((" ".join(run[start:]), role))
             # "Nancy Pelosi và Chuck Schumer, lãnh đạo phe Dân chủ": both hold it.
             first = NAME_AND_RE.search(text, max(0, match.start() - 60), match.start())
@@ -516,8 +530,8 @@ def _name_in(run):
     a lone surname ("Apple Tim Cook").
     """
     for start, word in enumerate(run):
-        if canonical(word) not in SURNAMES:
-            continue
+        if canonical(word) not in SURNAMES or start and canonical(run[start - 1]) in PLACE_UNITS:
+            continue  # "phường Yên Hoà" is a place
         end = start
         while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
             end += 1
@@ -536,7 +550,11 @@ def _name_in(run):
             if all(map(_foreign, more)):
                 # "Điện Kremlin Dmitry Peskov": the name is the last two foreign words.
                 return end + len(more) - 2, end + len(more)
+            if len(more) == 1 and end - start == 1 and more[0].isascii():
+                return start, end + 1  # "Peter Lim": a surname spelt like a syllable, unaccented
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
+        if end - start == 1 and start and run[start - 1].isupper():
+            return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation
         if end - start == 1 and start >= 2 and LATIN_WORD_RE.fullmatch(run[start - 1]):
             start -= 1
         return start, end

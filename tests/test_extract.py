@@ -288,3 +288,29 @@ def test_roles_in_brackets_after_a_dash_and_shared_by_two_names():
         ("Nancy Pelosi", "lãnh đạo phe Dân chủ"),
         ("Turki Bin’ali", "nhà truyền giáo của IS"),
     ]
+
+
+def test_places_clubs_plural_roles_and_run_on_sentences_are_not_people():
+    text = (
+        "Bà Trần Hải Yến - Phó chủ tịch UBND phường Yên Hoà cho biết. "
+        "Các cầu thủ Chelsea ăn mừng cùng HLV Conte Khoảng khắc ấy. "
+        "Kempes là đại sứ của CLB Valencia, Tây Ban Nha. Mario Kempes, vua phá lưới, nói."
+    )
+    assert speakers(text) == [("Trần Hải Yến", "Phó chủ tịch UBND phường Yên Hoà")]
+
+
+def test_generals_monks_billionaires_and_chinese_names_after_a_role():
+    text = (
+        "Bloomberg dẫn lời tướng Charles Brown. Tu sĩ Phạm Thị Nương phản đối. Bà Nương nói. "
+        "Tỉ phú Singapore Peter Lim mua CLB. Ông Lim cho biết. Putin tặng kem cho Chủ tịch "
+        "Trung Quốc Tập Cận Bình. Ông Tập nói. Quyền Bộ trưởng Quốc phòng Patrick Shanahan "
+        "cho biết; chính quyền Tổng thống Donald Trump."
+    )
+    assert speakers(text) == [
+        ("Charles Brown", "tướng"),
+        ("Phạm Thị Nương", "Tu sĩ"),
+        ("Peter Lim", "Tỉ phú Singapore"),
+        ("Tập Cận Bình", "Chủ tịch Trung Quốc"),
+        ("Patrick Shanahan", "Quyền Bộ trưởng Quốc phòng"),
+        ("Donald Trump", "Tổng thống"),
+    ]
