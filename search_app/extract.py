@@ -80,7 +80,7 @@ ROLE_NOUNS = (
     r"Nhà lãnh đạo|Lãnh đạo|Đệ nhất phu nhân|Phu nhân|Cục phó|Vụ phó|Nhà truyền giáo|"
     r"Nhà nghiên cứu|Nhà khoa học|Nhà sử học|Nhà kinh tế|Nhà hoạt động|Nhà sáng lập|Nhà đồng sáng lập|"
     r"Tỉ phú|Tỷ phú|Vua|Nữ hoàng|Hoàng tử|Công chúa|Tu sĩ|Nhà sư|Hòa thượng|Hoà thượng|Linh mục|"
-    r"Mục sư|Đội trưởng|Thủ quân|Cảnh sát trưởng|Tướng)"
+    r"Mục sư|Đội trưởng|Thủ quân|Cảnh sát trưởng|Tướng|Người đồng cấp)"
 )
 ROLE_BEFORE_RE = re.compile(
     rf"(?<!\w)(?:cựu\s+|(?<!\w )quyền\s+|(?<!Việt )(?<!miền )(?:nam|nữ)\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE,
@@ -152,8 +152,8 @@ SURNAMES = set(
     "tập mao tưởng ôn".split()
 )
 # Words before a place's name ("phường Yên Hoà", "xã Tân Lộc").
-PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "bản",
-               "đường", "phố", "làng", "thành"}
+PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm",
+               "đường", "phố", "làng", "trường", "học", "chuyên", "thpt", "thcs"}
 # Places whose first syllable is also a surname: not people after a role.
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
@@ -186,6 +186,7 @@ SHARE_WORDS = {"facebook", "zalo", "twitter", "email", "print", "in", "chia", "s
                "share", "tweet", "linkedin", "google"}
 NAV_LINES = {"cac muc khac", "tin lien quan", "tin cung chuyen muc", "xem them",
              "bai viet lien quan", "tin khac", "cac tin khac"}
+READ_MORE_RE = re.compile(r"(?:doc|xem) them\s*[:>]")
 SOURCE_RE = re.compile(r"^\s*Nguồn\s*:\s*(?P<source>.+?)\s*$", re.IGNORECASE)
 THEO_URL_RE = re.compile(r"^\s*Theo\s*:?\s*(?P<url>https?://\S+)\s*$", re.IGNORECASE)
 CAPTION_MARKER_RE = re.compile(r"\s+-\d+\s*$")
@@ -196,7 +197,7 @@ BYLINE_RE = re.compile(
 
 DATE_PATTERNS = [
     re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I),
-    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/.-])"),
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/-]|\.\d)"),
 ]
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -339,6 +340,8 @@ def clean_body(body, title):
             continue
         if folded.rstrip(" :.") in NAV_LINES:
             break  # navigation to other articles: the article has ended
+        if READ_MORE_RE.match(folded):
+            continue  # a link to another article ("Đọc thêm >>> ...")
         match = SOURCE_RE.match(stripped)
         if match:
             meta["source"] = match["source"].rstrip(".")
@@ -485,6 +488,9 @@ def _role_first_speakers(text):
             else:
                 break
         start, end = _name_in(run)
+        before = run[start - 1] if start else words[tail - 1] if tail else ""
+        if end and canonical(before) in PLACE_UNITS:
+            continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
             role = [match.group()] + words[:tail] + run[:start]
             out.append((" ".join(run[start:end]), " ".join(role)))

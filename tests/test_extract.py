@@ -77,6 +77,11 @@ def test_initials_byline_and_other_articles_menu():
     assert meta["byline"] == "Đ.L"
 
 
+def test_read_more_links_leave_the_body():
+    clean, _ = clean_body("Nội dung.\nĐọc thêm > > > Cuộc gặp của TT Trump và ông Putin\nHết.", "")
+    assert clean == "Nội dung.\nHết."
+
+
 def test_source_and_theo_url_lines_become_fields():
     clean, meta = clean_body("Nội dung.\nNguồn: IMET", "")
     assert (clean, meta["source"]) == ("Nội dung.", "IMET")
@@ -90,6 +95,8 @@ def test_date_forms_and_choice():
     assert find_date("2021-05-01", "", "Ngày 21/7/2023") == ("2021-05-01", 2021)
     assert find_date("", "Tổng kết năm 2022, kế hoạch năm 2023", "không có ngày") == ("", 2023)
     assert find_date("", "", "ngày 31/02/2023 là ngày sai") == ("", 0)
+    assert find_date("", "", "Ông được nghỉ từ ngày 11-12-2017.") == ("2017-12-11", 2017)
+    assert find_date("", "", "phiên bản 1.2.2017.5 ra mắt") == ("", 0)
 
 
 def test_missing_title_comes_from_the_first_sentence_not_a_caption():
@@ -292,6 +299,8 @@ def test_roles_in_brackets_after_a_dash_and_shared_by_two_names():
 
 def test_places_clubs_plural_roles_and_run_on_sentences_are_not_people():
     text = (
+        "Hiệu trưởng trường tiểu học Lý Học từ chối. Hiệu trưởng Trường THPT chuyên Nguyễn Trãi "
+        "phát biểu. "
         "Bà Trần Hải Yến - Phó chủ tịch UBND phường Yên Hoà cho biết. "
         "Các cầu thủ Chelsea ăn mừng cùng HLV Conte Khoảng khắc ấy. "
         "Kempes là đại sứ của CLB Valencia, Tây Ban Nha. Mario Kempes, vua phá lưới, nói."
