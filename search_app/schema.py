@@ -7,9 +7,9 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import VietnameseAnalyzer
 from .text import name_key
 
-# Bump when the schema or the analysis changes: an index built by another
-# version must be rebuilt with ``reindex --full``.
-SCHEMA_VERSION = 6
+# Bump when the schema, the analysis or the extraction changes: the next
+# reindex of an index built by another version rebuilds it in full.
+SCHEMA_VERSION = 7
 # The analysed text fields, which searches score.
 TEXT_FIELDS = ("title", "speakers", "body")
 
