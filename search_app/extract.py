@@ -114,8 +114,11 @@ VIETNAMESE_SYLLABLE_RE = re.compile(
 )
 LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 # A foreign name written with a spaced hyphen ("Julia Louis - Dreyfus",
-# "Ri Sol - ju"): joined before names are looked for.
-SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+) - ([A-Za-z][a-z]+)\b")
+# "Moon Jae - in", "Bashar al - Assad"): joined before names are looked for.
+SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+|al|el) - ([A-Za-z][a-z]+)\b")
+# Short Vietnamese words written without diacritics.
+UNACCENTED_WORDS = {"cho", "la", "va", "ma", "co", "the", "tai", "voi", "nay", "do", "de", "di",
+                    "ra", "vi", "ca", "mot", "hai", "ba", "con", "ong", "cac", "nhu", "khi", "sau"}
 # A Vietnamese word glued to the name that follows it ("Tổng thốngTrump"):
 # lower-case with a diacritic, then a capital (not "McCarthy", "iPhone").
 GLUED_NAME_RE = re.compile(rf"(?<![{LOWER}])([{LOWER}]*[{LOWER[3:]}][{LOWER}]*)(?=[A-Z][a-z])")
@@ -389,7 +392,8 @@ def find_speakers(text):
     """
     found = {}
     text = GLUED_NAME_RE.sub(r"\1 ", SPACED_HYPHEN_RE.sub(_join_hyphen, text))
-    named = _honorific_speakers(text) + _role_first_speakers(text) + _name_then_role_speakers(text)
+    roles = list(ROLE_BEFORE_RE.finditer(text))  # the costliest pattern: searched once
+    named = _honorific_speakers(text) + _role_first_speakers(text, roles) + _name_then_role_speakers(text)
     for name, role in named:
         if ONLY_INITIALS_RE.fullmatch(name) or NOT_NAME_WORDS & set(fold(name).split()):
             continue
@@ -408,7 +412,7 @@ def find_speakers(text):
     # "Thủ tướng Hun Sen" elsewhere gives its role to a name found after an
     # honorific that the role-first rule could not read (not a known surname).
     roleless = [person for person in found.values() if not person["role"]]
-    for match in ROLE_BEFORE_RE.finditer(text) if roleless else ():
+    for match in roles if roleless else ():
         after = text[match.end() : match.end() + 80]
         for person in roleless:
             name = person["name"]
@@ -421,7 +425,14 @@ def find_speakers(text):
 
 def _join_hyphen(match):
     left, right = match.groups()
-    return f"{left}-{right}" if _foreign(left) and _foreign(right[0].upper() + right[1:]) else match.group()
+    if left in ("al", "el"):
+        joined = right[:1].isupper()
+    elif right[:1].islower() and len(right) <= 3:
+        # A Korean given name ("Jae - in", "Jong - un"), not a sentence going on ("Exports - cho").
+        joined = _foreign(left) and right not in UNACCENTED_WORDS
+    else:
+        joined = _foreign(left) and _foreign(right[0].upper() + right[1:])
+    return f"{left}-{right}" if joined else match.group()
 
 
 def _honorific_speakers(text):
@@ -460,7 +471,7 @@ def _role_before_comma(text, at):
     return role
 
 
-def _role_first_speakers(text):
+def _role_first_speakers(text, roles):
     """``(name, role)`` for a role written before the name.
 
     "Thứ trưởng Bộ Thông tin và Truyền thông Nguyễn Huy Dũng dự ...": after
@@ -468,7 +479,7 @@ def _role_first_speakers(text):
     (capitalised words, lower-case second syllables, "và"), then the name.
     """
     out = []
-    for match in ROLE_BEFORE_RE.finditer(text):
+    for match in roles:  # ROLE_BEFORE_RE's matches in text
         if text[max(0, match.start() - 7) : match.start()].endswith(PLURAL_BEFORE):
             continue  # "các cầu thủ Chelsea": players, not a person
         clause, *after = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)

@@ -242,12 +242,15 @@ def test_anonymous_initials_districts_and_newspapers_are_not_people():
 def test_foreign_names_with_hyphens_and_al_stay_whole():
     text = (
         "Nữ diễn viên Julia Louis - Dreyfus nhận giải. Nghị sĩ Jacob Rees - Mogg cho biết. "
-        "Tổng thống Syria Bashar al-Assad nói."
+        "Tổng thống Syria Bashar al-Assad nói. Tổng thống Hàn Quốc Moon Jae - in cho biết, "
+        "Ngoại trưởng Syria Walid al - Moualem phát biểu."
     )
     assert speakers(text) == [
         ("Julia Louis-Dreyfus", "Nữ diễn viên"),
         ("Jacob Rees-Mogg", "Nghị sĩ"),
         ("Bashar al-Assad", "Tổng thống Syria"),
+        ("Moon Jae-in", "Tổng thống Hàn Quốc"),
+        ("Walid al-Moualem", "Ngoại trưởng Syria"),
     ]
 
 
