@@ -136,7 +136,7 @@ class Postings:
         return result
 
     def _entry(self, field, term):
-        """``(docnums, frequencies)`` of ``term`` in ``field``, read once."""
+        """``(docnums, frequencies)`` of ``term`` in ``field``: from the arrays, or from Whoosh once (cached)."""
         key = (field, term)
         if key in self._stored_terms:
             return self._read(field, term)  # one read of the arrays, not worth a cache
