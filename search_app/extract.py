@@ -462,9 +462,9 @@ def _join_hyphen(match):
         joined = right[:1].isupper()
     elif right[:1].islower() and len(right) <= 3:
         # A Korean given name ("Jae - in", "Jong - un"), not a sentence going on ("Exports - cho").
-        joined = _foreign(left) and right not in UNACCENTED_WORDS
+        joined = foreign_word(left) and right not in UNACCENTED_WORDS
     else:
-        joined = _foreign(left) and _foreign(right[0].upper() + right[1:])
+        joined = foreign_word(left) and foreign_word(right[0].upper() + right[1:])
     return f"{left}-{right}" if joined else match.group()
 
 
@@ -588,16 +588,16 @@ def _name_in(run):
         if 2 <= end - start <= 4 and canonical(" ".join(run[start : start + 2])) not in PLACES:
             return start, end
     for start, word in enumerate(run):
-        if not _foreign(word):
+        if not foreign_word(word):
             continue
         end = start + 1
         while end < len(run) and end - start < 3 and (
-            _foreign(run[end]) and (end - start < 2 or INITIALS_RE.fullmatch(run[end - 1]))
+            foreign_word(run[end]) and (end - start < 2 or INITIALS_RE.fullmatch(run[end - 1]))
         ):
             end += 1
         if end < len(run) and run[end][:1].isupper():
             more = list(itertools.takewhile(lambda w: w[:1].isupper(), run[end:]))
-            if all(map(_foreign, more)):
+            if all(map(foreign_word, more)):
                 # "Điện Kremlin Dmitry Peskov": the name is the last two foreign words.
                 return end + len(more) - 2, end + len(more)
             if len(more) == 1 and end - start == 1 and more[0].isascii():
@@ -611,7 +611,7 @@ def _name_in(run):
     return 0, 0
 
 
-def _foreign(word):
+def foreign_word(word):
     """Whether a capitalised word reads as part of a foreign name."""
     if INITIALS_RE.fullmatch(word):
         return True

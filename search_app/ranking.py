@@ -17,12 +17,13 @@ import math
 import os
 import threading
 import weakref
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, defaultdict
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
+from .extract import foreign_word
 from .text import WORD_RE, fold
 
 # BM25 parameters, as Whoosh's defaults.
@@ -36,6 +37,9 @@ CACHE_BYTES = 64 * 1024 * 1024
 
 
 ARRAYS_DIR = "arrays"
+# A foreign surname written alone ("trump") is taken for the full name that
+# holds at least this share of the articles naming someone of that surname.
+ALIAS_SHARE = 0.8
 # Terms in at least this many documents are written to the generation's
 # arrays at reindex time; rarer ones are read from Whoosh on demand (a block
 # or two, fast).
@@ -221,18 +225,44 @@ class Postings:
     def speakers(self):
         """``(docnums, codes, keys)``: one docnum and key code per speaker of each document.
 
-        As in :meth:`codes`, code 0 (key "") is no one.
+        As in :meth:`codes`, code 0 (key "") is no one. A surname alone counts
+        as its full name (:meth:`speaker_aliases`).
         """
         def compute():
+            aliases = self.speaker_aliases()
             docs, codes, index = [], [], {"": 0}
             for docnum, value in enumerate(self.column("speaker_keys")):
-                for key in (value or "").split(","):
-                    if key:
-                        docs.append(docnum)
-                        codes.append(index.setdefault(key, len(index)))
+                for key in sorted({aliases.get(k, k) for k in (value or "").split(",") if k}):
+                    docs.append(docnum)
+                    codes.append(index.setdefault(key, len(index)))
             return np.asarray(docs, dtype=np.int64), np.asarray(codes, dtype=np.int64), list(index)
 
         return self._memo("speakers", compute)
+
+    def speaker_aliases(self):
+        """``{surname key: full name key}`` across the articles: "trump" -> "donald trump".
+
+        Only a foreign surname ("trump", "putin"), and only when one full name
+        ending with it holds :data:`ALIAS_SHARE` of the articles naming such
+        a person: a Vietnamese given name alone ("tám") is many people.
+        """
+        def compute():
+            counts = Counter(
+                key for value in self.column("speaker_keys") for key in (value or "").split(",") if key
+            )
+            fuller = defaultdict(list)
+            for key in counts:
+                if " " in key:
+                    fuller[key.rsplit(" ", 1)[1]].append(key)
+            aliases = {}
+            for key in counts:
+                if key in fuller and foreign_word(key.capitalize()):
+                    best = max(fuller[key], key=lambda k: (counts[k], k))
+                    if counts[best] >= ALIAS_SHARE * sum(counts[k] for k in fuller[key]):
+                        aliases[key] = best
+            return aliases
+
+        return self._memo("aliases", compute)
 
     def newest_rank(self):
         """Each document's place when sorted newest first (full dates before bare years)."""

@@ -167,8 +167,12 @@ class Filters:
             sort=sort,
         )
 
-    def query(self, parsed):
-        """The Whoosh filter for these restrictions and the query's ``year:`` terms."""
+    def query(self, parsed, aliases=None):
+        """The Whoosh filter for these restrictions and the query's ``year:`` terms.
+
+        ``aliases`` maps a surname written alone to the full name it stands
+        for (``Postings.speaker_aliases``): a speaker takes in their articles.
+        """
         parts = []
         if self.year:
             parts.append(Term("year", self.year))
@@ -179,8 +183,14 @@ class Filters:
         if self.organisation:
             parts.append(Term("organisation", self.organisation))
         if self.speaker:
-            parts.append(Term("speaker_keys", name_key(self.speaker)))
+            parts.append(_speaker_query(name_key(self.speaker), aliases or {}))
         return And(parts) if parts else None
+
+
+def _speaker_query(key, aliases):
+    """Documents filed under ``key`` or under a surname that stands for it."""
+    keys = [key] + sorted(alias for alias, full in aliases.items() if full == key)
+    return Or([Term("speaker_keys", k) for k in keys]) if len(keys) > 1 else Term("speaker_keys", key)
 
 
 def _date(value, name):
@@ -339,7 +349,7 @@ class SearchEngine:
     @staticmethod
     def _filter_mask(searcher, postings, filters, parsed):
         """The documents a search may return: live ones that pass the filters."""
-        restriction = filters.query(parsed)
+        restriction = filters.query(parsed, postings.speaker_aliases())
         if restriction is None:
             return postings.live
         mask = np.zeros(postings.size, dtype=bool)
@@ -353,8 +363,10 @@ class SearchEngine:
             raise InvalidRequest("invalid_page", "'page' must be 1 or more")
         key = name_key(name)
         generation = self._current()
+        aliases = generation.postings.speaker_aliases()
+        key = aliases.get(key, key)  # "/speaker/trump" is Donald Trump's page
         results = generation.searcher.search_page(
-            Term("speaker_keys", key), page, pagelen=per_page,
+            _speaker_query(key, aliases), page, pagelen=per_page,
             sortedby=NEWEST_FIRST,
         )
         if not results.total:
@@ -362,7 +374,7 @@ class SearchEngine:
         articles = []
         for hit in results if page <= results.pagecount else []:
             fields = hit.fields()
-            person = _person(fields, key) or {"name": name, "role": ""}
+            person = _person(fields, key, aliases) or {"name": name, "role": ""}
             articles.append({
                 "id": fields["id"], "title": display_title(fields), "date": fields.get("date") or None,
                 "year": fields.get("year") or None, "name": person["name"], "role": person["role"],
@@ -446,10 +458,11 @@ def _facets(generation, listing):
     }
 
 
-def _person(fields, key):
-    """The ``{"name", "role"}`` of the person filed under ``key`` in a document."""
+def _person(fields, key, aliases=None):
+    """The ``{"name", "role"}`` of the person filed under ``key`` (or a surname standing for it)."""
     for person in json.loads(fields.get("speakers_json") or "[]"):
-        if name_key(person["name"]) == key:
+        found = name_key(person["name"])
+        if found == key or (aliases or {}).get(found) == key:
             return person
     return None
 

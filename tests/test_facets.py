@@ -2,6 +2,8 @@
 
 import pytest
 
+from search_app.searcher import Filters
+
 
 def ids(data):
     return [r["id"] for r in data["results"]]
@@ -104,3 +106,20 @@ def test_results_page_facet_links_narrow_the_search(client):
 def test_filters_survive_pagination(client):
     page = client.get("/search?q=ngay&sort=date&page=1").get_data(as_text=True)
     assert 'href="/search?q=ngay&amp;sort=date&amp;page=2"' in page
+
+
+def test_a_foreign_surname_alone_counts_as_the_full_name_across_articles(make_engine):
+    engine = make_engine({
+        "a.txt": "Tin một\nNgày 01/02/2023, Tổng thống Mỹ Donald Trump phát biểu tại hội nghị.",
+        "b.txt": "Tin hai\nNgày 01/03/2023, Tổng thống Mỹ Donald Trump gặp báo chí tại hội nghị.",
+        "c.txt": "Tin ba\nNgày 01/04/2023, ông Trump cho biết tại hội nghị.",
+        "d.txt": "Tin bốn\nNgày 01/05/2023, ông Lê Văn Tám phát biểu tại hội nghị.",
+        "e.txt": "Tin năm\nNgày 01/06/2023, ông Tám cho biết tại hội nghị.",
+    })
+    counts = {f["value"]: f["count"] for f in engine.search("hoi nghi").facets["speaker"]}
+    # "Tám" alone is Vietnamese: many people are called Tám, so it stays apart.
+    assert counts == {"donald trump": 3, "le van tam": 1, "tam": 1}
+    assert engine.search("hoi nghi", filters=Filters(speaker="Donald Trump")).total == 3
+    page = engine.speaker("Donald Trump")
+    assert page["total"] == 3
+    assert sorted(a["name"] for a in page["articles"]) == ["Donald Trump", "Donald Trump", "Trump"]
