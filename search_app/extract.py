@@ -32,9 +32,11 @@ HONORIFIC = (
     rf"{ACADEMIC}(?:\s?\.\s?{ACADEMIC}){{0,2}}\.?(?=\s))"
 )
 HONORIFIC_RE = re.compile(HONORIFIC + r"\s")
+# One word of a name: a capitalised syllable or initials.
+NAME_WORD = rf"(?:{INITIALS}|{NAME_SYLLABLE})"
 SPEAKER_RE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?P<hon>{HONORIFIC})\s*"
-    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}})"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})"
     rf"(?!\w)(?=(?P<rest>[^\n]{{0,200}}))"
 )
 # Places named like a person ("Bà Rịa", "Bà Nà", "chợ Ông Lãnh"), folded.
@@ -131,11 +133,11 @@ NOT_NAME_WORDS = {
 # A person named, then their role after a comma or a dash: "Larry Sabato,
 # giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...".
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{0,5}})(?:,|\s[–—-])[ \t]+"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-])[ \t]+"
     rf"(?=(?P<rest>(?i:(?:cựu\s+)?(?:{ROLE_NOUNS}|giáo sư))(?!\w)[^\n]{{0,200}}))",
 )
 NAME_AND_RE = re.compile(
-    rf"(?P<name>(?:{INITIALS}|{NAME_SYLLABLE})(?:[ \t]+(?:{INITIALS}|{NAME_SYLLABLE})){{1,3}})[ \t]+và[ \t]+$"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]+và[ \t]+$"
 )
 # Lower-case words a role may run on with before its organisation or the
 # name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
@@ -447,11 +449,12 @@ def find_speakers(text):
     roleless = [person for person in found.values() if not person["role"]]
     for match in roles if roleless else ():
         after = text[match.end() : match.end() + 80]
+        if not after[:1].isspace():
+            continue
+        after = after.lstrip()
         for person in roleless:
             name = person["name"]
-            if not person["role"] and after[:1].isspace() and after.lstrip().startswith(name) and not (
-                after.lstrip()[len(name) : len(name) + 1].isalnum()
-            ):
+            if not person["role"] and after.startswith(name) and not after[len(name) : len(name) + 1].isalnum():
                 person["role"] = match.group()
     return list(found.values())
 
