@@ -44,9 +44,15 @@ from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document
 
 read_segments_with_pread()
 
+
+def _storage(path):
+    """Whoosh's storage for directory ``path``, its segment files read with ``pread`` (see segfiles)."""
+    return FileStorage(str(path), supports_mmap=False)
+
+
 def open_index(path):
-    """The Whoosh index in directory ``path``, its segment files read with ``pread`` (see segfiles)."""
-    return FileStorage(path, supports_mmap=False).open_index()
+    """The Whoosh index in directory ``path``."""
+    return _storage(path).open_index()
 
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
@@ -175,7 +181,7 @@ class IndexStore:
                 )
                 return _writer(open_index(str(target)), jobs)
             target.mkdir(parents=True)
-            return _writer(FileStorage(str(target), supports_mmap=False).create_index(make_schema()), jobs)
+            return _writer(_storage(target).create_index(make_schema()), jobs)
 
         summary = Summary(generation=name)
         seen = set()
