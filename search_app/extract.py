@@ -50,8 +50,11 @@ ONLY_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+(?:\s+(?:[A-Z]\.)+)*")
 # A role follows the name after a dash, a comma or an opening bracket.
 ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,|\()\s*")
 ROLE_END_RE = re.compile(
-    r";|\.(?:\s|$)|\(|\)|:|\s[–—-]\s|,\s*(?:cùng|và|ông|bà|đồng chí|Đ/c)\s"
+    r";|(?<!\bTP)(?<!\bTp)\.(?:\s|$)|\(|\)|:|\s[–—-]\s|,\s*(?:cùng|và|ông|bà|đồng chí|Đ/c)\s"
 )
+# Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
+RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá",
+         "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
 # Words that start a role or an organisation: a name stops before them.
 ROLE_STARTS = {
     "giám đốc", "phó giám", "phó viện", "phó bí", "phó chủ", "phó trưởng", "phó tổng",
@@ -67,6 +70,7 @@ ROLE_STOPS = {
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
     "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
+    "cho rằng", "nêu quan điểm",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
 # "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
@@ -74,7 +78,8 @@ ROLE_NOUN_LIST = [
     "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Tổng Giám đốc", "Giám đốc", "Viện trưởng",
     "Hiệu trưởng", "Tổng Bí thư", "Bí thư", "Cục trưởng", "Vụ trưởng", "Trưởng ban", "Trưởng phòng",
     "Chánh Văn phòng", "Chủ nhiệm", "Tổng Biên tập", "Đại sứ", "Trưởng khoa", "Tổng thống",
-    "Ngoại trưởng", "Hạ nghị sĩ", "Thượng nghị sĩ", "Nghị sĩ", "Cố vấn", "Tư lệnh", "Thống đốc",
+    "Ngoại trưởng", "Hạ nghị sĩ", "Thượng nghị sĩ", "Nghị sĩ", "Hạ nghị sỹ", "Thượng nghị sỹ",
+    "Nghị sỹ", "Đại biểu", "Trợ lý", "Đầu bếp", "Cố vấn", "Tư lệnh", "Thống đốc",
     "Thị trưởng", "Tổng thư ký", "Phát ngôn viên", "Người phát ngôn", "Nhà phân tích", "Chuyên gia",
     "Ứng viên", "Huấn luyện viên", "HLV", "Chánh án", "Đại tướng", "Thượng tướng", "Trung tướng",
     "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Đại uý", "Bác sĩ",
@@ -84,7 +89,7 @@ ROLE_NOUN_LIST = [
     "Nhà truyền giáo", "Nhà nghiên cứu", "Nhà khoa học", "Nhà sử học", "Nhà kinh tế", "Nhà hoạt động",
     "Nhà sáng lập", "Nhà đồng sáng lập", "Tỉ phú", "Tỷ phú", "Vua", "Nữ hoàng", "Hoàng tử",
     "Công chúa", "Tu sĩ", "Nhà sư", "Hòa thượng", "Hoà thượng", "Linh mục", "Mục sư", "Đội trưởng",
-    "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp",
+    "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội",
 ]
 
 
@@ -180,6 +185,8 @@ FOREIGN_PLACES = set(
     "brasilia kiev kyiv minsk warsaw prague vienna budapest bucharest sofia athens rome madrid "
     "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin".split()
 )
+# Countries whose Vietnamese names are spelt in Latin letters alone.
+LATIN_COUNTRIES = {"nga", "anh", "lao", "ai", "cap", "thai", "lan", "han", "nhat", "ban"}
 # Surnames that start a name after a role (honorifics need no such list).
 SURNAMES = set(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh trương "
@@ -212,7 +219,7 @@ LOWER_ROLE_STARTS = {
     "hlv", "nghị", "ngoại", "phát ngôn", "hạ nghị", "thượng nghị", "thượng tướng", "thượng tá",
     "cố vấn", "tư lệnh", "thống đốc", "thị trưởng", "ứng viên", "huấn luyện", "trung tướng",
     "trung tá", "thiếu tướng", "thiếu tá", "lãnh đạo", "tổ trưởng", "tổ phó", "tiền vệ",
-    "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng",
+    "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng", "trợ lý", "đầu bếp",
 }
 # Capitalised, these open a sentence whose full stop is missing.
 SENTENCE_OPENERS = {"còn", "và", "nhưng", "khi", "tuy", "sau", "trước", "trong", "nếu", "dù", "rồi"}
@@ -237,12 +244,14 @@ DATE_PATTERNS = [
     re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I),
     re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/-]|\.\d)"),
 ]
+# A day and month without the year ("Sáng 9-7", "ngày 18/12").
+DAY_MONTH_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-]|\.\d)")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 ORG_HEAD_RE = re.compile(
-    r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|Bộ|Trường|Đại học|Công ty|Tập đoàn|"
-    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện)(?!\w)"
+    r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|(?<!Trung )Bộ|Trường|Đại học|Công ty|Tập đoàn|"
+    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng)(?!\w)"
 )
 ORG_STOPS = {
     "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
@@ -435,8 +444,8 @@ def find_speakers(text):
         key = name_key(name)
         if key not in found:
             found[key] = {"name": name, "role": role}
-        elif role and not found[key]["role"]:
-            found[key]["role"] = role
+        elif role and (not found[key]["role"] or canonical(found[key]["role"]) in RANKS):
+            found[key]["role"] = role  # "thượng tướng Lê Chiêm - thứ trưởng Bộ Quốc phòng": the post
     # "ông Obama" is "Barack Obama" when the article names him in full, and a
     # name cut by a line break ("George H.W.") is the whole one.
     for key in sorted(found, key=len):
@@ -526,15 +535,20 @@ def _role_first_speakers(text, roles):
         if tail == len(words):
             continue
         run = []  # the organisation-shaped stretch after the role
-        for word in words[tail:]:
+        rest = words[tail:]
+        for i, word in enumerate(rest):
             capital = word.strip("()")[:1].isupper() or word.startswith(("al-", "el-"))
             if capital and canonical(word) in SENTENCE_OPENERS:
                 break  # a sentence run on without its full stop ("... cầu thủ Còn Costa")
             if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
                 run.append(word)
+            elif run and word.isalpha() and _capital_within(rest, i + 1, 2) and _name_in(run) == (0, 0):
+                run.append(word)  # "Ngân hàng nhà nước Lê Minh Hưng": lower-case syllables within a name
             else:
                 break
         start, end = _name_in(run)
+        if end and ROLE_BEFORE_RE.match(" ".join(run[:start])):
+            continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
         before = run[start - 1] if start else words[tail - 1] if tail else ""
         if end and canonical(before) in PLACE_UNITS:
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
@@ -554,12 +568,24 @@ def _role_first_speakers(text, roles):
     return out
 
 
+def _capital_within(words, i, most):
+    """Whether a capitalised word comes within ``most`` lower-case words from ``words[i]``."""
+    for word in words[i : i + most]:
+        if word[:1].isupper():
+            return word.isalpha()
+        if not word.isalpha():
+            return False
+    return False
+
+
 def _name_then_role_speakers(text):
     """``(name, role)`` for "Larry Sabato, giáo sư khoa học chính trị, nói"."""
     out = []
     for match in NAME_THEN_ROLE_RE.finditer(text):
         run = match["name"].split()
         start, end = _name_in(run)
+        if start == 1 and _latin_given_name(run[0]):
+            start = 0  # "Yong Suk Lee, trợ lý ...": a given name spelt like a syllable
         role = _role(", " + match["rest"])
         if end == len(run) and role:  # the name is what stands right before the comma
             out.append((" ".join(run[start:]), role))
@@ -614,6 +640,14 @@ def _name_in(run):
     return 0, 0
 
 
+def _latin_given_name(word):
+    """Whether ``word``, before a foreign name, is its first part: Latin letters, not a place."""
+    return (
+        word.isascii() and LATIN_WORD_RE.fullmatch(word) is not None
+        and word.lower() not in FOREIGN_PLACES and word.lower() not in LATIN_COUNTRIES
+    )
+
+
 def foreign_word(word):
     """Whether a capitalised word reads as part of a foreign name."""
     if INITIALS_RE.fullmatch(word):
@@ -644,6 +678,8 @@ def _role(rest):
     if "(" in lead.group() and not (ROLE_BEFORE_RE.match(rest) or _lower_role_start(rest)):
         return ""  # "(21 tuổi)", "(SN 1990)": not a role
     end = ROLE_END_RE.search(rest)
+    while end and end.group().strip() in "-–—" and _dash_joins(rest[end.end() :]):
+        end = ROLE_END_RE.search(rest, end.end())  # "Sở Kế hoạch - đầu tư": one name
     if end:
         rest = rest[: end.start()]
     words = rest.split()
@@ -672,6 +708,22 @@ def _role(rest):
     return ", ".join(parts)
 
 
+def _dash_joins(after):
+    """Whether a dash inside a role joins two words of one name ("Kế hoạch - đầu tư").
+
+    It does when a lower-case word follows that starts neither another post
+    ("- chủ đầu tư") nor the verb that ends the role ("- cho biết").
+    """
+    words = [word.strip(",;:.") for word in after.split()[:2]]
+    if not words or not words[0][:1].islower():
+        return False
+    return not (
+        _lower_role_start(after)
+        or canonical(words[0]) in ROLE_STOPS
+        or canonical(" ".join(words[:2])) in ROLE_STOPS
+    )
+
+
 def _lower_role_start(text):
     words = canonical(text).split()
     return words[0] in LOWER_ROLE_STARTS or " ".join(words[:2]) in LOWER_ROLE_STARTS
@@ -681,8 +733,11 @@ def find_date(explicit, title, body):
     """Return ``(YYYY-MM-DD or "", year or 0)``.
 
     The rule: a date given with the record wins; otherwise the first full
-    date in the body (the event date opens these reports); otherwise no date,
-    and the year is the latest one the title names.
+    date in the body (the event date opens these reports), unless a day and
+    month without a year come first and a full date later has them: then
+    the latest such date ("Sáng 9-7, ... kỷ niệm 50 năm (9-7-1968 -
+    9-7-2018)" is 2018-07-09); otherwise no date, and the year is the
+    latest one the title names.
     """
     match = ISO_DATE_RE.match(explicit or "")
     if match:
@@ -696,7 +751,11 @@ def find_date(explicit, title, body):
             if date:
                 candidates.append((m.start(), date))
     if candidates:
-        date = min(candidates)[1]
+        at, date = min(candidates)
+        day_month = DAY_MONTH_RE.search(body, 0, at)
+        if day_month:
+            same = [d for _, d in candidates if d[5:] == f"{int(day_month['m']):02d}-{int(day_month['d']):02d}"]
+            date = max(same, default=date)
         return date, int(date[:4])
     years = [int(y) for y in YEAR_RE.findall(title)]
     return "", max(years) if years else 0
@@ -714,8 +773,11 @@ ORG_VERBS = (
     "đã|đẩy mạnh|công bố|khai mạc|đón nhận|ra mắt|ứng dụng|năm"
 )
 # "<organisation> tổ chức ...": the subject of a title or of the first sentence.
+# A capital, "nhà nước" or "các" ("Liên hiệp các Hội ...") follows the head
+# word; "Bộ sẽ ..." names no one.
 ORG_SUBJECT_RE = re.compile(
-    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}(?:\s+[^\s,;:.()]+){{1,14}}?)\s+(?:{ORG_VERBS})(?!\w)"
+    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:[{UPPER}]|nhà nước|các)[^\s,;:.()]*(?:\s+[^\s,;:.()]+){{0,13}}?)"
+    rf"\s+(?:{ORG_VERBS})(?!\w)"
 )
 
 

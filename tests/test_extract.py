@@ -1,5 +1,5 @@
 from search_app.articles import Article
-from search_app.extract import clean_body, extract, find_date, find_speakers
+from search_app.extract import clean_body, extract, find_date, find_speakers, organisation
 
 
 def speakers(text):
@@ -97,6 +97,13 @@ def test_date_forms_and_choice():
     assert find_date("", "", "ngày 31/02/2023 là ngày sai") == ("", 0)
     assert find_date("", "", "Ông được nghỉ từ ngày 11-12-2017.") == ("2017-12-11", 2017)
     assert find_date("", "", "phiên bản 1.2.2017.5 ra mắt") == ("", 0)
+
+
+def test_a_day_and_month_first_take_the_year_of_the_latest_full_date_that_has_them():
+    body = "Sáng 9-7, Bộ Quốc phòng tổ chức hội thảo nhân kỷ niệm 50 năm (9-7-1968 - 9-7-2018)."
+    assert find_date("", "", body) == ("2018-07-09", 2018)
+    # A day and month no full date repeats leave the first full date.
+    assert find_date("", "", "Sáng 18-12, ... từ ngày 20-1-1968") == ("1968-01-20", 1968)
 
 
 def test_missing_title_comes_from_the_first_sentence_not_a_caption():
@@ -326,3 +333,48 @@ def test_generals_monks_billionaires_and_chinese_names_after_a_role():
         ("Patrick Shanahan", "Quyền Bộ trưởng Quốc phòng"),
         ("Donald Trump", "Tổng thống"),
     ]
+
+
+def test_meeting_reports_roles_the_genre_uses():
+    text = (
+        "Thống đốc Ngân hàng nhà nước Lê Minh Hưng cho biết. Theo ông Hưng, tỉ giá ổn định. "
+        "Nghị sỹ Nga Anton Morozov vừa thăm. Trái với ý kiến đó, đại biểu Vũ Thanh Bình, "
+        "Cục thi hành án TP. HCM, góp ý. \u201cCó mục đích\u201d, Yong Suk Lee, trợ lý phó giám đốc "
+        "Trung tâm Sứ mệnh Hàn Quốc của CIA nêu quan điểm. Ông ấy và người đi cùng "
+        "(đầu bếp nổi tiếng Anthony Bourdain) đã ăn hết."
+    )
+    assert speakers(text) == [
+        ("Lê Minh Hưng", "Thống đốc Ngân hàng nhà nước"),
+        ("Anton Morozov", "Nghị sỹ Nga"),
+        ("Vũ Thanh Bình", "đại biểu"),
+        ("Anthony Bourdain", "đầu bếp nổi tiếng"),
+        ("Yong Suk Lee", "trợ lý phó giám đốc Trung tâm Sứ mệnh Hàn Quốc của CIA"),
+    ]
+
+
+def test_roles_keep_dashes_and_abbreviations_inside_a_name_and_prefer_a_post_to_a_rank():
+    text = (
+        "Theo ông Nguyễn Minh Cảnh, giám đốc Sở Kế hoạch - đầu tư tỉnh Bến Tre, chặng đường. "
+        "Phát biểu, ông Nguyễn Thiện Nhân - bí thư Thành uỷ TP. HCM - đánh giá cao. "
+        "Ngày 18/3, ông Vũ Hải Long (Phó giám đốc Công ty BOT Đèo Cả - chủ đầu tư) cho biết. "
+        "Phát biểu khai mạc hội thảo, thượng tướng Lê Chiêm - thứ trưởng Bộ Quốc phòng khẳng định. "
+        "Thiếu tướng, Tiến sĩ Nguyễn Hoàng Nhiên - viện trưởng Viện Lịch sử quân sự cho rằng. "
+        "Ông gặp 4 lãnh đạo cấp cao gồm Chủ tịch nước Trần Đại Quang."
+    )
+    assert speakers(text) == [
+        ("Nguyễn Minh Cảnh", "giám đốc Sở Kế hoạch - đầu tư tỉnh Bến Tre"),
+        ("Nguyễn Thiện Nhân", "bí thư Thành uỷ TP. HCM"),
+        ("Vũ Hải Long", "Phó giám đốc Công ty BOT Đèo Cả"),
+        ("Nguyễn Hoàng Nhiên", "viện trưởng Viện Lịch sử quân sự"),
+        ("Lê Chiêm", "thứ trưởng Bộ Quốc phòng"),
+        ("Trần Đại Quang", "Chủ tịch nước"),
+    ]
+
+
+def test_organisation_needs_a_name_after_its_head_word():
+    assert organisation("Ngân hàng nhà nước đã mua thêm hơn 6 tỉ USD", "") == "Ngân hàng nhà nước"
+    body = "Người dân Nam Trung Bộ và Đồng bằng sông Cửu Long thiếu nước. Bộ sẽ công bố lộ trình."
+    assert organisation("Sông Tiền xâm nhập mặn", body) == ""
+    assert organisation("Kỳ thi THPT sẽ thay đổi", "Bộ sẽ công bố lộ trình thi.") == ""
+    title = "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổ chức lễ trao giải"
+    assert organisation(title, "") == "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"
