@@ -378,3 +378,40 @@ def test_organisation_needs_a_name_after_its_head_word():
     assert organisation("Kỳ thi THPT sẽ thay đổi", "Bộ sẽ công bố lộ trình thi.") == ""
     title = "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổ chức lễ trao giải"
     assert organisation(title, "") == "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"
+
+
+def test_particles_misspellings_and_two_people_joined_by_and():
+    text = (
+        "Trong khi đó, GS Jean - Paul de Gaudemar, Tổng giám đốc AUF, cho rằng. "
+        "Năm 2017, giáo sư Gerard ‘t Hooft truyền cảm hứng. "
+        "Phó ban Tuyên giáo Thành uỷ Nguyễn Văn Phong thông tin. "
+        "Đại sứ Thạch Dư trao cúp. Quan hệ được cố Quốc vương Norodom Sihanouk đặt nền móng, "
+        "sau đó được cố Quốc vương Sihanuc vun đắp. "
+        "Một cuộc gặp giữa Tổng thống Donald Trump và Chủ tịch Tập Cận Bình càng xa vời."
+    )
+    assert speakers(text) == [
+        ("Jean-Paul de Gaudemar", "Tổng giám đốc AUF"),
+        ("Gerard ‘t Hooft", ""),
+        ("Nguyễn Văn Phong", "Phó ban Tuyên giáo Thành uỷ"),
+        ("Thạch Dư", "Đại sứ"),
+        ("Norodom Sihanouk", "cố Quốc vương"),
+        ("Donald Trump", "Tổng thống"),
+        ("Tập Cận Bình", "Chủ tịch"),
+    ]
+
+
+def test_prizes_foundations_and_meetings_named_after_people_or_roles_are_not_speakers():
+    text = (
+        "Hai nhà khoa học đoạt giải Nobel tới Việt Nam. "
+        "Ông giảng dạy tại Đại học California, là chủ tịch của Quỹ Jeff Henley. "
+        "Đại biểu dự Hội nghị hiệu trưởng Confrasie diễn ra sáng nay."
+    )
+    assert speakers(text) == []
+
+
+def test_organisation_is_the_subject_or_named_in_the_title_not_the_first_in_the_body():
+    body = "Ngày 7 - 3, Ban An toàn giao thông TP. HCM phối hợp với Quỹ Bloomberg tổ chức hội nghị."
+    assert organisation("Máy móc giao thông thiếu", body) == "Ban An toàn giao thông TP. HCM"
+    body = "Hội nghị diễn ra tại Hà Nội. Bộ Nông nghiệp và phát triển nông thôn chủ trì."
+    assert organisation("Hội nghị APEC về quản lý thiên tai khai mạc", body) == ""
+    assert organisation("Giám đốc Bệnh viện Bạch Mai: cần thêm bác sĩ", "Nội dung.") == "Bệnh viện Bạch Mai"
