@@ -28,7 +28,7 @@ INITIALS_RE = re.compile(INITIALS)
 ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)"
 # Honorifics and academic titles that introduce a person's name.
 HONORIFIC = (
-    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Tt]hầy|[Bb]ạn|"
+    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Tt]hầy|[Bb]ạn|[Nn]gài|Madame|"
     r"(?:Phó\s+)?(?:[Gg]iáo sư|[Tt]iến sĩ|[Tt]hạc sĩ)|"
     rf"{ACADEMIC}(?:\s?\.\s?{ACADEMIC}){{0,2}}\.?(?=\s))"
 )
@@ -192,6 +192,8 @@ FOREIGN_PLACES = set(
     "brasilia kiev kyiv minsk warsaw prague vienna budapest bucharest sofia athens rome madrid "
     "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin".split()
 )
+# Countries whose people's names, romanised, read like Vietnamese syllables.
+EAST_ASIA = {"triều tiên", "hàn quốc", "bình nhưỡng", "nhật bản", "trung quốc", "đài loan"}
 # Countries whose Vietnamese names are spelt in Latin letters alone.
 LATIN_COUNTRIES = {"nga", "anh", "lao", "ai", "cap", "thai", "lan", "han", "nhat", "ban"}
 # Surnames that start a name after a role (honorifics need no such list).
@@ -454,8 +456,8 @@ def find_speakers(text):
         key = name_key(name)
         if key not in found:
             found[key] = {"name": name, "role": role}
-        elif role and (not found[key]["role"] or canonical(found[key]["role"]) in RANKS):
-            found[key]["role"] = role  # "thượng tướng Lê Chiêm - thứ trưởng Bộ Quốc phòng": the post
+        elif role and _better_role(found[key]["role"], role):
+            found[key]["role"] = role
     # "ông Obama" is "Barack Obama" when the article names him in full, even
     # misspelt ("cố Quốc vương Sihanuc"), and a name cut by a line break
     # ("George H.W.") is the whole one.
@@ -479,6 +481,21 @@ def find_speakers(text):
             if not person["role"] and after.startswith(name) and not after[len(name) : len(name) + 1].isalnum():
                 person["role"] = match.group()
     return list(found.values())
+
+
+def _better_role(old, new):
+    """Whether ``new`` says more than ``old`` about a person's post.
+
+    It does when ``old`` is empty, a military rank ("thượng tướng Lê Chiêm -
+    thứ trưởng Bộ Quốc phòng"), or a bare role noun that ``new`` goes on
+    with a few words (the title's "Bí thư Nguyễn Thiện Nhân", the body's
+    "Bí thư Thành uỷ TP. HCM").
+    """
+    if not old or canonical(old) in RANKS:
+        return True
+    bare = ROLE_BEFORE_RE.fullmatch(old)
+    more = canonical(new)[len(old) :].split() if canonical(new).startswith(canonical(old) + " ") else []
+    return bool(bare and 0 < len(more) <= ROLE_TAIL_WORDS)
 
 
 def _misspelt(word, surname):
@@ -575,7 +592,7 @@ def _role_first_speakers(text, roles):
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
             role = [match.group()] + words[:tail] + run[:start]
-            out.append((" ".join(run[start:end]), " ".join(role)))
+            out.append((" ".join(run[start:end]), _posts_before(text, match.start()) + " ".join(role)))
         elif not end and after and text[match.end() + len(clause)] == ",":
             # "Trưởng phòng Giáo dục huyện Mường Lát, Mai Xuân Giang cho biết":
             # the next clause opens with a Vietnamese name, then a lower-case word.
@@ -599,13 +616,25 @@ def _capital_within(words, i, most):
     return False
 
 
+def _posts_before(text, at):
+    """Posts listed before the role at ``at``: "Phó Thủ tướng, " in "Phó Thủ tướng, Bộ trưởng ... X"."""
+    before = text[max(0, at - 40) : at]
+    if not before.endswith(", "):
+        return ""
+    post = CLAUSE_BREAK_RE.split(before[:-2])[-1].strip()
+    match = ROLE_BEFORE_RE.match(post)
+    if match and match.end() == len(post):
+        return post + ", "
+    return ""
+
+
 def _name_then_role_speakers(text):
     """``(name, role)`` for "Larry Sabato, giáo sư khoa học chính trị, nói"."""
     out = []
     for match in NAME_THEN_ROLE_RE.finditer(text):
         run = match["name"].split()
         start, end = _name_in(run)
-        if start == 1 and _latin_given_name(run[0]):
+        if start == 1 and _latin_given_name(run[0]) and foreign_word(run[1]):
             start = 0  # "Yong Suk Lee, trợ lý ...": a given name spelt like a syllable
         role = _role(", " + match["rest"])
         if end == len(run) and role:  # the name is what stands right before the comma
@@ -635,8 +664,16 @@ def _name_in(run):
         end = start
         while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
             end += 1
+        if end - start > 4:
+            start = _name_start(run, start, end)  # "Bệnh viện Bạch Mai Ngô Quý Châu"
         if 2 <= end - start <= 4 and canonical(" ".join(run[start : start + 2])) not in PLACES:
             return start, end
+    for i in range(len(run) - 2):
+        if canonical(" ".join(run[i : i + 2])) in EAST_ASIA:
+            # "Ngoại trưởng Triều Tiên Ri Yong Ho": romanised, the name reads like Vietnamese.
+            tail = list(itertools.takewhile(lambda w: w.isascii() and LATIN_WORD_RE.fullmatch(w), run[i + 2 :]))
+            if 2 <= len(tail) <= 3:
+                return i + 2, i + 2 + len(tail)
     for start, word in enumerate(run):
         if not foreign_word(word):
             continue
@@ -667,6 +704,24 @@ def _latin_given_name(word):
         word.isascii() and LATIN_WORD_RE.fullmatch(word) is not None
         and word.lower() not in FOREIGN_PLACES and word.lower() not in LATIN_COUNTRIES
     )
+
+
+def _name_start(run, start, end):
+    """Where the name ends a stretch of over four capitalised words from ``start``.
+
+    The stretch holds an organisation or a place, then the name; a surname
+    opens the name: the one before "Văn" or "Thị", else the one three
+    words from the end, else four, else two ("Bạch Mai Ngô Quý Châu" ->
+    "Ngô Quý Châu").
+    """
+    surnames = [i for i in range(start, end - 1) if canonical(run[i]) in SURNAMES]
+    for i in surnames:
+        if canonical(run[i + 1]) in ("văn", "thị") and end - i <= 4:
+            return i
+    for length in (3, 4, 2):
+        if end - length in surnames:
+            return end - length
+    return start
 
 
 def foreign_word(word):
@@ -797,7 +852,7 @@ ORG_VERBS = (
 # A capital, "nhà nước" or "các" ("Liên hiệp các Hội ...") follows the head
 # word; "Bộ sẽ ..." names no one.
 ORG_SUBJECT_RE = re.compile(
-    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:[{UPPER}]|nhà nước|các)[^\s,;:.()]*(?:\s+(?:TP\.|[^\s,;:.()]+)){{0,13}}?)"
+    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:TP\.|[{UPPER}]|nhà nước|các)[^\s,;:.()]*(?:\s+(?:TP\.|[^\s,;:.()]+)){{0,13}}?)"
     rf"\s+(?:{ORG_VERBS})(?!\w)"
 )
 

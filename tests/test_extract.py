@@ -415,3 +415,29 @@ def test_organisation_is_the_subject_or_named_in_the_title_not_the_first_in_the_
     body = "Hội nghị diễn ra tại Hà Nội. Bộ Nông nghiệp và phát triển nông thôn chủ trì."
     assert organisation("Hội nghị APEC về quản lý thiên tai khai mạc", body) == ""
     assert organisation("Giám đốc Bệnh viện Bạch Mai: cần thêm bác sĩ", "Nội dung.") == "Bệnh viện Bạch Mai"
+
+
+def test_east_asian_names_names_after_long_organisations_and_foreign_forms_of_address():
+    text = (
+        "Ngoại trưởng Triều Tiên Ri Yong Ho cho rằng. Ngày 25-9, Ngoại trưởng Hàn Quốc Kang Kyung Wha "
+        "đã tìm cách xoa dịu. Tại hội thảo, phó giám đốc Bệnh viện Bạch Mai Ngô Quý Châu cho rằng. "
+        "Phát biểu tại Lễ động thổ, Madame Nguyễn Thị Nga, Chủ tịch Tập đoàn BRG chia sẻ."
+    )
+    assert speakers(text) == [
+        ("Nguyễn Thị Nga", "Chủ tịch Tập đoàn BRG"),
+        ("Ri Yong Ho", "Ngoại trưởng Triều Tiên"),
+        ("Kang Kyung Wha", "Ngoại trưởng Hàn Quốc"),
+        ("Ngô Quý Châu", "phó giám đốc Bệnh viện Bạch Mai"),
+    ]
+
+
+def test_a_role_keeps_the_posts_listed_before_it_and_the_fuller_form_found_later():
+    text = (
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh dẫn đầu đoàn. "
+        "Bí thư Nguyễn Thiện Nhân nói. Sau đó, Bí thư Thành uỷ TP. HCM Nguyễn Thiện Nhân nhấn mạnh."
+    )
+    assert speakers(text) == [
+        ("Phạm Bình Minh", "Phó Thủ tướng, Bộ trưởng Ngoại giao"),
+        ("Nguyễn Thiện Nhân", "Bí thư Thành uỷ TP. HCM"),
+    ]
+    assert organisation("TP. HCM xây dựng kho dữ liệu", "Sáng 22-6, UBND TP. HCM tổ chức hội nghị.") == "UBND TP. HCM"
