@@ -36,7 +36,8 @@ HONORIFIC_RE = re.compile(HONORIFIC + r"\s")
 # One word of a name: a capitalised syllable or initials.
 NAME_WORD = rf"(?:{INITIALS}|{NAME_SYLLABLE})"
 # Lower-case particles inside a foreign name: "Jean-Paul de Gaudemar", "Gerard 't Hooft".
-NAME_PARTICLE = r"(?:de|van|von|der|du|dos|del|bin|ibn|['‘’]t)"
+NAME_PARTICLES = ("de", "van", "von", "der", "du", "dos", "del", "bin", "ibn", "'t", "‘t", "’t")
+NAME_PARTICLE = "(?:" + "|".join(NAME_PARTICLES) + ")"
 SPEAKER_RE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?P<hon>{HONORIFIC})\s*"
     rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+)?{NAME_WORD}){{0,5}})"
@@ -55,9 +56,9 @@ ROLE_LEAD_RE = re.compile(r"^\s*(?:[–—-]|,|\()\s*")
 ROLE_END_RE = re.compile(
     r";|(?<!\bTP)(?<!\bTp)\.(?:\s|$)|\(|\)|:|\s[–—-]\s|,\s*(?:cùng|và|ông|bà|đồng chí|Đ/c)\s"
 )
-# A surname alone this long may be a misspelling of a full name's ("Sihanuc",
-# "Sihanouk"); shorter ones are Vietnamese given names, many people.
-MISSPELT_MIN_LETTERS = 6
+# A foreign name alone this long may misspell a part of a full name's
+# ("Sihanuc" for "Sihanouk", "Ivaka" for "Ivanka").
+MISSPELT_MIN_LETTERS = 5
 # Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
 RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá",
          "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
@@ -76,7 +77,7 @@ ROLE_STOPS = {
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
     "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
-    "cho rằng", "nêu quan điểm",
+    "cho rằng", "nêu quan điểm", "được",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
 # "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
@@ -96,6 +97,7 @@ ROLE_NOUN_LIST = [
     "Nhà sáng lập", "Nhà đồng sáng lập", "Tỉ phú", "Tỷ phú", "Vua", "Nữ hoàng", "Hoàng tử",
     "Công chúa", "Tu sĩ", "Nhà sư", "Hòa thượng", "Hoà thượng", "Linh mục", "Mục sư", "Đội trưởng",
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
+    "Thái tử", "Giám đốc điều hành",
 ]
 
 
@@ -146,7 +148,7 @@ NOT_NAME_WORDS = {
 # giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...".
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-])[ \t]+"
-    rf"(?=(?P<rest>(?i:(?:cựu\s+)?(?:{ROLE_NOUNS}|giáo sư))(?!\w)[^\n]{{0,200}}))",
+    rf"(?=(?P<rest>(?:(?i:(?:cựu\s+)?(?:{ROLE_NOUNS}|giáo sư))|CEO)(?!\w)[^\n]{{0,200}}))",
 )
 NAME_AND_RE = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]+và[ \t]+$"
@@ -163,6 +165,8 @@ LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-
 # A foreign name written with a spaced hyphen ("Julia Louis - Dreyfus",
 # "Moon Jae - in", "Bashar al - Assad"): joined before names are looked for.
 SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+|al|el) - ([A-Za-z][a-z]+)\b")
+# A romanised surname right before a given name: "Choe " in "Choe Son - hui".
+KOREAN_SURNAME_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]{1,5} $")
 # Short Vietnamese words written without diacritics.
 UNACCENTED_WORDS = {"cho", "la", "va", "ma", "co", "the", "tai", "voi", "nay", "do", "de", "di",
                     "ra", "vi", "ca", "mot", "hai", "ba", "con", "ong", "cac", "nhu", "khi", "sau"}
@@ -174,7 +178,7 @@ FOREIGN_PLACES = set(
     "afghanistan australia brazil campuchia canada colombia cuba ecuador ethiopia iran iraq "
     "israel jordan kazakhstan kenya lebanon libya malaysia mexico myanmar nigeria pakistan "
     "palestine peru philippines qatar serbia singapore syria ukraine venezuela yemen india "
-    "indonesia nepal new york jersey seattle houston chicago boston "
+    "indonesia nepal new york jersey seattle houston chicago boston saudi arabia "
     "washington london paris moscow berlin tokyo seoul bangkok jakarta manila texas california "
     "florida hawaii alaska virginia "
     # Countries and capitals written in Latin letters (Vietnamese names for the
@@ -215,8 +219,10 @@ PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao
           "tập đoàn"}
 # Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
 # initials ("H.W.") and "TP. HCM" do not end it.
+# A dash between two abbreviations is part of a name ("Bộ LĐ - TB & XH").
 CLAUSE_BREAK_RE = re.compile(
-    r"[,;:\n]|\((?![A-Z]{2,}\))|(?<![A-Z]{2})\)|(?<![A-Z])\.(?=\s|$)|\s[–—-]\s"
+    r"[,;:\n]|\((?![A-Z]{2,}\))|(?<![A-Z]{2})\)|(?<![A-Z])\.(?=\s|$)"
+    r"|(?<![A-ZĐ]{2})\s[–—-]\s|\s[–—-]\s(?![A-ZĐ]{2})"
 )
 
 # Words, or pairs of words, a lower-case role may start with ("chủ tịch UBND
@@ -458,13 +464,18 @@ def find_speakers(text):
             found[key] = {"name": name, "role": role}
         elif role and _better_role(found[key]["role"], role):
             found[key]["role"] = role
+    # "cô Ivanka" is "Ivanka Trump" when the article introduces her so, bare.
+    for key in [k for k in found if " " not in k and foreign_word(found[k]["name"])]:
+        fuller = _fuller_name(text, found[key]["name"])
+        if fuller and name_key(fuller) not in found:
+            found[name_key(fuller)] = dict(found.pop(key), name=fuller)
     # "ông Obama" is "Barack Obama" when the article names him in full, even
-    # misspelt ("cố Quốc vương Sihanuc"), and a name cut by a line break
+    # misspelt ("cố Quốc vương Sihanuc", "cô Ivaka"), and a name cut by a line break
     # ("George H.W.") is the whole one.
     for key in sorted(found, key=len):
         fuller = next((k for k in found if k.endswith(" " + key) or k.startswith(key + " ")), None)
-        if not fuller and " " not in key and len(key) >= MISSPELT_MIN_LETTERS:
-            fuller = next((k for k in found if " " in k and _misspelt(key, k.rsplit(" ", 1)[1])), None)
+        if not fuller and " " not in key and len(key) >= MISSPELT_MIN_LETTERS and foreign_word(found[key]["name"]):
+            fuller = next((k for k in found if " " in k and any(_misspelt(key, w) for w in k.split())), None)
         if fuller:
             person = found.pop(key)
             found[fuller]["role"] = found[fuller]["role"] or person["role"]
@@ -481,6 +492,25 @@ def find_speakers(text):
             if not person["role"] and after.startswith(name) and not after[len(name) : len(name) + 1].isalnum():
                 person["role"] = match.group()
     return list(found.values())
+
+
+def _fuller_name(text, name):
+    """The fuller form of a foreign ``name`` that introduces it in ``text`` ("Ivanka" -> "Ivanka Trump"), or "".
+
+    The article must name the person in full first, one way only: "...
+    của Conte Bashuayi đã lập công" after "HLV Conte" is two people.
+    """
+    pattern = rf"(?<![\w-])(?:({LATIN_WORD_RE.pattern}) {re.escape(name)}|{re.escape(name)} ({LATIN_WORD_RE.pattern}))(?![\w-])"
+    forms = {}
+    for match in re.finditer(pattern, text):
+        other = match[1] or match[2]
+        if foreign_word(other) and other.lower() not in LATIN_COUNTRIES:
+            forms.setdefault(match.group(), match)
+    if len(forms) != 1:
+        return ""
+    (fuller, match), = forms.items()
+    first = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    return fuller if match.start() <= first.start() < match.end() else ""
 
 
 def _better_role(old, new):
@@ -507,9 +537,13 @@ def _join_hyphen(match):
     left, right = match.groups()
     if left in ("al", "el"):
         joined = right[:1].isupper()
-    elif right[:1].islower() and len(right) <= 3:
-        # A Korean given name ("Jae - in", "Jong - un"), not a sentence going on ("Exports - cho").
-        joined = foreign_word(left) and right not in UNACCENTED_WORDS
+    elif right[:1].islower() and len(right) <= 4:
+        # A Korean given name ("Jae - in", "Choe Son - hui"), not a sentence going
+        # on ("Exports - cho"): after a foreign word or a romanised surname.
+        before = match.string[max(0, match.start() - 12) : match.start()]
+        joined = right not in UNACCENTED_WORDS and (
+            foreign_word(left) and len(right) <= 3 or KOREAN_SURNAME_BEFORE_RE.search(before) is not None
+        )
     else:
         joined = foreign_word(left) and foreign_word(right[0].upper() + right[1:])
     return f"{left}-{right}" if joined else match.group()
@@ -525,9 +559,10 @@ def _honorific_speakers(text):
         name = _trim_name(match["name"])
         one_word = name and " " not in name
         if not name or one_word and (
-            fold(match["hon"]) not in ("ong", "ba") or canonical(name) in LOWER_ROLE_STARTS
+            fold(match["hon"]) not in ("ong", "ba") and not (fold(match["hon"]) in ("co", "anh", "chi") and foreign_word(name))
+            or canonical(name) in LOWER_ROLE_STARTS
         ):
-            continue  # one name alone only after ông/bà ("ông Hán", "bà Merkel", not "ông Giám đốc")
+            continue  # one name alone after ông/bà ("ông Hán", "bà Merkel", not "ông Giám đốc"), or a foreign one ("cô Ivanka")
         if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES:
             continue
         role = _role(match["name"][len(name):] + match["rest"]) or _role_before_comma(text, match.start())
@@ -580,15 +615,17 @@ def _role_first_speakers(text, roles):
                 break  # "Tổng thống Donald Trump và Chủ tịch Tập Cận Bình": the next person
             if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
                 run.append(word)
-            elif run and word.isalpha() and _capital_within(rest, i + 1, 2) and _name_in(run) == (0, 0):
-                run.append(word)  # "Ngân hàng nhà nước Lê Minh Hưng": lower-case syllables within a name
+            elif word in ("-", "–") and run and _capital_within(rest, i + 1, 1):
+                run.append(word)  # "Bộ LĐ - TB & XH"
+            elif run and word.isalpha() and _capital_within(rest, i + 1, 2, surname=True) and _name_in(run) == (0, 0):
+                run.append(word)  # "Ngân hàng nhà nước Lê Minh Hưng": lower-case syllables, then the name
             else:
                 break
         start, end = _name_in(run)
         if end and ROLE_BEFORE_RE.search(" ".join(run[:start])):
             continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
         before = run[start - 1] if start else words[tail - 1] if tail else ""
-        if end and canonical(before) in PLACE_UNITS:
+        if end and canonical(before) in PLACE_UNITS and canonical(" ".join(words[tail - 2 : tail])) != "thành phố":
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
             role = [match.group()] + words[:tail] + run[:start]
@@ -606,11 +643,14 @@ def _role_first_speakers(text, roles):
     return out
 
 
-def _capital_within(words, i, most):
-    """Whether a capitalised word comes within ``most`` lower-case words from ``words[i]``."""
+def _capital_within(words, i, most, surname=False):
+    """Whether a capitalised word comes within ``most`` lower-case words from ``words[i]``.
+
+    With ``surname``, a capitalised Vietnamese surname.
+    """
     for word in words[i : i + most]:
         if word[:1].isupper():
-            return word.isalpha()
+            return word.isalpha() and (not surname or canonical(word) in SURNAMES)
         if not word.isalpha():
             return False
     return False
@@ -682,6 +722,8 @@ def _name_in(run):
             foreign_word(run[end]) and (end - start < 2 or INITIALS_RE.fullmatch(run[end - 1]))
         ):
             end += 1
+        if end + 1 < len(run) and run[end] in NAME_PARTICLES and foreign_word(run[end + 1]):
+            return start, end + 2  # "Mohammed bin Salman"
         if end < len(run) and run[end][:1].isupper():
             more = list(itertools.takewhile(lambda w: w[:1].isupper(), run[end:]))
             if all(map(foreign_word, more)):
@@ -692,7 +734,7 @@ def _name_in(run):
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
         if end - start == 1 and start and run[start - 1].isupper():
             return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation
-        if end - start == 1 and start >= 2 and LATIN_WORD_RE.fullmatch(run[start - 1]):
+        if end - start == 1 and start >= 2 and _latin_given_name(run[start - 1]):
             start -= 1
         return start, end
     return 0, 0

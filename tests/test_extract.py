@@ -441,3 +441,30 @@ def test_a_role_keeps_the_posts_listed_before_it_and_the_fuller_form_found_later
         ("Nguyễn Thiện Nhân", "Bí thư Thành uỷ TP. HCM"),
     ]
     assert organisation("TP. HCM xây dựng kho dữ liệu", "Sáng 22-6, UBND TP. HCM tổ chức hội nghị.") == "UBND TP. HCM"
+
+
+def test_korean_given_names_particles_abbreviations_and_names_introduced_in_full():
+    text = (
+        "Tuyên bố được đưa ra sau khi Choe Son - hui, vụ trưởng Vụ Bắc Mỹ, khẳng định. "
+        "Tuy nhiên, Viện trưởng KAIST Shin Sung - chul phát biểu. "
+        "Theo Reuters, thái tử Saudi Arabia Mohammed bin Salman đã công bố kế hoạch. "
+        "Thứ trưởng Bộ LĐ - TB & XH Phạm Minh Huân phát biểu. "
+        '" Số trẻ tăng ", Helle Thorning - Schmidt, CEO của tổ chức Save the Children, tuyên bố. '
+        "Tờ Independent cho hay, Ivanka Trump đã thay cha. Sau đó cô Ivanka phát biểu. "
+        "\u201cCô Ivaka lưu ý rằng\u201d, thông cáo viết. "
+        "Phát biểu, Chủ tịch thành phố Nguyễn Đức Chung cho biết."
+    )
+    assert speakers(text) == [
+        ("Shin Sung-chul", "Viện trưởng KAIST"),
+        ("Mohammed bin Salman", "thái tử Saudi Arabia"),
+        ("Phạm Minh Huân", "Thứ trưởng Bộ LĐ - TB & XH"),
+        ("Nguyễn Đức Chung", "Chủ tịch thành phố"),
+        ("Choe Son-hui", "vụ trưởng Vụ Bắc Mỹ"),
+        ("Helle Thorning-Schmidt", "CEO của tổ chức Save the Children"),
+        ("Ivanka Trump", ""),
+    ]
+
+
+def test_a_bare_two_name_run_after_a_surname_is_not_the_persons_full_name():
+    text = "HLV Conte không giấu nổi. Quyết định thay người của Conte Bashuayi đã lập công. Ông Conte nói."
+    assert speakers(text) == [("Conte", "HLV")]
