@@ -11,7 +11,7 @@ their errors were read, tuned on since); ``news-seen-2`` to ``news-seen-6``
 the last two drawn by ``--draw``), each held out for one run of the rules,
 then read and tuned on; ``genre-1`` (15 reports of meetings at institutions,
 the seeds' genre, drawn by ``--draw 15 --genre --seed 4001``) and
-``genre-2`` to ``genre-4`` (``--seed 4002`` to ``4004``), held out the same way; ``heldout``, the next set (``--draw --seed 2031``), once annotated. Each news set was annotated and committed before the extractor
+``genre-2`` to ``genre-5`` (``--seed 4002`` to ``4005``), held out the same way; ``heldout``, the next set (``--draw --seed 2031``), once annotated. Each news set was annotated and committed before the extractor
 was run on it. Speakers are matched by folded name; a role counts as right
 when it matches the gold role once folded.
 
