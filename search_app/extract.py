@@ -20,7 +20,7 @@ UPPER = (
 )
 LOWER = "a-z" + UPPER[3:].lower()
 # "Jong-un", "Louis-Dreyfus", "al-Assad", "McCarthy", "O'Neill", "Bin’ali".
-NAME_SYLLABLE = rf"(?:al-|el-|Mc|Mac|O['’])?[{UPPER}][{LOWER}]*(?:[-'’][{UPPER}]?[{LOWER}]+)?"
+NAME_SYLLABLE = rf"(?:al-|el-|Mc|Mac|O['’])?[{UPPER}][{LOWER}]*(?:[-'’][{UPPER}]?[{LOWER}]+){{0,2}}"
 
 # Initials in a foreign name: "H.W." in "George H.W. Bush", "D.Trump".
 INITIALS = r"(?:[A-Z]\.)+(?:[A-Z][a-z]+)?"
@@ -60,7 +60,7 @@ ROLE_END_RE = re.compile(
 # ("Sihanuc" for "Sihanouk", "Ivaka" for "Ivanka").
 MISSPELT_MIN_LETTERS = 5
 # Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
-RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá",
+RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "đô đốc",
          "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
 # Words that start a role or an organisation: a name stops before them.
 ROLE_STARTS = {
@@ -77,7 +77,7 @@ ROLE_STOPS = {
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
     "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
-    "cho rằng", "nêu quan điểm", "được",
+    "cho rằng", "nêu quan điểm", "được", "chỉ rõ",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
 # "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
@@ -97,7 +97,7 @@ ROLE_NOUN_LIST = [
     "Nhà sáng lập", "Nhà đồng sáng lập", "Tỉ phú", "Tỷ phú", "Vua", "Nữ hoàng", "Hoàng tử",
     "Công chúa", "Tu sĩ", "Nhà sư", "Hòa thượng", "Hoà thượng", "Linh mục", "Mục sư", "Đội trưởng",
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
-    "Thái tử", "Giám đốc điều hành",
+    "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên",
 ]
 
 
@@ -147,7 +147,7 @@ NOT_NAME_WORDS = {
 # A person named, then their role after a comma or a dash: "Larry Sabato,
 # giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...".
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-])[ \t]+"
+    rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-])[ \t]+"
     rf"(?=(?P<rest>(?:(?i:(?:cựu\s+)?(?:{ROLE_NOUNS}|giáo sư))|CEO)(?!\w)[^\n]{{0,200}}))",
 )
 NAME_AND_RE = re.compile(
@@ -161,12 +161,15 @@ ROLE_TAIL_WORDS = 4
 VIETNAMESE_SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+){0,2}")
 # A foreign name written with a spaced hyphen ("Julia Louis - Dreyfus",
 # "Moon Jae - in", "Bashar al - Assad"): joined before names are looked for.
-SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+|al|el) - ([A-Za-z][a-z]+)\b")
-# A romanised surname right before a given name: "Choe " in "Choe Son - hui".
-KOREAN_SURNAME_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]{1,5} $")
+SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?|al|el) - ([A-Za-z][a-z]*)\b")
+# A romanised name right before a given name or a surname's next part:
+# "Choe " in "Choe Son - hui", "Prayuth " in "Prayuth Chan - o - cha".
+KOREAN_SURNAME_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
+# A Korean given name written with a hyphen: "Jae-in", "Jong-un".
+KOREAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Short Vietnamese words written without diacritics.
 UNACCENTED_WORDS = {"cho", "la", "va", "ma", "co", "the", "tai", "voi", "nay", "do", "de", "di",
                     "ra", "vi", "ca", "mot", "hai", "ba", "con", "ong", "cac", "nhu", "khi", "sau"}
@@ -214,7 +217,7 @@ SURNAMES = set(
 PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "quỹ", "giải",
                "đường", "phố", "làng", "trường", "học", "chuyên", "thpt", "thcs"}
 # Places whose first syllable is also a surname: not people after a role.
-PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình",
+PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
           "tập đoàn"}
 # Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
@@ -235,7 +238,7 @@ LOWER_ROLE_STARTS = {
     "hlv", "nghị", "ngoại", "phát ngôn", "hạ nghị", "thượng nghị", "thượng tướng", "thượng tá",
     "cố vấn", "tư lệnh", "thống đốc", "thị trưởng", "ứng viên", "huấn luyện", "trung tướng",
     "trung tá", "thiếu tướng", "thiếu tá", "lãnh đạo", "tổ trưởng", "tổ phó", "tiền vệ",
-    "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng", "trợ lý", "đầu bếp",
+    "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng", "trợ lý", "đầu bếp", "phóng viên", "tác giả",
 }
 # Capitalised, these open a sentence whose full stop is missing.
 SENTENCE_OPENERS = {"còn", "và", "nhưng", "khi", "tuy", "sau", "trước", "trong", "nếu", "dù", "rồi"}
@@ -264,6 +267,11 @@ DATE_PATTERNS = [
 ]
 # A day and month without the year ("Sáng 9-7", "ngày 18/12").
 DAY_MONTH_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-]|\.\d)")
+# The event's day and month opening a report: "Ngày 4/6, ...", "Sáng 21/7, ...".
+EVENT_DAY_RE = re.compile(
+    r"(?:^|[.\n]\s*)(?:ngày|sáng|chiều|tối|trưa|đêm)(?: ngày)?\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d)",
+    re.IGNORECASE,
+)
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -453,7 +461,7 @@ def find_speakers(text):
     role win.
     """
     found = {}
-    text = GLUED_NAME_RE.sub(r"\1 ", SPACED_HYPHEN_RE.sub(_join_hyphen, text))
+    text = GLUED_NAME_RE.sub(r"\1 ", _join_hyphens(text))
     roles = list(ROLE_BEFORE_RE.finditer(text))  # the costliest pattern: searched once
     named = _honorific_speakers(text) + _role_first_speakers(text, roles) + _name_then_role_speakers(text)
     for name, role in named:
@@ -466,7 +474,7 @@ def find_speakers(text):
             found[key]["role"] = role
     # "cô Ivanka" is "Ivanka Trump" when the article introduces her so, bare.
     for key in [k for k in found if " " not in k and foreign_word(found[k]["name"])]:
-        fuller = _fuller_name(text, found[key]["name"])
+        fuller = _fuller_name(text, found[key]["name"], found)
         if fuller and name_key(fuller) not in found:
             found[name_key(fuller)] = dict(found.pop(key), name=fuller)
     # "ông Obama" is "Barack Obama" when the article names him in full, even
@@ -494,23 +502,28 @@ def find_speakers(text):
     return list(found.values())
 
 
-def _fuller_name(text, name):
+def _fuller_name(text, name, others=()):
     """The fuller form of a foreign ``name`` that introduces it in ``text`` ("Ivanka" -> "Ivanka Trump"), or "".
 
     The article must name the person in full first, one way only: "...
-    của Conte Bashuayi đã lập công" after "HLV Conte" is two people.
+    của Conte Bashuayi đã lập công" after "HLV Conte" is two people. The
+    title may use the short name first ("Con gái Obama khóc ..."). A full
+    name found as someone else's (``others``) is not this one's.
     """
     pattern = rf"(?<![\w-])(?:({LATIN_WORD_RE.pattern}) {re.escape(name)}|{re.escape(name)} ({LATIN_WORD_RE.pattern}))(?![\w-])"
     forms = {}
     for match in re.finditer(pattern, text):
         other = match[1] or match[2]
-        if foreign_word(other) and other.lower() not in LATIN_COUNTRIES:
-            forms.setdefault(match.group(), match)
+        if foreign_word(other) and other.lower() not in LATIN_COUNTRIES and name_key(match.group()) not in others:
+            forms.setdefault(match.group(), match)  # not "Michelle Obama", found as herself
     if len(forms) != 1:
         return ""
     (fuller, match), = forms.items()
-    first = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-    return fuller if match.start() <= first.start() < match.end() else ""
+    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for first in (alone.search(text), alone.search(text, text.find("\n") + 1)):
+        if first is None or match.start() <= first.start() < match.end():
+            return fuller
+    return ""
 
 
 def _better_role(old, new):
@@ -531,6 +544,12 @@ def _better_role(old, new):
 def _misspelt(word, surname):
     """Whether ``word`` is ``surname`` misspelt: the same first letter, 80 % alike."""
     return word[0] == surname[0] and difflib.SequenceMatcher(None, word, surname).ratio() >= 0.8
+
+
+def _join_hyphens(text):
+    """``text`` with the spaced hyphens inside names closed, a chain too ("Chan - o - cha")."""
+    joined = SPACED_HYPHEN_RE.sub(_join_hyphen, text)
+    return joined if joined == text else SPACED_HYPHEN_RE.sub(_join_hyphen, joined)
 
 
 def _join_hyphen(match):
@@ -736,6 +755,8 @@ def _name_in(run):
             return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation
         if end - start == 1 and start >= 2 and _latin_given_name(run[start - 1]):
             start -= 1
+        elif end - start == 1 and start == 1 and KOREAN_GIVEN_NAME_RE.fullmatch(run[1]) and _latin_given_name(run[0]):
+            start = 0  # "Tổng thống Moon Jae-in": the surname before a Korean given name
         return start, end
     return 0, 0
 
@@ -854,8 +875,10 @@ def find_date(explicit, title, body):
     date in the body (the event date opens these reports), unless a day and
     month without a year come first and a full date later has them: then
     the latest such date ("Sáng 9-7, ... kỷ niệm 50 năm (9-7-1968 -
-    9-7-2018)" is 2018-07-09); otherwise no date, and the year is the
-    latest one the title names.
+    9-7-2018)" is 2018-07-09), and when none has them and a sentence opens
+    with that day ("Ngày 4/6, ..." then "ngày 29/4/2016"), no date: the
+    full one is another event's. Without a date, the year is the latest
+    one the title names.
     """
     match = ISO_DATE_RE.match(explicit or "")
     if match:
@@ -873,6 +896,8 @@ def find_date(explicit, title, body):
         day_month = DAY_MONTH_RE.search(body, 0, at)
         if day_month:
             same = [d for _, d in candidates if d[5:] == f"{int(day_month['m']):02d}-{int(day_month['d']):02d}"]
+            if not same and EVENT_DAY_RE.search(body, 0, at):
+                return "", 0  # "Ngày 4/6, ..." then "ngày 29/4/2016": the event's year is not given
             date = max(same, default=date)
         return date, int(date[:4])
     years = [int(y) for y in YEAR_RE.findall(title)]

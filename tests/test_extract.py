@@ -102,8 +102,8 @@ def test_date_forms_and_choice():
 def test_a_day_and_month_first_take_the_year_of_the_latest_full_date_that_has_them():
     body = "Sáng 9-7, Bộ Quốc phòng tổ chức hội thảo nhân kỷ niệm 50 năm (9-7-1968 - 9-7-2018)."
     assert find_date("", "", body) == ("2018-07-09", 2018)
-    # A day and month no full date repeats leave the first full date.
-    assert find_date("", "", "Sáng 18-12, ... từ ngày 20-1-1968") == ("1968-01-20", 1968)
+    # A day and month no full date repeats, not opening a sentence, leave the first full date.
+    assert find_date("", "", "Hạn chót là 18-12, ... từ ngày 20-1-1968") == ("1968-01-20", 1968)
 
 
 def test_missing_title_comes_from_the_first_sentence_not_a_caption():
@@ -468,3 +468,28 @@ def test_korean_given_names_particles_abbreviations_and_names_introduced_in_full
 def test_a_bare_two_name_run_after_a_surname_is_not_the_persons_full_name():
     text = "HLV Conte không giấu nổi. Quyết định thay người của Conte Bashuayi đã lập công. Ông Conte nói."
     assert speakers(text) == [("Conte", "HLV")]
+
+
+def test_a_report_opening_with_a_day_and_month_takes_no_other_events_full_date():
+    body = "Ngày 4/6, Thủ tướng dự hội nghị. Sau Hội nghị Doanh nghiệp ngày 29/4/2016 tại TP HCM."
+    assert find_date("", "", body) == ("", 0)
+    # A day and month inside a sentence (a deadline, a range) do not count.
+    assert find_date("", "", "Hạn nộp là 30/6, theo văn bản ngày 21/7/2023.") == ("2023-07-21", 2023)
+
+
+def test_thai_and_korean_names_prefixes_and_the_full_name_a_title_shortens():
+    text = (
+        "Con gái Obama khóc\n"
+        "Con gái lớn của Tổng thống Mỹ sắp mãn nhiệm Barack Obama xúc động. Malia ngồi cạnh "
+        "đệ nhất phu nhân Michelle Obama. Guardian dẫn lời ông Obama nói. "
+        "Thủ tướng Thái Lan Prayuth Chan - o - cha phát biểu. Tổng thống Moon Jae - in nói. "
+        "Đoàn do Đô đốc Tôn Kiến Quốc, phó tổng tham mưu trưởng, dẫn đầu. "
+        "Theo nguồn tin riêng của VnExpress, Tổng thống Mỹ Barack Obama có thể lưu trú."
+    )
+    assert speakers(text) == [
+        ("Michelle Obama", "đệ nhất phu nhân"),
+        ("Prayuth Chan-o-cha", "Thủ tướng Thái Lan"),
+        ("Moon Jae-in", "Tổng thống"),
+        ("Tôn Kiến Quốc", "Đô đốc"),
+        ("Barack Obama", "Tổng thống Mỹ"),
+    ]
