@@ -17,6 +17,7 @@ from .text import canonical_phrase as canonical, fold, name_key
 UPPER = (
     "A-Z"
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+    "ĀĒĪŌŪ"  # romanised Japanese: "Tarō Kōno"
 )
 LOWER = "a-z" + UPPER[3:].lower()
 # "Jong-un", "Louis-Dreyfus", "al-Assad", "McCarthy", "O'Neill", "Bin’ali".
@@ -59,6 +60,8 @@ ROLE_END_RE = re.compile(
 # A foreign name alone this long may misspell a part of a full name's
 # ("Sihanuc" for "Sihanouk", "Ivaka" for "Ivanka").
 MISSPELT_MIN_LETTERS = 5
+# Words before a company's name: one foreign word after them is the company.
+COMPANY_HEADS = {"tập đoàn", "công ty", "hãng", "tổ chức", "ngân hàng"}
 # Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
 RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "đô đốc",
          "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
@@ -120,7 +123,7 @@ def _syllable_trie(phrases):
             if not word:
                 continue
             if any(child):
-                options.append(re.escape(word) + rf"(?:\s+{build(child)})" + ("?" if "" in child else ""))
+                options.append(re.escape(word) + rf"(?:[ \t]+{build(child)})" + ("?" if "" in child else ""))
             else:
                 options.append(re.escape(word))
         return "(?:" + "|".join(options) + ")"
@@ -128,10 +131,11 @@ def _syllable_trie(phrases):
     return build(trie)
 
 
-# Match case-insensitively; "Đại sứ quán" is an embassy, not a role.
-ROLE_NOUNS = rf"(?:phó\s+)?{_syllable_trie(ROLE_NOUN_LIST)}(?!\s+quán)"
+# Match case-insensitively, within a line; "Đại sứ quán" is an embassy, not a role.
+ROLE_NOUNS = rf"(?:phó[ \t]+)?{_syllable_trie(ROLE_NOUN_LIST)}(?![ \t]+quán)"
 ROLE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:cựu\s+|cố\s+|(?<!\w )quyền\s+|(?<!Việt )(?<!miền )(?:nam|nữ)\s+)?{ROLE_NOUNS}(?!\w)", re.IGNORECASE,
+    rf"(?<!\w)(?:cựu[ \t]+|cố[ \t]+|(?<!\w )quyền[ \t]+|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?{ROLE_NOUNS}(?!\w)",
+    re.IGNORECASE,
 )
 # A role ending in one of these goes on with an organisation or a place, not
 # the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey"; after
@@ -148,7 +152,7 @@ NOT_NAME_WORDS = {
 # giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...".
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-])[ \t]+"
-    rf"(?=(?P<rest>(?:(?i:(?:cựu\s+)?(?:{ROLE_NOUNS}|giáo sư))|CEO)(?!\w)[^\n]{{0,200}}))",
+    rf"(?=(?P<rest>(?:(?i:(?:cựu[ \t]+)?(?:{ROLE_NOUNS}|giáo sư))|CEO)(?!\w)[^\n]{{0,200}}))",
 )
 NAME_AND_RE = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]+và[ \t]+$"
@@ -156,6 +160,8 @@ NAME_AND_RE = re.compile(
 # Lower-case words a role may run on with before its organisation or the
 # name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
 ROLE_TAIL_WORDS = 4
+# At most this many words between a role and the comma before its holder's name.
+ROLE_CLAUSE_WORDS = 8
 # A word in Vietnamese spelling, folded; a capitalised word that is not one
 # (nor a place) is taken for part of a foreign name: "Putin", "Widodo".
 VIETNAMESE_SYLLABLE_RE = re.compile(
@@ -168,6 +174,8 @@ SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?|al|el) - ([A-Za-z][a-
 # A romanised name right before a given name or a surname's next part:
 # "Choe " in "Choe Son - hui", "Prayuth " in "Prayuth Chan - o - cha".
 KOREAN_SURNAME_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
+# An Irish name written with a spaced apostrophe: "Peter O ' Neill".
+SPACED_APOSTROPHE_RE = re.compile(r"\b(O) ['’] ([A-Z][a-z]+)")
 # A Korean given name written with a hyphen: "Jae-in", "Jong-un".
 KOREAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Short Vietnamese words written without diacritics.
@@ -199,6 +207,8 @@ FOREIGN_PLACES = set(
     "brasilia kiev kyiv minsk warsaw prague vienna budapest bucharest sofia athens rome madrid "
     "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin".split()
 )
+# A romanised East Asian name's word: "Kyung", "Jae-in", "Tarō".
+ROMANISED_RE = re.compile(r"[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:-[a-z]+)?")
 # Countries whose people's names, romanised, read like Vietnamese syllables.
 EAST_ASIA = {"triều tiên", "hàn quốc", "bình nhưỡng", "nhật bản", "trung quốc", "đài loan"}
 # Countries whose Vietnamese names are spelt in Latin letters alone.
@@ -222,10 +232,16 @@ PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao
           "tập đoàn"}
 # Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
 # initials ("H.W.") and "TP. HCM" do not end it.
-# A dash between two abbreviations is part of a name ("Bộ LĐ - TB & XH").
+# The second halves of ministries' and departments' names written with a
+# dash: "Bộ Kế hoạch - đầu tư", "Sở Khoa học - Công nghệ".
+ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
+                     "môi trường", "phát triển nông thôn", "truyền thông", "đào tạo", "luật")
+ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
+# A dash between two abbreviations, or before a name's second half, is part of
+# a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư").
 CLAUSE_BREAK_RE = re.compile(
     r"[,;:\n]|\((?![A-Z]{2,}\))|(?<![A-Z]{2})\)|(?<![A-Z])\.(?=\s|$)"
-    r"|(?<![A-ZĐ]{2})\s[–—-]\s|\s[–—-]\s(?![A-ZĐ]{2})"
+    rf"|(?<![A-ZĐ]{{2}})\s[–—-]\s(?!{ORG_SECOND_HALF_RE.pattern})|\s[–—-]\s(?![A-ZĐ]{{2}}|{ORG_SECOND_HALF_RE.pattern})"
 )
 
 # Words, or pairs of words, a lower-case role may start with ("chủ tịch UBND
@@ -547,7 +563,11 @@ def _misspelt(word, surname):
 
 
 def _join_hyphens(text):
-    """``text`` with the spaced hyphens inside names closed, a chain too ("Chan - o - cha")."""
+    """``text`` with the spaced hyphens and apostrophes inside names closed.
+
+    A chain too: "Chan - o - cha" -> "Chan-o-cha", "O ' Neill" -> "O'Neill".
+    """
+    text = SPACED_APOSTROPHE_RE.sub(r"\1'\2", text)
     joined = SPACED_HYPHEN_RE.sub(_join_hyphen, text)
     return joined if joined == text else SPACED_HYPHEN_RE.sub(_join_hyphen, joined)
 
@@ -634,8 +654,10 @@ def _role_first_speakers(text, roles):
                 break  # "Tổng thống Donald Trump và Chủ tịch Tập Cận Bình": the next person
             if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
                 run.append(word)
-            elif word in ("-", "–") and run and _capital_within(rest, i + 1, 1):
-                run.append(word)  # "Bộ LĐ - TB & XH"
+            elif word in ("-", "–") and run and (
+                _capital_within(rest, i + 1, 1) or ORG_SECOND_HALF_RE.match(" ".join(rest[i + 1 : i + 3]))
+            ):
+                run.append(word)  # "Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư"
             elif run and word.isalpha() and _capital_within(rest, i + 1, 2, surname=True) and _name_in(run) == (0, 0):
                 run.append(word)  # "Ngân hàng nhà nước Lê Minh Hưng": lower-case syllables, then the name
             else:
@@ -646,18 +668,25 @@ def _role_first_speakers(text, roles):
         before = run[start - 1] if start else words[tail - 1] if tail else ""
         if end and canonical(before) in PLACE_UNITS and canonical(" ".join(words[tail - 2 : tail])) != "thành phố":
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
+        if end == start + 1 == len(run) and canonical(" ".join(run[max(0, start - 2) : start])) in COMPANY_HEADS:
+            continue  # "Chủ tịch Tập đoàn Nidec": the company, named like a person
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
             role = [match.group()] + words[:tail] + run[:start]
             out.append((" ".join(run[start:end]), _posts_before(text, match.start()) + " ".join(role)))
         elif not end and after and text[match.end() + len(clause)] == ",":
             # "Trưởng phòng Giáo dục huyện Mường Lát, Mai Xuân Giang cho biết":
-            # the next clause opens with a Vietnamese name, then a lower-case word.
-            opening = after[0].split()
+            # the next clause opens with a Vietnamese name, then a lower-case
+            # word; or it is a foreign name alone ("Bộ trưởng Ngoại giao Lào,
+            # Saleumxay Kommasith, nước ...").
+            opening, *closed = CLAUSE_BREAK_RE.split(after[0], maxsplit=1)
+            opening = opening.split()
             capitals = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), opening))
             start, end = _name_in(capitals)
-            if end and start == 0 and end == len(capitals) < len(opening) and (
-                canonical(capitals[0]) in SURNAMES
-            ):
+            if not end or start or end < len(capitals) or len(words) > ROLE_CLAUSE_WORDS:
+                continue
+            vietnamese = end < len(opening) and canonical(capitals[0]) in SURNAMES
+            foreign = closed and end == len(opening) and 2 <= end <= 3 and all(map(foreign_word, capitals))
+            if vietnamese or foreign:
                 out.append((" ".join(capitals), " ".join([match.group()] + words)))
     return out
 
@@ -730,7 +759,7 @@ def _name_in(run):
     for i in range(len(run) - 2):
         if canonical(" ".join(run[i : i + 2])) in EAST_ASIA:
             # "Ngoại trưởng Triều Tiên Ri Yong Ho": romanised, the name reads like Vietnamese.
-            tail = list(itertools.takewhile(lambda w: w.isascii() and LATIN_WORD_RE.fullmatch(w), run[i + 2 :]))
+            tail = list(itertools.takewhile(ROMANISED_RE.fullmatch, run[i + 2 :]))
             if 2 <= len(tail) <= 3:
                 return i + 2, i + 2 + len(tail)
     for start, word in enumerate(run):
@@ -853,6 +882,8 @@ def _dash_joins(after):
     It does when a lower-case word follows that starts neither another post
     ("- chủ đầu tư") nor the verb that ends the role ("- cho biết").
     """
+    if ORG_SECOND_HALF_RE.match(after.lstrip()):
+        return True  # "Bộ Khoa học - Công nghệ"
     words = [word.strip(",;:.") for word in after.split()[:2]]
     if not words or not words[0][:1].islower():
         return False

@@ -493,3 +493,20 @@ def test_thai_and_korean_names_prefixes_and_the_full_name_a_title_shortens():
         ("Tôn Kiến Quốc", "Đô đốc"),
         ("Barack Obama", "Tổng thống Mỹ"),
     ]
+
+
+def test_names_apposed_between_commas_ministries_with_dashes_and_companies_named_like_people():
+    text = (
+        "Thay mặt các nước, Bộ trưởng Ngoại giao Lào, Saleumxay Kommasith, nước điều phối, khẳng định. "
+        "Bộ trưởng Bộ Kế hoạch - đầu tư Nguyễn Chí Dũng cho biết. "
+        "Ông Phạm Đại Dương, Thứ trưởng Bộ Khoa học - Công nghệ, đánh giá. "
+        "Theo Reuters, Thủ tướng Peter O ' Neill phát biểu. Phó Thủ tướng gặp Ngoại trưởng Nhật Bản Tarō Kōno. "
+        "Thủ tướng và Chủ tịch Tập đoàn Nidec. Cơ hội cho chủ nhà\nBáo The Nation dẫn ý kiến."
+    )
+    assert speakers(text) == [
+        ("Phạm Đại Dương", "Thứ trưởng Bộ Khoa học - Công nghệ"),
+        ("Saleumxay Kommasith", "Bộ trưởng Ngoại giao Lào"),
+        ("Nguyễn Chí Dũng", "Bộ trưởng Bộ Kế hoạch - đầu tư"),
+        ("Peter O'Neill", "Thủ tướng"),
+        ("Tarō Kōno", "Ngoại trưởng Nhật Bản"),
+    ]
