@@ -24,7 +24,9 @@ bà, anh, chị, cô, thầy, bạn, đồng chí, academic titles) or next to a
 ("Tổng thống Nga Vladimir Putin", "Emily Langlie, phát ngôn viên ..."), once,
 under their fullest name; not bylines, not people named bare. The date is a
 full day-month-year date only. The organisation is the named institution that
-is the subject of the title, else of the first sentence, else none.
+is the subject of the title, else of the first sentence, else none. Speakers
+match when their names have one key (``text.name_key``: folded, "Jong-un" as
+"Jong Un", "Sỹ" as "Sĩ"), the way the product tells people apart.
 """
 
 import argparse
@@ -43,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from search_app.articles import Article, read_sources  # noqa: E402
 from search_app.cli import SAMPLE_DIR  # noqa: E402
 from search_app.extract import extract  # noqa: E402
-from search_app.text import fold  # noqa: E402
+from search_app.text import fold, name_key  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold" / "extraction.jsonl"
 
@@ -83,8 +85,8 @@ def score(gold_rows, articles):
             continue
         t = totals[row["split"]]
         result = extract(article)
-        gold = {norm(s["name"]): norm(s["role"]) for s in row["speakers"]}
-        got = {norm(s["name"]): norm(s["role"]) for s in result.speakers}
+        gold = {name_key(s["name"]): norm(s["role"]) for s in row["speakers"]}
+        got = {name_key(s["name"]): norm(s["role"]) for s in result.speakers}
         matched = gold.keys() & got.keys()
         t["articles"] += 1
         t["gold"] += len(gold)

@@ -29,7 +29,7 @@ INITIALS_RE = re.compile(INITIALS)
 ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)"
 # Honorifics and academic titles that introduce a person's name.
 HONORIFIC = (
-    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Tt]hầy|[Bb]ạn|[Nn]gài|Madame|"
+    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Tt]hầy|[Bb]ạn|[Nn]gài|Madame|NSND|NSƯT|"
     r"(?:Phó\s+)?(?:[Gg]iáo sư|[Tt]iến sĩ|[Tt]hạc sĩ)|"
     rf"{ACADEMIC}(?:\s?\.\s?{ACADEMIC}){{0,2}}\.?(?=\s))"
 )
@@ -60,8 +60,11 @@ ROLE_END_RE = re.compile(
 # A foreign name alone this long may misspell a part of a full name's
 # ("Sihanuc" for "Sihanouk", "Ivaka" for "Ivanka").
 MISSPELT_MIN_LETTERS = 5
+# A place follows these: "ở Davos, Thủ tướng ..." names no one.
+LOCATIVE_BEFORE_RE = re.compile(r"(?:^|\s)(?:ở|tại|từ|đến|tới)\s$")
 # Words before a company's name: one foreign word after them is the company.
-COMPANY_HEADS = {"tập đoàn", "công ty", "hãng", "tổ chức", "ngân hàng"}
+COMPANY_HEADS = {"tập đoàn", "công ty", "hãng", "tổ chức", "ngân hàng", "trung tâm", "viện", "học viện",
+                 "đại học", "trường"}
 # Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
 RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "đô đốc",
          "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
@@ -100,7 +103,8 @@ ROLE_NOUN_LIST = [
     "Nhà sáng lập", "Nhà đồng sáng lập", "Tỉ phú", "Tỷ phú", "Vua", "Nữ hoàng", "Hoàng tử",
     "Công chúa", "Tu sĩ", "Nhà sư", "Hòa thượng", "Hoà thượng", "Linh mục", "Mục sư", "Đội trưởng",
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
-    "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên",
+    "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
+    "Ủy viên", "Uỷ viên", "Hoàng hậu",
 ]
 
 
@@ -189,7 +193,7 @@ FOREIGN_PLACES = set(
     "afghanistan australia brazil campuchia canada colombia cuba ecuador ethiopia iran iraq "
     "israel jordan kazakhstan kenya lebanon libya malaysia mexico myanmar nigeria pakistan "
     "palestine peru philippines qatar serbia singapore syria ukraine venezuela yemen india "
-    "indonesia nepal new york jersey seattle houston chicago boston saudi arabia "
+    "indonesia nepal new york jersey seattle houston chicago boston saudi arabia kremlin pentagon "
     "washington london paris moscow berlin tokyo seoul bangkok jakarta manila texas california "
     "florida hawaii alaska virginia "
     # Countries and capitals written in Latin letters (Vietnamese names for the
@@ -211,6 +215,8 @@ FOREIGN_PLACES = set(
 ROMANISED_RE = re.compile(r"[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:-[a-z]+)?")
 # Countries whose people's names, romanised, read like Vietnamese syllables.
 EAST_ASIA = {"triều tiên", "hàn quốc", "bình nhưỡng", "nhật bản", "trung quốc", "đài loan"}
+# Vietnamese words with no diacritics that open a clause: "Theo James Borton, ...".
+UNACCENTED_LEADS = {"theo", "sau", "khi", "trong", "cho", "con", "tuy", "nam", "hai", "ba", "anh", "chi", "em"}
 # Countries whose Vietnamese names are spelt in Latin letters alone.
 LATIN_COUNTRIES = {"nga", "anh", "lao", "ai", "cap", "thai", "lan", "han", "nhat", "ban"}
 # Surnames that start a name after a role (honorifics need no such list).
@@ -218,7 +224,7 @@ SURNAMES = set(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh trương "
     "lương mai cao lâm tô hà tạ giang cung lưu chu kiều đoàn vương tăng thái trịnh quách phùng "
     "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
-    "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò thạch "
+    "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò thạch uông "
     # Chinese names as Vietnamese reads them ("Tập Cận Bình", "Mao Trạch Đông").
     "tập mao tưởng ôn".split()
 )
@@ -227,7 +233,7 @@ SURNAMES = set(
 PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "quỹ", "giải",
                "đường", "phố", "làng", "trường", "học", "chuyên", "thpt", "thcs"}
 # Places whose first syllable is also a surname: not people after a role.
-PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan",
+PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan", "hà lan",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
           "tập đoàn"}
 # Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
@@ -596,6 +602,11 @@ def _honorific_speakers(text):
         if before.endswith(PLURAL_BEFORE):
             continue
         name = _trim_name(match["name"])
+        rest = match["name"][len(name) :] + match["rest"]
+        after = match["rest"].split()[:1]
+        if name.count(" ") >= 2 and after and canonical(f"{name.rsplit(' ', 1)[1]} {after[0]}") in ROLE_STARTS:
+            name = name.rsplit(" ", 1)[0]  # "Ông Vũ Văn Viện Giám đốc Sở ...": the role starts
+            rest = "," + match["name"][len(name) :] + match["rest"]
         one_word = name and " " not in name
         if not name or one_word and (
             fold(match["hon"]) not in ("ong", "ba") and not (fold(match["hon"]) in ("co", "anh", "chi") and foreign_word(name))
@@ -604,7 +615,7 @@ def _honorific_speakers(text):
             continue  # one name alone after ông/bà ("ông Hán", "bà Merkel", not "ông Giám đốc"), or a foreign one ("cô Ivanka")
         if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES:
             continue
-        role = _role(match["name"][len(name):] + match["rest"]) or _role_before_comma(text, match.start())
+        role = _role(rest) or _role_before_comma(text, match.start())
         out.append((name, role))
     return out
 
@@ -652,8 +663,12 @@ def _role_first_speakers(text, roles):
                 break  # a sentence run on without its full stop ("... cầu thủ Còn Costa")
             if word == "và" and ROLE_BEFORE_RE.match(" ".join(rest[i + 1 : i + 4])):
                 break  # "Tổng thống Donald Trump và Chủ tịch Tập Cận Bình": the next person
-            if capital or word in ("và", "&") or (run and run[-1][:1].isupper() and word.isalpha()):
+            if capital or word in ("và", "&") or (
+                run and run[-1][:1].isupper() and word.isalpha() and word not in ROLE_LINKS
+            ):
                 run.append(word)
+            elif word.isdigit() and run and _capital_within(rest, i + 1, 1, surname=True):
+                run.append(word)  # "công ty Cienco 6 Bùi Phi Hùng"
             elif word in ("-", "–") and run and (
                 _capital_within(rest, i + 1, 1) or ORG_SECOND_HALF_RE.match(" ".join(rest[i + 1 : i + 3]))
             ):
@@ -662,17 +677,28 @@ def _role_first_speakers(text, roles):
                 run.append(word)  # "Ngân hàng nhà nước Lê Minh Hưng": lower-case syllables, then the name
             else:
                 break
-        start, end = _name_in(run)
+        start, end = _name_in(run, text)
         if end and ROLE_BEFORE_RE.search(" ".join(run[:start])):
             continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
         before = run[start - 1] if start else words[tail - 1] if tail else ""
         if end and canonical(before) in PLACE_UNITS and canonical(" ".join(words[tail - 2 : tail])) != "thành phố":
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
-        if end == start + 1 == len(run) and canonical(" ".join(run[max(0, start - 2) : start])) in COMPANY_HEADS:
-            continue  # "Chủ tịch Tập đoàn Nidec": the company, named like a person
+        head = words[:tail] + run[:start]
+        if end == start + 1 == len(run) and (
+            canonical(" ".join(head[-2:])) in COMPANY_HEADS or head and canonical(head[-1]) in COMPANY_HEADS
+        ):
+            continue  # "Chủ tịch Tập đoàn Nidec", "công ty Cienco": the company, named like a person
+        if end and all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, 0, match.start()):
+            continue  # "ông Đặng Tất Thắng – Giám đốc Bamboo Airways": the role is his, then the company
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
             role = [match.group()] + words[:tail] + run[:start]
             out.append((" ".join(run[start:end]), _posts_before(text, match.start()) + " ".join(role)))
+            if run[end : end + 1] == ["và"]:
+                # "nhạc sỹ Antonin Dvorak và Bedrich Smetana": both hold the role.
+                others = [word.rstrip(".…") for word in run[end + 1 :]]
+                second, second_end = _name_in(others)
+                if second_end and second == 0:
+                    out.append((" ".join(others[:second_end]), " ".join(role)))
         elif not end and after and text[match.end() + len(clause)] == ",":
             # "Trưởng phòng Giáo dục huyện Mường Lát, Mai Xuân Giang cho biết":
             # the next clause opens with a Vietnamese name, then a lower-case
@@ -689,6 +715,14 @@ def _role_first_speakers(text, roles):
             if vietnamese or foreign:
                 out.append((" ".join(capitals), " ".join([match.group()] + words)))
     return out
+
+
+# A person's name, then a dash or nothing, right before a role: the role is
+# that person's ("Tướng Farzad Esmaili tư lệnh căn cứ Khatam al-Anbiya"). Not
+# a comma: "Ngoại trưởng Mỹ Mike Pompeo, Ngoại trưởng Nga Sergei Lavrov".
+PERSON_BEFORE_RE = re.compile(
+    rf"(?:{HONORIFIC}|(?i:{ROLE_NOUNS}))[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,4}}(?:[ \t]+[–—-])?[ \t]+$"
+)
 
 
 def _capital_within(words, i, most, surname=False):
@@ -720,6 +754,8 @@ def _name_then_role_speakers(text):
     """``(name, role)`` for "Larry Sabato, giáo sư khoa học chính trị, nói"."""
     out = []
     for match in NAME_THEN_ROLE_RE.finditer(text):
+        if LOCATIVE_BEFORE_RE.search(text[max(0, match.start() - 6) : match.start()]):
+            continue  # "ở Davos, Thủ tướng ...": a place
         run = match["name"].split()
         start, end = _name_in(run)
         if start == 1 and _latin_given_name(run[0]) and foreign_word(run[1]):
@@ -737,7 +773,7 @@ def _name_then_role_speakers(text):
     return out
 
 
-def _name_in(run):
+def _name_in(run, text=""):
     """``(start, end)`` of the person's name in a run of capitalised words, or (0, 0).
 
     A Vietnamese name is 2 to 4 capitalised syllables from a known surname
@@ -754,6 +790,8 @@ def _name_in(run):
             end += 1
         if end - start > 4:
             start = _name_start(run, start, end)  # "Bệnh viện Bạch Mai Ngô Quý Châu"
+        if not run[start].isascii() and any(map(foreign_word, run[start + 1 : end])):
+            continue  # "châu Âu Jyrki Katainen", but "Kim Jong Un": a Vietnamese name is Vietnamese syllables
         if 2 <= end - start <= 4 and canonical(" ".join(run[start : start + 2])) not in PLACES:
             return start, end
     for i in range(len(run) - 2):
@@ -775,9 +813,11 @@ def _name_in(run):
         if end < len(run) and run[end][:1].isupper():
             more = list(itertools.takewhile(lambda w: w[:1].isupper(), run[end:]))
             if all(map(foreign_word, more)):
-                # "Điện Kremlin Dmitry Peskov": the name is the last two foreign words.
+                if len(more) == 1 and end - start == 2 and text and _only_before(text, run[start], run[start + 1]):
+                    return start, end + 1  # "Mohammad Javad Zarif": three names, the first never alone
+                # "Điện Kremlin Dmitry Peskov", "Facebook Mark Zuckerberg": the last two foreign words.
                 return end + len(more) - 2, end + len(more)
-            if len(more) == 1 and end - start == 1 and more[0].isascii():
+            if len(more) == 1 and end - start == 1 and more[0].isascii() and more[0].isalpha():
                 return start, end + 1  # "Peter Lim": a surname spelt like a syllable, unaccented
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
         if end - start == 1 and start and run[start - 1].isupper():
@@ -790,11 +830,17 @@ def _name_in(run):
     return 0, 0
 
 
+def _only_before(text, word, following):
+    """Whether ``word`` appears in ``text`` only right before ``following``: a given name, not a company."""
+    return text.count(word) == text.count(f"{word} {following}")
+
+
 def _latin_given_name(word):
     """Whether ``word``, before a foreign name, is its first part: Latin letters, not a place."""
     return (
         word.isascii() and LATIN_WORD_RE.fullmatch(word) is not None
         and word.lower() not in FOREIGN_PLACES and word.lower() not in LATIN_COUNTRIES
+        and word.lower() not in UNACCENTED_LEADS
     )
 
 

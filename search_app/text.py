@@ -149,17 +149,24 @@ def canonical(word):
     return normalize_tone(word).lower()
 
 
+# A syllable of one consonant and "y", spelt with "i" as well: "sỹ"/"sĩ", "lý"/"lí".
+I_SPELT_Y_RE = re.compile(r"\b([bcdghklmnpqrstvx])y\b")
+
+
 def name_key(name):
     """The key a person is known by: the folded name, hyphens and dots as
-    spaces, so "Khôi" and "Khổi", "Jong-un" and "Jong Un", "D.Trump" and
-    "D. Trump" are one person.
+    spaces, and "y" after one consonant as "i" (the two spellings of "sĩ",
+    "lý", "kỳ"), so "Khôi" and "Khổi", "Jong-un" and "Jong Un", "D.Trump"
+    and "D. Trump", "Mai Sĩ Diến" and "Mai Sỹ Diến" are one person.
 
     >>> name_key("Kim Jong-un") == name_key("Kim  Jong Un")
     True
     >>> name_key("George H.W. Bush")
     'george h w bush'
+    >>> name_key("Mai Sỹ Diến")
+    'mai si dien'
     """
-    return " ".join(fold(name).replace("-", " ").replace(".", " ").split())
+    return " ".join(I_SPELT_Y_RE.sub(r"\1i", fold(name).replace("-", " ").replace(".", " ")).split())
 
 
 def words(text):

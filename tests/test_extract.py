@@ -510,3 +510,45 @@ def test_names_apposed_between_commas_ministries_with_dashes_and_companies_named
         ("Peter O'Neill", "Thủ tướng"),
         ("Tarō Kōno", "Ngoại trưởng Nhật Bản"),
     ]
+
+
+def test_artists_lists_sharing_a_role_three_part_names_and_places_before_a_comma():
+    text = (
+        "NSND Trần Đình Sanh kể lại. Nhà thơ Nguyễn Trọng Tạo gửi bài thơ. "
+        "Đó là quê hương của nhạc sỹ Antonin Dvorak và Bedrich Smetana... "
+        "Ngày 18-2, Ngoại trưởng Iran Mohammad Javad Zarif tuyên bố. "
+        "Trong ngày thứ ba ở Davos, Thủ tướng Nguyễn Xuân Phúc gặp Phó chủ tịch Uỷ ban châu Âu Jyrki Katainen. "
+        "Sau đó, Thủ tướng tiếp Hoàng hậu Hà Lan Maxima. Phó Chủ tịch Quốc hội Uông Chu Lưu nói."
+    )
+    assert speakers(text) == [
+        ("Trần Đình Sanh", ""),
+        ("Nguyễn Trọng Tạo", "Nhà thơ"),
+        ("Antonin Dvorak", "nhạc sỹ"),
+        ("Bedrich Smetana", "nhạc sỹ"),
+        ("Mohammad Javad Zarif", "Ngoại trưởng Iran"),
+        ("Nguyễn Xuân Phúc", "Thủ tướng"),
+        ("Jyrki Katainen", "Phó chủ tịch Uỷ ban châu Âu"),
+        ("Maxima", "Hoàng hậu Hà Lan"),
+        ("Uông Chu Lưu", "Phó Chủ tịch Quốc hội"),
+    ]
+
+
+def test_a_role_after_a_name_is_that_persons_and_what_follows_is_the_organisation():
+    text = (
+        "Trước đó, ông Đặng Tất Thắng – Giám đốc Bamboo Airways tự tin. "
+        "Tướng Farzad Esmaili tư lệnh căn cứ không quân Khatam al-Anbiya của Iran cho biết. "
+        "Ông Vũ Văn Viện Giám đốc Sở GTVT Hà Nội. "
+        "Tổng giám đốc công ty Cienco 6 Bùi Phi Hùng đề nghị. "
+        "Theo James Borton, nhà nghiên cứu Đông Nam Á tại Trung tâm Stimson, Mỹ. "
+        "Giám đốc điều hành Facebook Mark Zuckerberg nói. Facebook cho biết. "
+        "Ông Mai Sĩ Diến đề nghị. Ông Mai Sỹ Diến - Phó trưởng đoàn đại biểu Quốc hội tỉnh Thanh Hoá nói."
+    )
+    assert speakers(text) == [
+        ("Đặng Tất Thắng", "Giám đốc Bamboo Airways tự tin"),
+        ("Vũ Văn Viện", "Giám đốc Sở GTVT Hà Nội"),
+        ("Mai Sĩ Diến", "Phó trưởng đoàn đại biểu Quốc hội tỉnh Thanh Hoá"),
+        ("Farzad Esmaili", "Tướng"),
+        ("Bùi Phi Hùng", "Tổng giám đốc công ty Cienco 6"),
+        ("Mark Zuckerberg", "Giám đốc điều hành Facebook"),
+        ("James Borton", "nhà nghiên cứu Đông Nam Á"),
+    ]
