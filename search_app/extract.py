@@ -104,7 +104,8 @@ ROLE_NOUN_LIST = [
     "Công chúa", "Tu sĩ", "Nhà sư", "Hòa thượng", "Hoà thượng", "Linh mục", "Mục sư", "Đội trưởng",
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
-    "Ủy viên", "Uỷ viên", "Hoàng hậu",
+    "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm",
+    "Trưởng phái đoàn",
 ]
 
 
@@ -224,7 +225,7 @@ SURNAMES = set(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh trương "
     "lương mai cao lâm tô hà tạ giang cung lưu chu kiều đoàn vương tăng thái trịnh quách phùng "
     "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
-    "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò thạch uông "
+    "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò thạch uông nguỵ ngụy "
     # Chinese names as Vietnamese reads them ("Tập Cận Bình", "Mao Trạch Đông").
     "tập mao tưởng ôn".split()
 )
@@ -728,11 +729,15 @@ PERSON_BEFORE_RE = re.compile(
 def _capital_within(words, i, most, surname=False):
     """Whether a capitalised word comes within ``most`` lower-case words from ``words[i]``.
 
-    With ``surname``, a capitalised Vietnamese surname.
+    With ``surname``, a name's start: a Vietnamese surname, or two foreign
+    words ("cố vấn An ninh quốc gia Michael Flynn").
     """
-    for word in words[i : i + most]:
+    for j, word in enumerate(words[i : i + most], i):
         if word[:1].isupper():
-            return word.isalpha() and (not surname or canonical(word) in SURNAMES)
+            return word.isalpha() and (
+                not surname or canonical(word) in SURNAMES
+                or foreign_word(word) and j + 1 < len(words) and foreign_word(words[j + 1].rstrip(".,;:"))
+            )
         if not word.isalpha():
             return False
     return False
@@ -760,6 +765,8 @@ def _name_then_role_speakers(text):
         start, end = _name_in(run)
         if start == 1 and _latin_given_name(run[0]) and foreign_word(run[1]):
             start = 0  # "Yong Suk Lee, trợ lý ...": a given name spelt like a syllable
+        if end - start == 1 and foreign_word(run[start]):
+            continue  # "Hội nghị An ninh Munich, Phó Tổng thống ...": one foreign word is a place
         role = _role(", " + match["rest"])
         if end == len(run) and role:  # the name is what stands right before the comma
             out.append((" ".join(run[start:]), role))
@@ -817,8 +824,10 @@ def _name_in(run, text=""):
                     return start, end + 1  # "Mohammad Javad Zarif": three names, the first never alone
                 # "Điện Kremlin Dmitry Peskov", "Facebook Mark Zuckerberg": the last two foreign words.
                 return end + len(more) - 2, end + len(more)
-            if len(more) == 1 and end - start == 1 and more[0].isascii() and more[0].isalpha():
-                return start, end + 1  # "Peter Lim": a surname spelt like a syllable, unaccented
+            if len(more) == 1 and end - start == 1 and more[0].isalpha() and (
+                more[0].isascii() or canonical(more[0]) in SURNAMES
+            ):
+                return start, end + 1  # "Peter Lim", "Janet Nguyễn": a surname spelt like a syllable
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
         if end - start == 1 and start and run[start - 1].isupper():
             return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation

@@ -487,11 +487,11 @@ def test_thai_and_korean_names_prefixes_and_the_full_name_a_title_shortens():
         "Theo nguồn tin riêng của VnExpress, Tổng thống Mỹ Barack Obama có thể lưu trú."
     )
     assert speakers(text) == [
+        ("Barack Obama", "Tổng thống Mỹ sắp mãn nhiệm"),
         ("Michelle Obama", "đệ nhất phu nhân"),
         ("Prayuth Chan-o-cha", "Thủ tướng Thái Lan"),
         ("Moon Jae-in", "Tổng thống"),
         ("Tôn Kiến Quốc", "Đô đốc"),
-        ("Barack Obama", "Tổng thống Mỹ"),
     ]
 
 
@@ -551,4 +551,24 @@ def test_a_role_after_a_name_is_that_persons_and_what_follows_is_the_organisatio
         ("Bùi Phi Hùng", "Tổng giám đốc công ty Cienco 6"),
         ("Mark Zuckerberg", "Giám đốc điều hành Facebook"),
         ("James Borton", "nhà nghiên cứu Đông Nam Á"),
+    ]
+
+
+def test_vietnamese_american_names_judges_voters_and_a_place_before_a_comma():
+    text = (
+        "Có nữ nghị sĩ thượng viện bang California Janet Nguyễn, thẩm phán liên bang Jacqueline Nguyen. "
+        "Thẩm phán Kriangsak Kittichairasee, Toà án Luật biển quốc tế ITLOS cho rằng. "
+        "Cử tri Lê Quý Hùng (phường Lam Sơn) nhìn nhận. "
+        "Bộ trưởng Quốc phòng Trung Quốc Nguỵ Phượng Hoà phát biểu. "
+        "Việc cố vấn An ninh quốc gia Michael Flynn từ chức. "
+        "Tại Hội nghị An ninh Munich, Phó Tổng thống Michael Pence nhấn mạnh."
+    )
+    assert speakers(text) == [
+        ("Janet Nguyễn", "nữ nghị sĩ thượng viện bang California"),
+        ("Jacqueline Nguyen", "thẩm phán liên bang"),
+        ("Kriangsak Kittichairasee", "Thẩm phán"),
+        ("Lê Quý Hùng", "Cử tri"),
+        ("Nguỵ Phượng Hoà", "Bộ trưởng Quốc phòng Trung Quốc"),
+        ("Michael Flynn", "cố vấn An ninh quốc gia"),
+        ("Michael Pence", "Phó Tổng thống"),
     ]
