@@ -674,7 +674,7 @@ def _role_first_speakers(text, roles):
                 _capital_within(rest, i + 1, 1) or ORG_SECOND_HALF_RE.match(" ".join(rest[i + 1 : i + 3]))
             ):
                 run.append(word)  # "Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư"
-            elif run and word.isalpha() and _capital_within(rest, i + 1, 2, surname=True) and _name_in(run) == (0, 0):
+            elif run and word.isalpha() and _capital_within(rest, i + 1, 3, surname=True) and _name_in(run) == (0, 0):
                 run.append(word)  # "Ngân hàng nhà nước Lê Minh Hưng": lower-case syllables, then the name
             else:
                 break
@@ -1021,9 +1021,16 @@ def organisation(title, body):
     first_sentence = SENTENCE_END_RE.split(body.strip(), maxsplit=1)[0]
     for text in (title, first_sentence):
         match = ORG_SUBJECT_RE.search(text)
-        if match:
-            return match["org"]
+        if match and not _ends_with_role(text[: match.start()]):
+            return match["org"]  # not "Thứ trưởng Bộ ... Doãn Mậu Diệp đã ...": a person is the subject
     return find_organisation(title)
+
+
+def _ends_with_role(text):
+    """Whether ``text`` ends with a role noun ("... Thứ trưởng ")."""
+    tail = text[-25:].rstrip()
+    roles = list(ROLE_BEFORE_RE.finditer(tail))
+    return bool(roles) and roles[-1].end() == len(tail)
 
 
 def find_organisation(text):

@@ -572,3 +572,11 @@ def test_vietnamese_american_names_judges_voters_and_a_place_before_a_comma():
         ("Michael Flynn", "cố vấn An ninh quốc gia"),
         ("Michael Pence", "Phó Tổng thống"),
     ]
+
+
+def test_long_organisations_before_a_name_and_a_role_before_the_titles_organisation():
+    assert speakers("Viện trưởng Viện nghiên cứu lập pháp Nguyễn Đình Quyền thì cho rằng.") == [
+        ("Nguyễn Đình Quyền", "Viện trưởng Viện nghiên cứu lập pháp"),
+    ]
+    body = "Phát biểu khai mạc, Thứ trưởng Bộ Lao động - Thương binh và Xã hội Doãn Mậu Diệp đã thông báo."
+    assert organisation("Khai mạc cuộc họp đầu tiên", body) == ""
