@@ -15,8 +15,8 @@ the seeds' genre, drawn by ``--draw 15 --genre --seed 4001``) and
 (``--seed 4006 --max-chars 4000``: the genre's short articles had run out;
 14 of the 15, one dropped because its extraction had been read in the
 50-article check), ``genre-7`` to ``genre-9`` (``--seed 4007`` to ``4009``,
-``--max-chars 4000``; genre-9 has 14, the same article dropped), held out
-the same way; ``heldout``, the next set (``--draw --seed 2031``), once annotated. Each news set was annotated and committed before the extractor
+``--max-chars 4000``; genre-9 has 14, the same article dropped) and
+``genre-10`` (``--seed 4010 --max-chars 5000``), held out the same way; ``heldout``, the next set (``--draw --seed 2031``), once annotated. Each news set was annotated and committed before the extractor
 was run on it. Speakers are matched by folded name; a role counts as right
 when it matches the gold role once folded.
 
