@@ -104,7 +104,7 @@ ROLE_NOUN_LIST = [
     "Công chúa", "Tu sĩ", "Nhà sư", "Hòa thượng", "Hoà thượng", "Linh mục", "Mục sư", "Đội trưởng",
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
-    "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm",
+    "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
     "Trưởng phái đoàn",
 ]
 
@@ -153,11 +153,12 @@ NOT_NAME_WORDS = {
     "reuters", "afp", "ap", "cnn", "bbc", "tass", "xinhua", "yonhap", "sputnik", "bloomberg",
     "kyodo", "nhk", "online", "news", "times", "post", "press", "tv", "radio", "daily",
 }
-# A person named, then their role after a comma or a dash: "Larry Sabato,
-# giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...".
+# A person named, then their role after a comma, a dash or in brackets:
+# "Larry Sabato, giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...",
+# "Võ Văn Thưởng (Bí thư trung ương Đảng)".
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-])[ \t]+"
-    rf"(?=(?P<rest>(?:(?i:(?:cựu[ \t]+)?(?:{ROLE_NOUNS}|giáo sư))|CEO)(?!\w)[^\n]{{0,200}}))",
+    rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-]|(?=[ \t]\())[ \t]+\(?"
+    rf"(?=(?P<rest>(?:(?i:(?:cựu[ \t]+|nguyên[ \t]+|một[ \t]+)?(?:{ROLE_NOUNS}|giáo sư|quan chức))|CEO)(?!\w)[^\n]{{0,200}}))",
 )
 NAME_AND_RE = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]+và[ \t]+$"
@@ -180,7 +181,9 @@ SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?|al|el) - ([A-Za-z][a-
 # "Choe " in "Choe Son - hui", "Prayuth " in "Prayuth Chan - o - cha".
 KOREAN_SURNAME_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
 # An Irish name written with a spaced apostrophe: "Peter O ' Neill".
-SPACED_APOSTROPHE_RE = re.compile(r"\b(O) ['’] ([A-Z][a-z]+)")
+SPACED_APOSTROPHE_RE = re.compile(r"\b(O) ['’‘] ([A-Z][a-z]+)")
+# A Dutch particle written with a spaced apostrophe: "Gerard ' t Hooft".
+SPACED_PARTICLE_RE = re.compile(r" ['’‘] t (?=[A-Z])")
 # A Korean given name written with a hyphen: "Jae-in", "Jong-un".
 KOREAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Short Vietnamese words written without diacritics.
@@ -242,12 +245,13 @@ PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao
 # The second halves of ministries' and departments' names written with a
 # dash: "Bộ Kế hoạch - đầu tư", "Sở Khoa học - Công nghệ".
 ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
-                     "môi trường", "phát triển nông thôn", "truyền thông", "đào tạo", "luật")
+                     "môi trường", "phát triển nông thôn", "truyền thông", "đào tạo", "luật", "an ninh")
 ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
-# A dash between two abbreviations, or before a name's second half, is part of
-# a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư").
+# A dash between two abbreviations, or a dash or comma before a name's second
+# half, is part of a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn
+# hoá, Thể thao và Du lịch").
 CLAUSE_BREAK_RE = re.compile(
-    r"[,;:\n]|\((?![A-Z]{2,}\))|(?<![A-Z]{2})\)|(?<![A-Z])\.(?=\s|$)"
+    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n]|\((?![A-Z]{{2,}}\))|(?<![A-Z]{{2}})\)|(?<![A-Z])\.(?=\s|$)"
     rf"|(?<![A-ZĐ]{{2}})\s[–—-]\s(?!{ORG_SECOND_HALF_RE.pattern})|\s[–—-]\s(?![A-ZĐ]{{2}}|{ORG_SECOND_HALF_RE.pattern})"
 )
 
@@ -262,6 +266,7 @@ LOWER_ROLE_STARTS = {
     "cố vấn", "tư lệnh", "thống đốc", "thị trưởng", "ứng viên", "huấn luyện", "trung tướng",
     "trung tá", "thiếu tướng", "thiếu tá", "lãnh đạo", "tổ trưởng", "tổ phó", "tiền vệ",
     "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng", "trợ lý", "đầu bếp", "phóng viên", "tác giả",
+    "học giả", "quan chức", "một nhà",
 }
 # Capitalised, these open a sentence whose full stop is missing.
 SENTENCE_OPENERS = {"còn", "và", "nhưng", "khi", "tuy", "sau", "trước", "trong", "nếu", "dù", "rồi"}
@@ -574,7 +579,7 @@ def _join_hyphens(text):
 
     A chain too: "Chan - o - cha" -> "Chan-o-cha", "O ' Neill" -> "O'Neill".
     """
-    text = SPACED_APOSTROPHE_RE.sub(r"\1'\2", text)
+    text = SPACED_PARTICLE_RE.sub(" 't ", SPACED_APOSTROPHE_RE.sub(r"\1'\2", text))
     joined = SPACED_HYPHEN_RE.sub(_join_hyphen, text)
     return joined if joined == text else SPACED_HYPHEN_RE.sub(_join_hyphen, joined)
 
@@ -614,8 +619,8 @@ def _honorific_speakers(text):
             or canonical(name) in LOWER_ROLE_STARTS
         ):
             continue  # one name alone after ông/bà ("ông Hán", "bà Merkel", not "ông Giám đốc"), or a foreign one ("cô Ivanka")
-        if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES:
-            continue
+        if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES or canonical(name) in PLACES:
+            continue  # "Bà Rịa", "giáo sư Hà Lan": a place
         role = _role(rest) or _role_before_comma(text, match.start())
         out.append((name, role))
     return out
@@ -647,8 +652,8 @@ def _role_first_speakers(text, roles):
     out = []
     for match in roles:  # ROLE_BEFORE_RE's matches in text
         preceding = text[max(0, match.start() - 9) : match.start()]
-        if preceding.endswith(PLURAL_BEFORE) or canonical(preceding).endswith(MEETING_BEFORE):
-            continue  # "các cầu thủ Chelsea", "Hội nghị hiệu trưởng Confrasie": not a person
+        if preceding.endswith(PLURAL_BEFORE) or canonical(preceding).endswith(MEETING_BEFORE + ("mang tên ",)):
+            continue  # "các cầu thủ Chelsea", "Hội nghị hiệu trưởng Confrasie", "giải mang tên nhà khoa học X"
         clause, *after = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)
         words = clause.split()
         tail = 0  # lower-case words that carry on the role
@@ -664,10 +669,11 @@ def _role_first_speakers(text, roles):
                 break  # a sentence run on without its full stop ("... cầu thủ Còn Costa")
             if word == "và" and ROLE_BEFORE_RE.match(" ".join(rest[i + 1 : i + 4])):
                 break  # "Tổng thống Donald Trump và Chủ tịch Tập Cận Bình": the next person
+            bare = word[:-1] if word.endswith(",") and ORG_SECOND_HALF_RE.match(" ".join(rest[i + 1 : i + 3])) else word
             if capital or word in ("và", "&") or (
-                run and run[-1][:1].isupper() and word.isalpha() and word not in ROLE_LINKS
+                run and run[-1][:1].isupper() and bare.isalpha() and word not in ROLE_LINKS
             ):
-                run.append(word)
+                run.append(word)  # "Bộ Văn hoá, Thể thao và Du lịch": the comma inside the name
             elif word.isdigit() and run and _capital_within(rest, i + 1, 1, surname=True):
                 run.append(word)  # "công ty Cienco 6 Bùi Phi Hùng"
             elif word in ("-", "–") and run and (
@@ -681,14 +687,14 @@ def _role_first_speakers(text, roles):
         start, end = _name_in(run, text)
         if end and ROLE_BEFORE_RE.search(" ".join(run[:start])):
             continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
-        before = run[start - 1] if start else words[tail - 1] if tail else ""
-        if end and canonical(before) in PLACE_UNITS and canonical(" ".join(words[tail - 2 : tail])) != "thành phố":
+        if end and _place_before(words[:tail] + run[:start]):
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
         head = words[:tail] + run[:start]
-        if end == start + 1 == len(run) and (
+        if end == start + 1 and not any(word[:1].isupper() for word in run[end:]) and (
             canonical(" ".join(head[-2:])) in COMPANY_HEADS or head and canonical(head[-1]) in COMPANY_HEADS
+            or start >= 2 and ORG_HEAD_RE.match(" ".join(run[:2]))
         ):
-            continue  # "Chủ tịch Tập đoàn Nidec", "công ty Cienco": the company, named like a person
+            continue  # "Tập đoàn Nidec", "công ty Cienco", "Viện ... Quốc tế Peterson": the organisation
         if end and all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, 0, match.start()):
             continue  # "ông Đặng Tất Thắng – Giám đốc Bamboo Airways": the role is his, then the company
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
@@ -724,6 +730,16 @@ def _role_first_speakers(text, roles):
 PERSON_BEFORE_RE = re.compile(
     rf"(?:{HONORIFIC}|(?i:{ROLE_NOUNS}))[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,4}}(?:[ \t]+[–—-])?[ \t]+$"
 )
+
+
+def _place_before(words):
+    """Whether ``words`` end with a word that puts a place next ("phường", "trường").
+
+    Not when it ends a longer word: "thành phố", "Sở Tài nguyên và Môi trường".
+    """
+    return bool(words) and canonical(words[-1]) in PLACE_UNITS and (
+        canonical(" ".join(words[-2:])) not in ("thành phố", "môi trường", "thị trường")
+    )
 
 
 def _capital_within(words, i, most, surname=False):
@@ -790,7 +806,7 @@ def _name_in(run, text=""):
     a lone surname ("Apple Tim Cook").
     """
     for start, word in enumerate(run):
-        if canonical(word) not in SURNAMES or start and canonical(run[start - 1]) in PLACE_UNITS:
+        if canonical(word) not in SURNAMES or _place_before(run[:start]):
             continue  # "phường Yên Hoà" is a place
         end = start
         while end < len(run) and run[end][:1].isupper() and run[end].isalpha():

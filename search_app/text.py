@@ -155,9 +155,10 @@ I_SPELT_Y_RE = re.compile(r"\b([bcdghklmnpqrstvx])y\b")
 
 def name_key(name):
     """The key a person is known by: the folded name, hyphens and dots as
-    spaces, and "y" after one consonant as "i" (the two spellings of "sĩ",
-    "lý", "kỳ"), so "Khôi" and "Khổi", "Jong-un" and "Jong Un", "D.Trump"
-    and "D. Trump", "Mai Sĩ Diến" and "Mai Sỹ Diến" are one person.
+    spaces, curly apostrophes straight, and "y" after one consonant as "i"
+    (the two spellings of "sĩ", "lý", "kỳ"), so "Khôi" and "Khổi", "Jong-un"
+    and "Jong Un", "D.Trump" and "D. Trump", "O’Neill" and "O'Neill", "Mai
+    Sĩ Diến" and "Mai Sỹ Diến" are one person.
 
     >>> name_key("Kim Jong-un") == name_key("Kim  Jong Un")
     True
@@ -166,7 +167,8 @@ def name_key(name):
     >>> name_key("Mai Sỹ Diến")
     'mai si dien'
     """
-    return " ".join(I_SPELT_Y_RE.sub(r"\1i", fold(name).replace("-", " ").replace(".", " ")).split())
+    folded = fold(name).replace("-", " ").replace(".", " ").replace("’", "'").replace("‘", "'")
+    return " ".join(I_SPELT_Y_RE.sub(r"\1i", folded).split())
 
 
 def words(text):

@@ -580,3 +580,23 @@ def test_long_organisations_before_a_name_and_a_role_before_the_titles_organisat
     ]
     body = "Phát biểu khai mạc, Thứ trưởng Bộ Lao động - Thương binh và Xã hội Doãn Mậu Diệp đã thông báo."
     assert organisation("Khai mạc cuộc họp đầu tiên", body) == ""
+
+
+def test_ministries_with_commas_names_in_brackets_scholars_and_dutch_particles():
+    text = (
+        "Thứ trưởng Bộ Văn hoá, Thể thao và Du lịch Trịnh Thị Thuỷ đặt vấn đề. "
+        "Giám đốc Sở Tài nguyên và Môi trường Lê Quang Nam cho hay. "
+        "\\u201cChúng tôi có thể\\u201d, Bruce Blair, học giả nghiên cứu tại Đại học Princeton nói. "
+        "Tham dự có Võ Văn Thưởng (Bí thư trung ương Đảng, trưởng Ban Tuyên giáo) cùng lãnh đạo. "
+        "Bên lề hội thảo, giáo sư Gerard ' t Hooft cho biết. Sau đó giáo sư Hà Lan cho rằng. "
+        "Hiện Việt Nam đã có giải thưởng mang tên nhà khoa học Tạ Quang Bửu. "
+        "Marcus Noland, phó giám đốc điều hành Viện Nghiên cứu Kinh tế Quốc tế Peterson nói."
+    )
+    assert speakers(text) == [
+        ("Gerard 't Hooft", ""),
+        ("Trịnh Thị Thuỷ", "Thứ trưởng Bộ Văn hoá, Thể thao và Du lịch"),
+        ("Lê Quang Nam", "Giám đốc Sở Tài nguyên và Môi trường"),
+        ("Bruce Blair", "học giả nghiên cứu"),
+        ("Võ Văn Thưởng", "Bí thư trung ương Đảng, trưởng Ban Tuyên giáo"),
+        ("Marcus Noland", "phó giám đốc điều hành Viện Nghiên cứu Kinh tế Quốc tế Peterson"),
+    ]
