@@ -7,6 +7,7 @@ text (no model), cheap enough to run on every article at index time.
 
 import datetime
 import difflib
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -530,6 +531,16 @@ def find_speakers(text):
     return list(found.values())
 
 
+@functools.lru_cache(maxsize=8192)
+def _name_patterns(name):
+    """Compiled patterns for ``name`` with a Latin word before or after it, and for it alone."""
+    word = LATIN_WORD_RE.pattern
+    return (
+        re.compile(rf"(?<![\w-])(?:({word}) {re.escape(name)}|{re.escape(name)} ({word}))(?![\w-])"),
+        re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"),
+    )
+
+
 def _fuller_name(text, name, others=()):
     """The fuller form of a foreign ``name`` that introduces it in ``text`` ("Ivanka" -> "Ivanka Trump"), or "".
 
@@ -538,16 +549,15 @@ def _fuller_name(text, name, others=()):
     title may use the short name first ("Con gái Obama khóc ..."). A full
     name found as someone else's (``others``) is not this one's.
     """
-    pattern = rf"(?<![\w-])(?:({LATIN_WORD_RE.pattern}) {re.escape(name)}|{re.escape(name)} ({LATIN_WORD_RE.pattern}))(?![\w-])"
+    fuller_re, alone = _name_patterns(name)
     forms = {}
-    for match in re.finditer(pattern, text):
+    for match in fuller_re.finditer(text):
         other = match[1] or match[2]
         if foreign_word(other) and other.lower() not in LATIN_COUNTRIES and name_key(match.group()) not in others:
             forms.setdefault(match.group(), match)  # not "Michelle Obama", found as herself
     if len(forms) != 1:
         return ""
     (fuller, match), = forms.items()
-    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     for first in (alone.search(text), alone.search(text, text.find("\n") + 1)):
         if first is None or match.start() <= first.start() < match.end():
             return fuller
@@ -695,7 +705,7 @@ def _role_first_speakers(text, roles):
             or start >= 2 and ORG_HEAD_RE.match(" ".join(run[:2]))
         ):
             continue  # "Tập đoàn Nidec", "công ty Cienco", "Viện ... Quốc tế Peterson": the organisation
-        if end and all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, 0, match.start()):
+        if end and all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, max(0, match.start() - 120), match.start()):
             continue  # "ông Đặng Tất Thắng – Giám đốc Bamboo Airways": the role is his, then the company
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
             role = [match.group()] + words[:tail] + run[:start]
