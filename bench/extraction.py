@@ -4,20 +4,21 @@
     python bench/extraction.py --draw 15 --seed 2029   # articles for the next held-out set
 
 Gold: ``bench/gold/extraction.jsonl``, one article per line with its split:
-``dev`` (the seeds and the bundled sample, which the rules were tuned on);
-``news-seen`` (12 articles drawn at random from news-50k, held out until
-their errors were read, tuned on since); ``news-seen-2`` to ``news-seen-6``
-(15 news-50k articles of under 2,500 characters each, seeds 2026 to 2030,
-the last two drawn by ``--draw``), each held out for one run of the rules,
-then read and tuned on; ``genre-1`` (15 reports of meetings at institutions,
-the seeds' genre, drawn by ``--draw 15 --genre --seed 4001``) and
-``genre-2`` to ``genre-5`` (``--seed 4002`` to ``4005``) and ``genre-6``
-(``--seed 4006 --max-chars 4000``: the genre's short articles had run out;
-14 of the 15, one dropped because its extraction had been read in the
-50-article check), ``genre-7`` to ``genre-9`` (``--seed 4007`` to ``4009``,
-``--max-chars 4000``; genre-9 has 14, the same article dropped) and
-``genre-10`` (``--seed 4010 --max-chars 5000``), held out the same way; ``heldout``, the next set (``--draw --seed 2031``), once annotated. Each news set was annotated and committed before the extractor
-was run on it. Speakers are matched by folded name; a role counts as right
+
+* ``dev``: the seeds and the bundled sample, which the rules were tuned on;
+* ``news-seen``: 12 articles drawn at random from news-50k;
+* ``news-seen-2`` to ``news-seen-6``: 15 news-50k articles of under 2,500
+  characters each, seeds 2026 to 2030 (the last two drawn by ``--draw``);
+* ``genre-1`` to ``genre-10``: 15 news-50k reports of meetings at
+  institutions each, the seeds' genre (``--draw 15 --genre --seed 4001`` to
+  ``4010``; from ``genre-6`` on ``--max-chars 4000``, and 5000 for
+  ``genre-10``, as the short ones ran out). ``genre-6`` and ``genre-9`` have
+  14: the article dropped from both had had its extraction read in the
+  50-article check;
+* ``heldout``: the next set (``--draw --seed 2031``), once annotated.
+
+Each set was annotated and committed before the extractor ever ran on it,
+run once as a held-out set, then read and tuned on. A role counts as right
 when it matches the gold role once folded.
 
 What the gold counts: a speaker is a person named after an honorific (ông,

@@ -159,7 +159,8 @@ NOT_NAME_WORDS = {
 # "Võ Văn Thưởng (Bí thư trung ương Đảng)".
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-]|(?=[ \t]\())[ \t]+\(?"
-    rf"(?=(?P<rest>(?:(?i:(?:cựu[ \t]+|nguyên[ \t]+|một[ \t]+)?(?:{ROLE_NOUNS}|giáo sư|quan chức))|CEO)(?!\w)[^\n]{{0,200}}))",
+    rf"(?=(?P<rest>(?:(?i:(?:cựu[ \t]+|nguyên[ \t]+|một[ \t]+)?(?:{ROLE_NOUNS}|giáo sư|quan chức))|CEO)"
+    rf"(?!\w)[^\n]{{0,200}}))",
 )
 NAME_AND_RE = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]+và[ \t]+$"
@@ -625,10 +626,13 @@ def _honorific_speakers(text):
             rest = "," + match["name"][len(name) :] + match["rest"]
         one_word = name and " " not in name
         if not name or one_word and (
-            fold(match["hon"]) not in ("ong", "ba") and not (fold(match["hon"]) in ("co", "anh", "chi") and foreign_word(name))
+            fold(match["hon"]) not in ("ong", "ba")
+            and not (fold(match["hon"]) in ("co", "anh", "chi") and foreign_word(name))
             or canonical(name) in LOWER_ROLE_STARTS
         ):
-            continue  # one name alone after ông/bà ("ông Hán", "bà Merkel", not "ông Giám đốc"), or a foreign one ("cô Ivanka")
+            # One name alone after ông/bà ("ông Hán", "bà Merkel", not "ông Giám
+            # đốc"), or a foreign one after cô/anh/chị ("cô Ivanka").
+            continue
         if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES or canonical(name) in PLACES:
             continue  # "Bà Rịa", "giáo sư Hà Lan": a place
         role = _role(rest) or _role_before_comma(text, match.start())
@@ -705,7 +709,9 @@ def _role_first_speakers(text, roles):
             or start >= 2 and ORG_HEAD_RE.match(" ".join(run[:2]))
         ):
             continue  # "Tập đoàn Nidec", "công ty Cienco", "Viện ... Quốc tế Peterson": the organisation
-        if end and all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, max(0, match.start() - 120), match.start()):
+        if end and all(map(foreign_word, run[start:end])) and (
+            PERSON_BEFORE_RE.search(text, max(0, match.start() - 120), match.start())
+        ):
             continue  # "ông Đặng Tất Thắng – Giám đốc Bamboo Airways": the role is his, then the company
         if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
             role = [match.group()] + words[:tail] + run[:start]
@@ -1031,7 +1037,8 @@ ORG_VERBS = (
 # A capital, "nhà nước" or "các" ("Liên hiệp các Hội ...") follows the head
 # word; "Bộ sẽ ..." names no one.
 ORG_SUBJECT_RE = re.compile(
-    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:TP\.|[{UPPER}]|nhà nước|các)[^\s,;:.()]*(?:\s+(?:TP\.|[^\s,;:.()]+)){{0,13}}?)"
+    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:TP\.|[{UPPER}]|nhà nước|các)[^\s,;:.()]*"
+    rf"(?:\s+(?:TP\.|[^\s,;:.()]+)){{0,13}}?)"
     rf"\s+(?:{ORG_VERBS})(?!\w)"
 )
 
