@@ -242,15 +242,15 @@ PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "tr�
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan", "hà lan",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
           "tập đoàn"}
-# Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
-# initials ("H.W.") and "TP. HCM" do not end it.
 # The second halves of ministries' and departments' names written with a
 # dash: "Bộ Kế hoạch - đầu tư", "Sở Khoa học - Công nghệ".
 ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
                      "môi trường", "phát triển nông thôn", "truyền thông", "đào tạo", "luật", "an ninh")
 ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
-# A dash between two abbreviations, or a dash or comma before a name's second
-# half, is part of a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn
+# Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
+# initials ("H.W.") and "TP. HCM" do not end it, nor does a dash between two
+# abbreviations, or a dash or comma before a name's second half: those are part
+# of a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn
 # hoá, Thể thao và Du lịch").
 CLAUSE_BREAK_RE = re.compile(
     rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n]|\((?![A-Z]{{2,}}\))|(?<![A-Z]{{2}})\)|(?<![A-Z])\.(?=\s|$)"
@@ -275,8 +275,10 @@ SENTENCE_OPENERS = {"còn", "và", "nhưng", "khi", "tuy", "sau", "trước", "t
 # Plural "các đồng chí ..." introduces a list of roles, not a person; "ông" in
 # "đàn ông" (man) and "cụ ông" (old man) is not an honorific.
 PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ", "đàn ", "Đàn ", "cụ ", "Cụ ")
-# A role after a meeting's name names who meets ("Hội nghị hiệu trưởng Confrasie").
-MEETING_BEFORE = ("hội nghị ", "hội thảo ", "diễn đàn ", "cuộc họp ")
+# A role after these names no one who holds it: a meeting's name ("Hội nghị
+# hiệu trưởng Confrasie") or what is named after someone ("giải thưởng mang
+# tên nhà khoa học X").
+NO_HOLDER_BEFORE = ("hội nghị ", "hội thảo ", "diễn đàn ", "cuộc họp ", "mang tên ")
 
 SHARE_WORDS = {"facebook", "zalo", "twitter", "email", "print", "in", "chia", "se",
                "share", "tweet", "linkedin", "google"}
@@ -640,12 +642,15 @@ def _honorific_speakers(text):
     return out
 
 
+def _clause_before_comma(text, at, window):
+    """The clause that ends with ", " right before ``at`` (looking ``window`` characters back), or ""."""
+    before = text[max(0, at - window) : at]
+    return CLAUSE_BREAK_RE.split(before[:-2])[-1] if before.endswith(", ") else ""
+
+
 def _role_before_comma(text, at):
     """The role in "Người phát ngôn Bộ Quốc phòng Campuchia, ông X": the clause before ``at``."""
-    clause = text[max(0, at - 120) : at]
-    if not clause.endswith(", "):
-        return ""
-    clause = CLAUSE_BREAK_RE.split(clause[:-2])[-1]
+    clause = _clause_before_comma(text, at, 120)
     roles = list(ROLE_BEFORE_RE.finditer(clause))
     if not roles:
         return ""
@@ -666,7 +671,7 @@ def _role_first_speakers(text, roles):
     out = []
     for match in roles:  # ROLE_BEFORE_RE's matches in text
         preceding = text[max(0, match.start() - 9) : match.start()]
-        if preceding.endswith(PLURAL_BEFORE) or canonical(preceding).endswith(MEETING_BEFORE + ("mang tên ",)):
+        if preceding.endswith(PLURAL_BEFORE) or canonical(preceding).endswith(NO_HOLDER_BEFORE):
             continue  # "các cầu thủ Chelsea", "Hội nghị hiệu trưởng Confrasie", "giải mang tên nhà khoa học X"
         clause, *after = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)
         words = clause.split()
@@ -701,9 +706,9 @@ def _role_first_speakers(text, roles):
         start, end = _name_in(run, text)
         if end and ROLE_BEFORE_RE.search(" ".join(run[:start])):
             continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
-        if end and _place_before(words[:tail] + run[:start]):
+        head = words[:tail] + run[:start]  # the role's words after its noun, then the organisation
+        if end and _place_before(head):
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
-        head = words[:tail] + run[:start]
         if end == start + 1 and not any(word[:1].isupper() for word in run[end:]) and (
             canonical(" ".join(head[-2:])) in COMPANY_HEADS or head and canonical(head[-1]) in COMPANY_HEADS
             or start >= 2 and ORG_HEAD_RE.match(" ".join(run[:2]))
@@ -777,10 +782,7 @@ def _capital_within(words, i, most, surname=False):
 
 def _posts_before(text, at):
     """Posts listed before the role at ``at``: "Phó Thủ tướng, " in "Phó Thủ tướng, Bộ trưởng ... X"."""
-    before = text[max(0, at - 40) : at]
-    if not before.endswith(", "):
-        return ""
-    post = CLAUSE_BREAK_RE.split(before[:-2])[-1].strip()
+    post = _clause_before_comma(text, at, 40).strip()
     match = ROLE_BEFORE_RE.match(post)
     if match and match.end() == len(post):
         return post + ", "
