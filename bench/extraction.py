@@ -161,7 +161,7 @@ def main():
     parser.add_argument("--errors", action="store_true", help="List every disagreement.")
     parser.add_argument(
         "--draw", type=int, metavar="N",
-        help="Print N news-50k articles to annotate (under 2,500 characters, in no split yet) and stop.",
+        help="Print N news-50k articles to annotate (in no split yet; see --genre and --max-chars) and stop.",
     )
     parser.add_argument("--seed", type=int, default=2031, help="The seed --draw samples with.")
     parser.add_argument("--genre", action="store_true",
