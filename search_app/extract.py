@@ -50,6 +50,15 @@ HONORIFIC_PLACES = {
     "ba ria", "ba na", "ba chieu", "ba den", "ba diem", "ba trieu", "ba trung", "ba chua",
     "ong lanh", "ong troi",
 }
+# A capitalised "Ông", "Bà" after these is part of a place's name ("rạch Ông Bé",
+# "chợ Bà Chiểu").
+PLACE_NOUNS = {"rạch", "kênh", "sông", "cầu", "chợ", "chùa", "đền", "miếu", "đình", "đường", "phố", "hẻm",
+               "bến", "núi", "hòn", "gò", "xóm", "ấp", "làng", "xã", "phường", "suối", "hồ", "đảo", "lăng"}
+# Common surnames the source wrote in lower case after an honorific ("ông bùi Xuân Cường").
+LOWER_SURNAME_RE = re.compile(
+    r"(?:(?<=[ôÔ]ng )|(?<=[bB]à ))(nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|ngô|dương|đinh|trương|trịnh)"
+    rf"(?= [{UPPER}][{LOWER}]+ [{UPPER}])"
+)
 # A name of initials alone is someone the article keeps anonymous ("ông N.",
 # "anh H.T."): nobody to search for.
 ONLY_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+(?:\s+(?:[A-Z]\.)+)*")
@@ -84,7 +93,7 @@ ROLE_STOPS = {
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
     "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
-    "cho rằng", "nêu quan điểm", "được", "chỉ rõ",
+    "cho rằng", "nêu quan điểm", "được", "chỉ rõ", "làm",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
 # "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
@@ -153,6 +162,11 @@ ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng", "tờ", "b
 NOT_NAME_WORDS = {
     "reuters", "afp", "ap", "cnn", "bbc", "tass", "xinhua", "yonhap", "sputnik", "bloomberg",
     "kyodo", "nhk", "online", "news", "times", "post", "press", "tv", "radio", "daily",
+    # and of companies and institutions: "BEA Union Investment Management", "Valdai Club"
+    "group", "bank", "capital", "investment", "management", "fund", "holdings", "corporation", "company",
+    "union", "international", "global", "partners", "securities", "airways", "airlines", "motors",
+    "foundation", "institute", "university", "college", "council", "association", "club", "prize",
+    "award", "hotel", "resort", "airport", "stadium",
 }
 # A person named, then their role after a comma, a dash or in brackets:
 # "Larry Sabato, giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...",
@@ -168,6 +182,11 @@ NAME_AND_RE = re.compile(
 # Lower-case words a role may run on with before its organisation or the
 # name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
 ROLE_TAIL_WORDS = 4
+# Lower-case words an organisation's name may hold before its head's name
+# ("Trung tâm dự báo khí tượng thuỷ văn trung ương Hoàng Đức Cường").
+ORG_LOWER_WORDS = 8
+# Words of a sentence, not of a name: "... tặng bằng khen cho em Đỗ Văn Bằng".
+NOT_IN_NAMES = {"em", "cháu", "cụ", "chú", "bác", "cho", "tặng", "có", "sẽ", "đang", "vừa", "bị"}
 # At most this many words between a role and the comma before its holder's name.
 ROLE_CLAUSE_WORDS = 8
 # A word in Vietnamese spelling, folded; a capitalised word that is not one
@@ -215,12 +234,17 @@ FOREIGN_PLACES = set(
     "islamabad delhi mumbai dhaka kathmandu colombo yangon naypyidaw vientiane phnom penh "
     "kuala lumpur canberra sydney melbourne ottawa toronto havana caracas bogota lima santiago "
     "brasilia kiev kyiv minsk warsaw prague vienna budapest bucharest sofia athens rome madrid "
-    "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin".split()
+    "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin "
+    "papua guinea zealand vanuatu solomon palau caledonia polynesia caribbean scotland wales ireland "
+    "england catalonia crimea donbass donetsk luhansk aleppo idlib raqqa mosul kashmir tibet xinjiang "
+    "okinawa hokkaido osaka kyoto busan".split()
 )
 # A romanised East Asian name's word: "Kyung", "Jae-in", "Tarō".
 ROMANISED_RE = re.compile(r"[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:-[a-z]+)?")
 # Countries whose people's names, romanised, read like Vietnamese syllables.
 EAST_ASIA = {"triều tiên", "hàn quốc", "bình nhưỡng", "nhật bản", "trung quốc", "đài loan"}
+# Those whose names Vietnamese reads in its own syllables ("Tập Cận Bình", "Cảnh Sảng").
+SINO_VIETNAMESE = {"trung quốc", "đài loan"}
 # Vietnamese words with no diacritics that open a clause: "Theo James Borton, ...".
 UNACCENTED_LEADS = {"theo", "sau", "khi", "trong", "cho", "con", "tuy", "nam", "hai", "ba", "anh", "chi", "em"}
 # Countries whose Vietnamese names are spelt in Latin letters alone.
@@ -232,7 +256,7 @@ SURNAMES = set(
     "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
     "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò thạch uông nguỵ ngụy "
     # Chinese names as Vietnamese reads them ("Tập Cận Bình", "Mao Trạch Đông").
-    "tập mao tưởng ôn".split()
+    "tập mao tưởng ôn đậu".split()
 )
 # Words before a place's name ("phường Yên Hoà", "xã Tân Lộc"), or before a
 # person's name that names something else ("Quỹ Jeff Henley", "giải Nobel").
@@ -241,7 +265,10 @@ PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "tr�
 # Places whose first syllable is also a surname: not people after a role.
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan", "hà lan",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
-          "tập đoàn"}
+          "tập đoàn", "châu á", "châu âu", "châu phi", "châu mỹ", "châu úc"}
+# A name's last syllable and the lower-case word after it that make an
+# organisation of it: "Đoàn Thanh niên", "Hội Phụ nữ".
+NAME_LIKE_ORGS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "nhân dân", "công nhân", "doanh nhân"}
 # The second halves of ministries' and departments' names written with a
 # dash: "Bộ Kế hoạch - đầu tư", "Sở Khoa học - Công nghệ".
 ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
@@ -299,10 +326,11 @@ DATE_PATTERNS = [
 ]
 # A day and month without the year ("Sáng 9-7", "ngày 18/12").
 DAY_MONTH_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-]|\.\d)")
-# The event's day and month opening a report: "Ngày 4/6, ...", "Sáng 21/7, ...".
+# The event's day and month opening a report, or a sentence after a photo's
+# caption: "Ngày 4/6, ...", "(Ảnh: K.T) Sáng 21/7, ...".
 EVENT_DAY_RE = re.compile(
-    r"(?:^|[.\n]\s*)(?:ngày|sáng|chiều|tối|trưa|đêm)(?: ngày)?\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d)",
-    re.IGNORECASE,
+    r"(?:^|[.\n]\s*|\)\s*(?=[NSCTĐ]))(?i:ngày|sáng|chiều|tối|trưa|đêm)(?i: ngày)?"
+    r"\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d)",
 )
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -494,6 +522,7 @@ def find_speakers(text):
     """
     found = {}
     text = GLUED_NAME_RE.sub(r"\1 ", _join_hyphens(text))
+    text = LOWER_SURNAME_RE.sub(lambda match: match[1].capitalize(), text)
     roles = list(ROLE_BEFORE_RE.finditer(text))  # the costliest pattern: searched once
     named = _honorific_speakers(text) + _role_first_speakers(text, roles) + _name_then_role_speakers(text)
     for name, role in named:
@@ -637,8 +666,15 @@ def _honorific_speakers(text):
             continue
         if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES or canonical(name) in PLACES:
             continue  # "Bà Rịa", "giáo sư Hà Lan": a place
-        role = _role(rest) or _role_before_comma(text, match.start())
-        out.append((name, role))
+        word_before = text[max(0, match.start() - 7) : match.start()].split("\n")[-1].split()[-1:]
+        if match["hon"][:1].isupper() and word_before and canonical(word_before[0]) in PLACE_NOUNS:
+            continue  # "rạch Ông Bé"
+        role = _role(rest)
+        if role and canonical(text[max(0, match.start() - 5) : match.start()]).endswith("theo ") and not (
+            ROLE_BEFORE_RE.match(role) or ORG_HEAD_RE.match(role) or _lower_role_start(role)
+        ):
+            role = ""  # "Theo ông Eduardo Pedrosa, Liên minh ... hướng tới ...": what he said
+        out.append((name, role or _role_before_comma(text, match.start())))
     return out
 
 
@@ -699,11 +735,22 @@ def _role_first_speakers(text, roles):
                 _capital_within(rest, i + 1, 1) or ORG_SECOND_HALF_RE.match(" ".join(rest[i + 1 : i + 3]))
             ):
                 run.append(word)  # "Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư"
-            elif run and word.isalpha() and _capital_within(rest, i + 1, 3, surname=True) and _name_in(run) == (0, 0):
-                run.append(word)  # "Ngân hàng nhà nước Lê Minh Hưng": lower-case syllables, then the name
+            elif run and word in ROLE_LINKS and rest[i + 1 : i + 2] and rest[i + 1][:1].isupper() and (
+                _name_in(run) == (0, 0)
+            ):
+                run.append(word)  # "Đại sứ Hoa Kỳ tại Việt Nam Ted Osius", "Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh"
+            elif run and word.isalpha() and _name_in(run) == (0, 0) and _capital_within(
+                rest, i + 1, ORG_LOWER_WORDS if _lower_case_org(run) else 3, surname=True
+            ):
+                # "Ngân hàng nhà nước Lê Minh Hưng", "Trung tâm dự báo khí tượng
+                # thuỷ văn trung ương Hoàng Đức Cường": lower-case syllables, then the name
+                run.append(word)
             else:
                 break
         start, end = _name_in(run, text)
+        links = [i for i, word in enumerate(run[:start]) if word in ROLE_LINKS]
+        if end and links and start < links[-1] + 2:
+            continue  # "Đại sứ Nga tại Italy", "Chủ tịch HĐQT của Vingroup": a place or a company
         if end and ROLE_BEFORE_RE.search(" ".join(run[:start])):
             continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
         head = words[:tail] + run[:start]  # the role's words after its noun, then the organisation
@@ -711,7 +758,7 @@ def _role_first_speakers(text, roles):
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
         if end == start + 1 and not any(word[:1].isupper() for word in run[end:]) and (
             canonical(" ".join(head[-2:])) in COMPANY_HEADS or head and canonical(head[-1]) in COMPANY_HEADS
-            or start >= 2 and ORG_HEAD_RE.match(" ".join(run[:2]))
+            or ORG_HEAD_RE.search(" ".join(run[:start]))
         ):
             continue  # "Tập đoàn Nidec", "công ty Cienco", "Viện ... Quốc tế Peterson": the organisation
         if end and all(map(foreign_word, run[start:end])) and (
@@ -726,7 +773,11 @@ def _role_first_speakers(text, roles):
                 others = [word.rstrip(".…") for word in run[end + 1 :]]
                 second, second_end = _name_in(others)
                 if second_end and second == 0:
-                    out.append((" ".join(others[:second_end]), " ".join(role)))
+                    # Unless a role of their own follows: "Mike Pence và Matthew Pottinger, người phụ trách ..."
+                    own = ""
+                    if second_end == len(others) and after and text[match.end() + len(clause)] == ",":
+                        own = _role(", " + after[0])
+                    out.append((" ".join(others[:second_end]), own or " ".join(role)))
         elif not end and after and text[match.end() + len(clause)] == ",":
             # "Trưởng phòng Giáo dục huyện Mường Lát, Mai Xuân Giang cho biết":
             # the next clause opens with a Vietnamese name, then a lower-case
@@ -753,6 +804,13 @@ PERSON_BEFORE_RE = re.compile(
 )
 
 
+def _lower_case_org(run):
+    """Whether ``run`` is an organisation's head word, a word, then lower-case ones ("Trung tâm dự báo ...")."""
+    return any(
+        ORG_HEAD_RE.fullmatch(" ".join(run[:k])) and all(word.islower() for word in run[k + 1 :]) for k in (1, 2)
+    )
+
+
 def _place_before(words):
     """Whether ``words`` end with a word that puts a place next ("phường", "trường").
 
@@ -767,16 +825,25 @@ def _capital_within(words, i, most, surname=False):
     """Whether a capitalised word comes within ``most`` lower-case words from ``words[i]``.
 
     With ``surname``, a name's start: a Vietnamese surname, or two foreign
-    words ("cố vấn An ninh quốc gia Michael Flynn").
+    words ("cố vấn An ninh quốc gia Michael Flynn"), past abbreviations
+    ("Trung tâm chống ngập TP HCM Nguyễn ..."); not past a verb that ends a
+    role ("cho biết") or an honorific: the name is then not the role's.
     """
-    for j, word in enumerate(words[i : i + most], i):
+    lower = 0
+    for j, word in enumerate(words[i:], i):
+        if surname and len(word) > 1 and word.isupper() and word.isalpha():
+            continue
         if word[:1].isupper():
             return word.isalpha() and (
                 not surname or canonical(word) in SURNAMES
                 or foreign_word(word) and j + 1 < len(words) and foreign_word(words[j + 1].rstrip(".,;:"))
             )
-        if not word.isalpha():
+        if not word.isalpha() or lower == most - 1 or surname and (
+            canonical(word) in ROLE_STOPS or canonical(" ".join(words[j : j + 2])) in ROLE_STOPS
+            or HONORIFIC_RE.match(word + " ") or canonical(word) in NOT_IN_NAMES
+        ):
             return False
+        lower += 1
     return False
 
 
@@ -823,22 +890,34 @@ def _name_in(run, text=""):
     Putin", "Mỹ George H.W. Bush"), and takes the capitalised word before
     a lone surname ("Apple Tim Cook").
     """
+    place_end = 0
     for start, word in enumerate(run):
-        if canonical(word) not in SURNAMES or _place_before(run[:start]):
-            continue  # "phường Yên Hoà" is a place
+        if start < place_end or canonical(word) not in SURNAMES:
+            continue
         end = start
         while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
             end += 1
+        if end < len(run) and canonical(f"{run[end - 1]} {run[end]}") in NAME_LIKE_ORGS:
+            continue  # "Bí thư Đoàn Thanh niên": the Youth Union, not "Đoàn Thanh"
+        if _place_before(run[:start]):
+            # "phường Yên Hoà", "phố Lê Văn Hưu" (not "Văn Hưu"): a place's name has two syllables at least
+            place_end = start + 2
+            continue
         if end - start > 4:
             start = _name_start(run, start, end)  # "Bệnh viện Bạch Mai Ngô Quý Châu"
         if not run[start].isascii() and any(map(foreign_word, run[start + 1 : end])):
             continue  # "châu Âu Jyrki Katainen", but "Kim Jong Un": a Vietnamese name is Vietnamese syllables
+        if start and canonical(" ".join(run[start : start + 3])) == "hồ chí minh":
+            continue  # "TP Hồ Chí Minh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"; not "Chủ tịch Hồ Chí Minh"
         if 2 <= end - start <= 4 and canonical(" ".join(run[start : start + 2])) not in PLACES:
             return start, end
     for i in range(len(run) - 2):
         if canonical(" ".join(run[i : i + 2])) in EAST_ASIA:
             # "Ngoại trưởng Triều Tiên Ri Yong Ho": romanised, the name reads like Vietnamese.
             tail = list(itertools.takewhile(ROMANISED_RE.fullmatch, run[i + 2 :]))
+            if not tail and canonical(" ".join(run[i : i + 2])) in SINO_VIETNAMESE:
+                # "Bộ Ngoại giao Trung Quốc Cảnh Sảng": a Chinese name read the Vietnamese way.
+                tail = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), run[i + 2 :]))
             if 2 <= len(tail) <= 3:
                 return i + 2, i + 2 + len(tail)
     for start, word in enumerate(run):
@@ -867,8 +946,10 @@ def _name_in(run, text=""):
             return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation
         if end - start == 1 and start >= 2 and _latin_given_name(run[start - 1]):
             start -= 1
-        elif end - start == 1 and start == 1 and KOREAN_GIVEN_NAME_RE.fullmatch(run[1]) and _latin_given_name(run[0]):
-            start = 0  # "Tổng thống Moon Jae-in": the surname before a Korean given name
+        elif end - start == 1 and start and KOREAN_GIVEN_NAME_RE.fullmatch(run[start]) and (
+            LATIN_WORD_RE.fullmatch(run[start - 1])
+        ):
+            start -= 1  # "Tổng thống Moon Jae-in", "Liên Hợp Quốc Ban Ki-moon": the surname before a Korean given name
         return start, end
     return 0, 0
 
@@ -895,10 +976,10 @@ def _name_start(run, start, end):
     words from the end, else four, else two ("Bạch Mai Ngô Quý Châu" ->
     "Ngô Quý Châu").
     """
-    surnames = [i for i in range(start, end - 1) if canonical(run[i]) in SURNAMES]
-    for i in surnames:
+    for i in range(start, end - 2):
         if canonical(run[i + 1]) in ("văn", "thị") and end - i <= 4:
-            return i
+            return i  # a surname, even one not in SURNAMES ("Đường sắt Hà Ninh Đậu Văn Long")
+    surnames = [i for i in range(start, end - 1) if canonical(run[i]) in SURNAMES]
     for length in (3, 4, 2):
         if end - length in surnames:
             return end - length

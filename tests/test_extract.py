@@ -600,3 +600,57 @@ def test_ministries_with_commas_names_in_brackets_scholars_and_dutch_particles()
         ("Võ Văn Thưởng", "Bí thư trung ương Đảng, trưởng Ban Tuyên giáo"),
         ("Marcus Noland", "phó giám đốc điều hành Viện Nghiên cứu Kinh tế Quốc tế Peterson"),
     ]
+
+
+def test_a_role_at_a_place_or_of_a_body_and_lower_case_organisations_before_the_name():
+    text = (
+        "Đại sứ Hoa Kỳ tại Việt Nam Ted Osius nhấn mạnh. "
+        "Chủ nhiệm Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh trình bày. "
+        "Phó giám đốc Trung tâm chống ngập TP HCM Nguyễn Hoàng Anh Dũng cho biết. "
+        "Giám đốc Trung tâm dự báo khí tượng thuỷ văn trung ương Hoàng Đức Cường nhận định. "
+        "Đại sứ Nga tại Italy đã đến. Chủ tịch HĐQT của Vingroup nói. "
+        "Bộ trưởng Bộ GD-ĐT quyết định tặng bằng khen cho em Đỗ Văn Bằng."
+    )
+    assert speakers(text) == [
+        ("Ted Osius", "Đại sứ Hoa Kỳ tại Việt Nam"),
+        ("Vũ Hồng Thanh", "Chủ nhiệm Ủy ban Kinh tế của Quốc hội"),
+        ("Nguyễn Hoàng Anh Dũng", "Phó giám đốc Trung tâm chống ngập TP HCM"),
+        ("Hoàng Đức Cường", "Giám đốc Trung tâm dự báo khí tượng thuỷ văn trung ương"),
+    ]
+
+
+def test_chinese_and_korean_names_countries_of_several_words_and_the_youth_union():
+    text = (
+        "Phát ngôn viên Bộ Ngoại giao Trung Quốc Cảnh Sảng dường như đã thể hiện. "
+        "Ngoại trưởng Papua New Guinea Rimbink Pato để tác động. "
+        "Tổng thư ký Liên Hợp Quốc Ban Ki-moon phát biểu. "
+        "Năm 1990, ông giữ chức Bí thư Đoàn Thanh niên tại đây. "
+        "Chủ tịch Hồ Chí Minh đã dạy. Luật sư TP Hồ Chí Minh cho biết."
+    )
+    assert speakers(text) == [
+        ("Cảnh Sảng", "Phát ngôn viên Bộ Ngoại giao Trung Quốc"),
+        ("Rimbink Pato", "Ngoại trưởng Papua New Guinea"),
+        ("Ban Ki-moon", "Tổng thư ký Liên Hợp Quốc"),
+        ("Hồ Chí Minh", "Chủ tịch"),
+    ]
+
+
+def test_places_named_ong_ba_a_lower_case_surname_and_what_follows_theo_ong():
+    text = (
+        "nạo vét rạch Ông Bé và kênh Ông Chưởng.\nÔng Bùi Chí Hiếu bị khởi tố. "
+        "Trả lời, ông bùi Xuân Cường - Giám đốc Sở Giao thông Vận tải - nói. "
+        "Cũng theo ông Eduardo Pedrosa, Liên minh Thái Bình Dương hướng tới miễn thị thực. "
+        "Trump cử phó tổng thống Mỹ Mike Pence và Matthew Pottinger, người phụ trách chính sách, đi dự."
+    )
+    assert speakers(text) == [
+        ("Bùi Chí Hiếu", ""),
+        ("Bùi Xuân Cường", "Giám đốc Sở Giao thông Vận tải"),
+        ("Eduardo Pedrosa", ""),
+        ("Mike Pence", "phó tổng thống Mỹ"),
+        ("Matthew Pottinger", "người phụ trách chính sách"),
+    ]
+
+
+def test_a_day_and_month_after_a_photo_caption_opens_the_report():
+    body = "(Ảnh: K.T) Sáng 22/5, tại Hà Nội đã diễn ra Hội thảo. Liên minh được thành lập ngày 28/4/2011."
+    assert find_date("", "Hội thảo", body) == ("", 0)
