@@ -27,7 +27,7 @@ NAME_SYLLABLE = rf"(?:al-|el-|Mc|Mac|O['’])?[{UPPER}][{LOWER}]*(?:[-'’][{UPP
 # Initials in a foreign name: "H.W." in "George H.W. Bush", "D.Trump".
 INITIALS = r"(?:[A-Z]\.)+(?:[A-Z][a-z]+)?"
 INITIALS_RE = re.compile(INITIALS)
-ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|BS|NCS)"
+ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|KTS|BS|NCS)"
 # Honorifics and academic titles that introduce a person's name.
 HONORIFIC = (
     r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Tt]hầy|[Bb]ạn|[Nn]gài|Madame|NSND|NSƯT|"
@@ -50,8 +50,9 @@ HONORIFIC_PLACES = {
     "ba ria", "ba na", "ba chieu", "ba den", "ba diem", "ba trieu", "ba trung", "ba chua",
     "ong lanh", "ong troi",
 }
-# A capitalised "Ông", "Bà" after these is part of a place's name ("rạch Ông Bé",
-# "chợ Bà Chiểu").
+# Honorifics that are words, folded: capitalised after a place noun or after a
+# capitalised word, they are part of a name ("rạch Ông Bé", "Hoàng Anh Gia Lai").
+WORD_HONORIFICS = {"ong", "ba", "anh", "chi", "co", "thay", "ban"}
 PLACE_NOUNS = {"rạch", "kênh", "sông", "cầu", "chợ", "chùa", "đền", "miếu", "đình", "đường", "phố", "hẻm",
                "bến", "núi", "hòn", "gò", "xóm", "ấp", "làng", "xã", "phường", "suối", "hồ", "đảo", "lăng"}
 # Common surnames the source wrote in lower case after an honorific ("ông bùi Xuân Cường").
@@ -59,6 +60,8 @@ LOWER_SURNAME_RE = re.compile(
     r"(?:(?<=[ôÔ]ng )|(?<=[bB]à ))(nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|ngô|dương|đinh|trương|trịnh)"
     rf"(?= [{UPPER}][{LOWER}]+ [{UPPER}])"
 )
+# Southern nicknames: the child's rank, then the given name ("ông Tư Cang", "ông Út Thành"), folded.
+RANK_NICKNAMES = {"hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi", "ut"}
 # A name of initials alone is someone the article keeps anonymous ("ông N.",
 # "anh H.T."): nobody to search for.
 ONLY_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+(?:\s+(?:[A-Z]\.)+)*")
@@ -115,7 +118,7 @@ ROLE_NOUN_LIST = [
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
-    "Trưởng phái đoàn",
+    "Trưởng phái đoàn", "Kiến trúc sư",
 ]
 
 
@@ -157,6 +160,8 @@ ROLE_BEFORE_RE = re.compile(
 # "cho" comes who a prize went to ("Nữ diễn viên chính xuất sắc cho X"),
 # after "giải" the prize ("nhà khoa học đoạt giải Nobel").
 ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng", "tờ", "báo", "kênh", "đài", "cho", "giải"}
+# Words that end with a link and are part of the role: "Đại tá tình báo Nguyễn Văn Tàu".
+LINK_WORDS = {"tình báo", "dự báo", "thông báo", "cảnh báo", "hiện tại", "giải trí"}
 # Words of news agencies and outlets, folded: "Theo Reuters, cố vấn ..." and
 # "Tuổi Trẻ Online, đại tá ..." name a source, not a person.
 NOT_NAME_WORDS = {
@@ -166,7 +171,7 @@ NOT_NAME_WORDS = {
     "group", "bank", "capital", "investment", "management", "fund", "holdings", "corporation", "company",
     "union", "international", "global", "partners", "securities", "airways", "airlines", "motors",
     "foundation", "institute", "university", "college", "council", "association", "club", "prize",
-    "award", "hotel", "resort", "airport", "stadium",
+    "award", "hotel", "resort", "airport", "stadium", "air",
 }
 # A person named, then their role after a comma, a dash or in brackets:
 # "Larry Sabato, giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...",
@@ -258,6 +263,12 @@ SURNAMES = set(
     # Chinese names as Vietnamese reads them ("Tập Cận Bình", "Mao Trạch Đông").
     "tập mao tưởng ôn đậu".split()
 )
+# A Vietnamese name of three or four syllables listed after another's honorific:
+# ", Võ Văn Kiệt" in "ông Nguyễn Văn Linh, Võ Văn Kiệt".
+LISTED_NAME_RE = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>(?:{'|'.join(surname.title() for surname in sorted(SURNAMES))})"
+    rf"(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))"
+)
 # Words before a place's name ("phường Yên Hoà", "xã Tân Lộc"), or before a
 # person's name that names something else ("Quỹ Jeff Henley", "giải Nobel").
 PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "quỹ", "giải",
@@ -266,9 +277,9 @@ PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "tr�
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan", "hà lan",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
           "tập đoàn", "châu á", "châu âu", "châu phi", "châu mỹ", "châu úc"}
-# A name's last syllable and the lower-case word after it that make an
-# organisation of it: "Đoàn Thanh niên", "Hội Phụ nữ".
-NAME_LIKE_ORGS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "nhân dân", "công nhân", "doanh nhân"}
+# A name's last syllable and the lower-case word after it that make a word:
+# "Đoàn Thanh niên" (the Youth Union), "KTS. Nguyễn Thanh Tùng Tư vấn ...".
+NAME_LIKE_WORDS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "nhân dân", "công nhân", "doanh nhân", "tư vấn"}
 # The second halves of ministries' and departments' names written with a
 # dash: "Bộ Kế hoạch - đầu tư", "Sở Khoa học - Công nghệ".
 ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
@@ -279,8 +290,11 @@ ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
 # abbreviations, or a dash or comma before a name's second half: those are part
 # of a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn
 # hoá, Thể thao và Du lịch").
+# A short capitalised name in brackets inside an organisation's: "(PHUQUOC POC) Lê Ngọc Sơn".
+BRACKETED_NAME = rf"[{UPPER}][^()\n]{{0,20}}\)[ \t]+[{UPPER}]"
 CLAUSE_BREAK_RE = re.compile(
-    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n]|\((?![A-Z]{{2,}}\))|(?<![A-Z]{{2}})\)|(?<![A-Z])\.(?=\s|$)"
+    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n]|\((?![A-Z]{{2,}}\)|{BRACKETED_NAME})|(?<![A-Z]{{2}})\)"
+    rf"|(?<![A-Z])\.(?=\s|$)"
     rf"|(?<![A-ZĐ]{{2}})\s[–—-]\s(?!{ORG_SECOND_HALF_RE.pattern})|\s[–—-]\s(?![A-ZĐ]{{2}}|{ORG_SECOND_HALF_RE.pattern})"
 )
 
@@ -349,7 +363,8 @@ TITLE_MAX_CHARS = 250
 # A sentence ends at . ! ? before a capital, but not after an honorific
 # abbreviation ("TS. Đặng Quang Thiệu").
 SENTENCE_END_RE = re.compile(
-    rf"(?<!\bTS)(?<!ThS)(?<!\bGS)(?<!PGS)(?<!\bKS)(?<!\bBS)(?<!TSKH)(?<!\bTp)(?<!\bTP)[.!?](?=\s+[{UPPER}\"“])|\n"
+    rf"(?<!\bTS)(?<!ThS)(?<!\bGS)(?<!PGS)(?<!\bKS)(?<!KTS)(?<!\bBS)(?<!TSKH)(?<!\bTp)(?<!\bTP)"
+    rf"[.!?](?=\s+[{UPPER}\"“])|\n"
 )
 
 
@@ -538,6 +553,16 @@ def find_speakers(text):
         fuller = _fuller_name(text, found[key]["name"], found)
         if fuller and name_key(fuller) not in found:
             found[name_key(fuller)] = dict(found.pop(key), name=fuller)
+    # "ông Tư Cang" is "Nguyễn Văn Tàu (Tư Cang ...)", "ông Tư Thành" is "Lê Quang Thành": a nickname.
+    for key in [k for k in found if k.count(" ") == 1 and k.split()[0] in RANK_NICKNAMES]:
+        alias = found[key]["name"]
+        fuller = [
+            k for k in found
+            if k != key and (f"{found[k]['name']} ({alias}" in text or k.endswith(" " + key.split()[1]))
+        ]
+        if len(fuller) == 1:
+            person = found.pop(key)
+            found[fuller[0]]["role"] = found[fuller[0]]["role"] or person["role"]
     # "ông Obama" is "Barack Obama" when the article names him in full, even
     # misspelt ("cố Quốc vương Sihanuc", "cô Ivaka"), and a name cut by a line break
     # ("George H.W.") is the whole one.
@@ -652,9 +677,12 @@ def _honorific_speakers(text):
         name = _trim_name(match["name"])
         rest = match["name"][len(name) :] + match["rest"]
         after = match["rest"].split()[:1]
-        if name.count(" ") >= 2 and after and canonical(f"{name.rsplit(' ', 1)[1]} {after[0]}") in ROLE_STARTS:
+        last_two = canonical(f"{name.rsplit(' ', 1)[-1]} {after[0]}") if name.count(" ") >= 2 and after else ""
+        if last_two in ROLE_STARTS:
             name = name.rsplit(" ", 1)[0]  # "Ông Vũ Văn Viện Giám đốc Sở ...": the role starts
             rest = "," + match["name"][len(name) :] + match["rest"]
+        elif last_two in NAME_LIKE_WORDS:
+            name = name.rsplit(" ", 1)[0]  # "KTS. Nguyễn Thanh Tùng Tư vấn xây nhà": a word starts
         one_word = name and " " not in name
         if not name or one_word and (
             fold(match["hon"]) not in ("ong", "ba")
@@ -667,8 +695,18 @@ def _honorific_speakers(text):
         if " ".join(fold(f"{match['hon']} {name}").split()[:2]) in HONORIFIC_PLACES or canonical(name) in PLACES:
             continue  # "Bà Rịa", "giáo sư Hà Lan": a place
         word_before = text[max(0, match.start() - 7) : match.start()].split("\n")[-1].split()[-1:]
-        if match["hon"][:1].isupper() and word_before and canonical(word_before[0]) in PLACE_NOUNS:
-            continue  # "rạch Ông Bé"
+        if match["hon"][:1].isupper() and fold(match["hon"]) in WORD_HONORIFICS and word_before and (
+            canonical(word_before[0]) in PLACE_NOUNS
+            or word_before[0][:1].isupper() and word_before[0].isalpha() and canonical(name.split()[0]) not in SURNAMES
+        ):
+            continue  # "rạch Ông Bé"; "Tập đoàn Hoàng Anh Gia Lai": part of a name
+        listed = []  # "ông Nguyễn Văn Linh, Võ Văn Kiệt": more names after the honorific
+        while (more := LISTED_NAME_RE.match(rest)) and _name_in(more["name"].split()) == (0, len(more["name"].split())):
+            listed.append(more["name"])
+            rest = rest[more.end() :]
+        if listed:
+            out += [(person, "") for person in [name] + listed]
+            continue
         role = _role(rest)
         if role and canonical(text[max(0, match.start() - 5) : match.start()]).endswith("theo ") and not (
             ROLE_BEFORE_RE.match(role) or ORG_HEAD_RE.match(role) or _lower_role_start(role)
@@ -739,6 +777,8 @@ def _role_first_speakers(text, roles):
                 _name_in(run) == (0, 0)
             ):
                 run.append(word)  # "Đại sứ Hoa Kỳ tại Việt Nam Ted Osius", "Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh"
+            elif run and word.isalpha() and ORG_HEAD_RE.match(" ".join(run[:2])) and _inside_org(rest, i, run[-1]):
+                run.append(word)  # "Công ty CP Lọc hoá dầu Bình Sơn (BSR) Trần Ngọc Nguyên"
             elif run and word.isalpha() and _name_in(run) == (0, 0) and _capital_within(
                 rest, i + 1, ORG_LOWER_WORDS if _lower_case_org(run) else 3, surname=True
             ):
@@ -761,11 +801,21 @@ def _role_first_speakers(text, roles):
             or ORG_HEAD_RE.search(" ".join(run[:start]))
         ):
             continue  # "Tập đoàn Nidec", "công ty Cienco", "Viện ... Quốc tế Peterson": the organisation
-        if end and all(map(foreign_word, run[start:end])) and (
-            PERSON_BEFORE_RE.search(text, max(0, match.start() - 120), match.start())
+        window = max(0, match.start() - 120), match.start()
+        if end and (
+            all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, *window)
+            or (start or tail or end - start == 1 and foreign_word(run[start])) and PERSON_APPOSED_RE.search(text, *window)
         ):
-            continue  # "ông Đặng Tất Thắng – Giám đốc Bamboo Airways": the role is his, then the company
-        if end and (start or not tail or words[tail - 1] not in ROLE_LINKS):
+            # "ông Đặng Tất Thắng – Giám đốc Bamboo Airways", "ông Sumio Hara, Chủ tịch kiêm Tổng Giám đốc
+            # Công ty ... So Kikaku Sekkei": the role is his, then the company
+            continue
+        # A link in the role's tail ("Thị trưởng của thành phố Davao", "phát ngôn viên của Huawei"): a
+        # place or an organisation follows, not its holder; unless several words follow the last one.
+        links = [i for i, word in enumerate(words[:tail]) if word in ROLE_LINKS and canonical(
+            " ".join(words[max(0, i - 1) : i + 1])
+        ) not in LINK_WORDS]
+        linked = links and (links[-1] == tail - 1 or end - start == 1)
+        if end and (start or not linked):
             role = [match.group()] + words[:tail] + run[:start]
             out.append((" ".join(run[start:end]), _posts_before(text, match.start()) + " ".join(role)))
             if run[end : end + 1] == ["và"]:
@@ -802,6 +852,28 @@ def _role_first_speakers(text, roles):
 PERSON_BEFORE_RE = re.compile(
     rf"(?:{HONORIFIC}|(?i:{ROLE_NOUNS}))[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,4}}(?:[ \t]+[–—-])?[ \t]+$"
 )
+# After an honorific, a comma too, and other posts: "ông Sumio Hara, Chủ tịch kiêm Tổng Giám đốc ...".
+PERSON_APPOSED_RE = re.compile(
+    rf"(?<!\w)(?:{HONORIFIC})[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,4}},[ \t]+"
+    rf"(?:(?i:{ROLE_NOUNS})[ \t]+(?:kiêm|và)[ \t]+)?$"
+)
+
+
+def _inside_org(words, i, before):
+    """Whether lower-case ``words[i]`` (after ``before``) is inside an organisation's name.
+
+    It is when a capitalised word comes within three words, with no verb
+    ("cho biết") or honorific on the way: "Công ty điều hành Dầu khí Phú Quốc".
+    """
+    for j, word in enumerate(words[i : i + 3], i):
+        if word[:1].isupper():
+            return j > i
+        previous = words[j - 1] if j > i else before
+        if not word.isalpha() or canonical(word) in ROLE_STOPS or canonical(word) in NOT_IN_NAMES or (
+            canonical(f"{previous} {word}") in ROLE_STOPS or HONORIFIC_RE.match(word + " ")
+        ):
+            return False
+    return False
 
 
 def _lower_case_org(run):
@@ -890,19 +962,20 @@ def _name_in(run, text=""):
     Putin", "Mỹ George H.W. Bush"), and takes the capitalised word before
     a lone surname ("Apple Tim Cook").
     """
-    place_end = 0
+    # A place's name after "phường", "tỉnh", "phố": "tỉnh Hải Dương Nguyễn Đại Dân", "phố Lê Văn Hưu";
+    # not "Cục trưởng Đường sắt Nguyễn Hữu Thắng", "Bộ ... Xã hội Doãn Mậu Diệp".
+    place = {
+        i + n for i in range(len(run) - 1) for n in (1, 2)
+        if _place_before(run[: i + 1]) and run[i + 1][:1].isupper() and canonical(" ".join(run[i : i + 2])) != "xã hội"
+    }
     for start, word in enumerate(run):
-        if start < place_end or canonical(word) not in SURNAMES:
+        if start in place or canonical(word) not in SURNAMES:
             continue
         end = start
-        while end < len(run) and run[end][:1].isupper() and run[end].isalpha():
-            end += 1
-        if end < len(run) and canonical(f"{run[end - 1]} {run[end]}") in NAME_LIKE_ORGS:
+        while end < len(run) and run[end][:1].isupper() and run[end].isalpha() and canonical(run[end]) != "ảnh":
+            end += 1  # not "Ảnh" ("Lý Khắc Cường Ảnh: Reuters", a caption's photo credit)
+        if end < len(run) and canonical(f"{run[end - 1]} {run[end]}") in NAME_LIKE_WORDS:
             continue  # "Bí thư Đoàn Thanh niên": the Youth Union, not "Đoàn Thanh"
-        if _place_before(run[:start]):
-            # "phường Yên Hoà", "phố Lê Văn Hưu" (not "Văn Hưu"): a place's name has two syllables at least
-            place_end = start + 2
-            continue
         if end - start > 4:
             start = _name_start(run, start, end)  # "Bệnh viện Bạch Mai Ngô Quý Châu"
         if not run[start].isascii() and any(map(foreign_word, run[start + 1 : end])):

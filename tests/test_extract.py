@@ -654,3 +654,42 @@ def test_places_named_ong_ba_a_lower_case_surname_and_what_follows_theo_ong():
 def test_a_day_and_month_after_a_photo_caption_opens_the_report():
     body = "(Ảnh: K.T) Sáng 22/5, tại Hà Nội đã diễn ra Hội thảo. Liên minh được thành lập ngày 28/4/2011."
     assert find_date("", "Hội thảo", body) == ("", 0)
+
+
+def test_names_listed_after_one_honorific_nicknames_and_photo_credits():
+    text = (
+        "Lãnh đạo lúc bấy giờ là ông Nguyễn Văn Linh, Võ Văn Kiệt - đã kêu gọi. "
+        "Các nhân chứng như Đại tá tình báo Nguyễn Văn Tàu (Tư Cang - Anh hùng), ông Lê Quang Thành kể. "
+        "Là đêm ông Tư Cang đi giữa Sài Gòn. Ông Tư Thành ở dưới hầm. "
+        "Chủ tịch nước hội kiến Thủ tướng Trung Quốc Lý Khắc Cường Ảnh: Reuters"
+    )
+    assert speakers(text) == [
+        ("Nguyễn Văn Linh", ""),
+        ("Võ Văn Kiệt", ""),
+        ("Lê Quang Thành", ""),
+        ("Nguyễn Văn Tàu", "Đại tá tình báo"),
+        ("Lý Khắc Cường", "Thủ tướng Trung Quốc"),
+    ]
+
+
+def test_organisations_with_lower_case_words_and_brackets_and_a_role_in_apposition():
+    text = (
+        "Tổng giám đốc Công ty CP Lọc hoá dầu Bình Sơn (BSR) Trần Ngọc Nguyên; Tổng giám đốc Công ty "
+        "điều hành Dầu khí Phú Quốc (PHUQUOC POC) Lê Ngọc Sơn cùng đại diện. "
+        "Cùng quan điểm, ông Sumio Hara, Chủ tịch kiêm Tổng Giám đốc Công ty Thiết kế xây dựng So Kikaku "
+        "Sekkei, cho biết. Giám đốc Trung tâm Dịch vụ bán ĐGTS tỉnh Hải Dương Nguyễn Đại Dân lý giải. "
+        "Là người từng làm việc với giáo sư Phan Huy Lê, nhà thơ Nguyễn Duy có suy nghĩ. "
+        "KTS Phan Đức Hải nhận định. Ông Đoàn Nguyên Đức, Chủ tịch Tập đoàn Hoàng Anh Gia Lai nói."
+    )
+    assert [name for name, _ in speakers(text)] == [
+        "Sumio Hara", "Phan Huy Lê", "Phan Đức Hải", "Đoàn Nguyên Đức",
+        "Trần Ngọc Nguyên", "Lê Ngọc Sơn", "Nguyễn Đại Dân", "Nguyễn Duy",
+    ]
+
+
+def test_a_link_in_a_roles_tail_names_a_place_unless_a_full_name_follows():
+    text = (
+        "Thị trưởng của thành phố Davao đã phát biểu. Ông Nazarbayev cho biết người phát ngôn "
+        "của thượng viện Kassym-Jomart Tokayev sẽ đảm đương. Bộ trưởng hiện tại là Yoo Il-ho nói."
+    )
+    assert [name for name, _ in speakers(text)] == ["Nazarbayev", "Kassym-Jomart Tokayev", "Yoo Il-ho"]
