@@ -118,7 +118,7 @@ ROLE_NOUN_LIST = [
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
-    "Trưởng phái đoàn", "Kiến trúc sư",
+    "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút",
 ]
 
 
@@ -159,7 +159,7 @@ ROLE_BEFORE_RE = re.compile(
 # the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey"; after
 # "cho" comes who a prize went to ("Nữ diễn viên chính xuất sắc cho X"),
 # after "giải" the prize ("nhà khoa học đoạt giải Nobel").
-ROLE_LINKS = {"tại", "ở", "của", "thuộc", "đảng", "hãng", "tờ", "báo", "kênh", "đài", "cho", "giải"}
+ROLE_LINKS = {"tại", "ở", "của", "thuộc", "trên", "đảng", "hãng", "tờ", "báo", "kênh", "đài", "cho", "giải"}
 # Words that end with a link and are part of the role: "Đại tá tình báo Nguyễn Văn Tàu".
 LINK_WORDS = {"tình báo", "dự báo", "thông báo", "cảnh báo", "hiện tại", "giải trí"}
 # Words of news agencies and outlets, folded: "Theo Reuters, cố vấn ..." and
@@ -207,7 +207,7 @@ SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?|al|el) - ([A-Za-z][a-
 # "Choe " in "Choe Son - hui", "Prayuth " in "Prayuth Chan - o - cha".
 KOREAN_SURNAME_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
 # An Irish name written with a spaced apostrophe: "Peter O ' Neill".
-SPACED_APOSTROPHE_RE = re.compile(r"\b(O) ['’‘] ([A-Z][a-z]+)")
+SPACED_APOSTROPHE_RE = re.compile(r"\b(O) ?['’‘] ?([A-Z][a-z]+)")
 # A Dutch particle written with a spaced apostrophe: "Gerard ' t Hooft".
 SPACED_PARTICLE_RE = re.compile(r" ['’‘] t (?=[A-Z])")
 # A Korean given name written with a hyphen: "Jae-in", "Jong-un".
@@ -261,12 +261,15 @@ SURNAMES = set(
     "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
     "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò thạch uông nguỵ ngụy "
     # Chinese names as Vietnamese reads them ("Tập Cận Bình", "Mao Trạch Đông").
-    "tập mao tưởng ôn đậu".split()
+    "tập mao tưởng ôn đậu bế cù hầu khương kha lã mạch phí quản sầm thiều trác trầm lỗ chử diêm dư mã nhâm "
+    "tòng".split()
 )
+# A surname, capitalised: "Nguyễn|Trần|...".
+SURNAME_WORD = "(?:" + "|".join(surname.title() for surname in sorted(SURNAMES)) + r")(?!\w)"
 # A Vietnamese name of three or four syllables listed after another's honorific:
 # ", Võ Văn Kiệt" in "ông Nguyễn Văn Linh, Võ Văn Kiệt".
 LISTED_NAME_RE = re.compile(
-    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>(?:{'|'.join(surname.title() for surname in sorted(SURNAMES))})"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}"
     rf"(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))"
 )
 # Words before a place's name ("phường Yên Hoà", "xã Tân Lộc"), or before a
@@ -276,7 +279,8 @@ PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "tr�
 # Places whose first syllable is also a surname: not people after a role.
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan", "hà lan",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
-          "tập đoàn", "châu á", "châu âu", "châu phi", "châu mỹ", "châu úc"}
+          "tập đoàn", "châu á", "châu âu", "châu phi", "châu mỹ", "châu úc", "bình dương", "hải dương",
+          "tây dương", "độ dương", "băng dương", "đan mạch", "sầm sơn", "cù lao"}
 # A name's last syllable and the lower-case word after it that make a word:
 # "Đoàn Thanh niên" (the Youth Union), "KTS. Nguyễn Thanh Tùng Tư vấn ...".
 NAME_LIKE_WORDS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "nhân dân", "công nhân", "doanh nhân", "tư vấn"}
@@ -290,10 +294,12 @@ ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
 # abbreviations, or a dash or comma before a name's second half: those are part
 # of a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn
 # hoá, Thể thao và Du lịch").
-# A short capitalised name in brackets inside an organisation's: "(PHUQUOC POC) Lê Ngọc Sơn".
+# A short capitalised name in brackets inside an organisation's, before its head's
+# name: "(PHUQUOC POC) Lê Ngọc Sơn", "Vụ châu Mỹ (Bộ Ngoại giao) Trần Thanh Tâm".
 BRACKETED_NAME = rf"[{UPPER}][^()\n]{{0,20}}\)[ \t]+[{UPPER}]"
 CLAUSE_BREAK_RE = re.compile(
-    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n]|\((?![A-Z]{{2,}}\)|{BRACKETED_NAME})|(?<![A-Z]{{2}})\)"
+    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n]|\((?![A-Z]{{2,}}\)|{BRACKETED_NAME})"
+    rf"|(?<![A-Z]{{2}})\)(?![ \t]+{SURNAME_WORD})"
     rf"|(?<![A-Z])\.(?=\s|$)"
     rf"|(?<![A-ZĐ]{{2}})\s[–—-]\s(?!{ORG_SECOND_HALF_RE.pattern})|\s[–—-]\s(?![A-ZĐ]{{2}}|{ORG_SECOND_HALF_RE.pattern})"
 )
@@ -346,12 +352,19 @@ EVENT_DAY_RE = re.compile(
     r"(?:^|[.\n]\s*|\)\s*(?=[NSCTĐ]))(?i:ngày|sáng|chiều|tối|trưa|đêm)(?i: ngày)?"
     r"\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d)",
 )
+# A document's number or kind right before a date: "Công điện số 967/CĐ - TTg ngày
+# 10/6/2014" dates the document, not the event.
+DOCUMENT_BEFORE_RE = re.compile(
+    r"(?:\d+/[A-ZĐ][\w-]*(?:\s*-\s*[A-ZĐ]\w*)?|(?:Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công điện|"
+    r"Công văn)(?:\s+số\s*\S+)?)\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?$"
+)
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 ORG_HEAD_RE = re.compile(
     r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|(?<!Trung )Bộ|Trường|Đại học|Công ty|Tập đoàn|"
-    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng|Ban)(?!\w)"
+    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng|Ban|Cơ quan|Hội đồng|Hiệp hội|"
+    r"Liên đoàn|Hội(?! An))(?!\w)"
 )
 ORG_STOPS = {
     "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
@@ -763,6 +776,7 @@ def _role_first_speakers(text, roles):
             if word == "và" and ROLE_BEFORE_RE.match(" ".join(rest[i + 1 : i + 4])):
                 break  # "Tổng thống Donald Trump và Chủ tịch Tập Cận Bình": the next person
             bare = word[:-1] if word.endswith(",") and ORG_SECOND_HALF_RE.match(" ".join(rest[i + 1 : i + 3])) else word
+            bare = bare.strip("()")  # "Vụ châu Mỹ (Bộ Ngoại giao) Trần Thanh Tâm"
             if capital or word in ("và", "&") or (
                 run and run[-1][:1].isupper() and bare.isalpha() and word not in ROLE_LINKS
             ):
@@ -971,6 +985,8 @@ def _name_in(run, text=""):
     for start, word in enumerate(run):
         if start in place or canonical(word) not in SURNAMES:
             continue
+        if canonical(" ".join(run[max(0, start - 1) : start + 1])) in PLACES:
+            continue  # "Hạm đội Thái Bình Dương Mỹ", "Hà Giang": the end of a place's name
         end = start
         while end < len(run) and run[end][:1].isupper() and run[end].isalpha() and canonical(run[end]) != "ảnh":
             end += 1  # not "Ảnh" ("Lý Khắc Cường Ảnh: Reuters", a caption's photo credit)
@@ -1163,7 +1179,7 @@ def find_date(explicit, title, body):
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(body):
             date = _valid(m["y"], m["m"], m["d"])
-            if date:
+            if date and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 40), m.start()):
                 candidates.append((m.start(), date))
     if candidates:
         at, date = min(candidates)

@@ -693,3 +693,29 @@ def test_a_link_in_a_roles_tail_names_a_place_unless_a_full_name_follows():
         "của thượng viện Kassym-Jomart Tokayev sẽ đảm đương. Bộ trưởng hiện tại là Yoo Il-ho nói."
     )
     assert [name for name, _ in speakers(text)] == ["Nazarbayev", "Kassym-Jomart Tokayev", "Yoo Il-ho"]
+
+
+def test_bodies_in_brackets_agencies_rarer_surnames_columnists_and_oceans():
+    text = (
+        "Tại phiên thảo luận, phó vụ trưởng Vụ châu Mỹ (Bộ Ngoại giao) Trần Thanh Tâm cho rằng. "
+        "Phó giám đốc Cơ quan Phát triển quốc tế Hoa Kỳ (USAID) Craig Hart cho rằng. "
+        "Thứ trưởng Bộ Quốc phòng Bế Xuân Trường cho biết. "
+        "Như lời cây bút Jill Dougherty từ CNN nhận xét. "
+        "Thiếu tá Matt Knight, người phát ngôn Hạm đội Thái Bình Dương Mỹ đã nói. "
+        "Ông Andrew O’ Neil, nhà nghiên cứu, nhận định. Đại sứ Hàn Quốc tại Đan Mạch Choi Jai-chul nói."
+    )
+    assert [name for name, _ in speakers(text)] == [
+        "Andrew O'Neil", "Trần Thanh Tâm", "Craig Hart", "Bế Xuân Trường", "Jill Dougherty", "Matt Knight",
+        "Choi Jai-chul",
+    ]
+
+
+def test_a_documents_date_is_not_the_events():
+    body = (
+        "Hội nghị sơ kết thực hiện Công điện số 967/CĐ - TTg ngày 10/6/2014 của Thủ tướng, "
+        "do UBND TP Hà Nội tổ chức ngày 29/10. Quyết định số 3963/QĐ - UBND ngày 4/8/2016 đã ban hành."
+    )
+    assert find_date("", "Hội nghị", body) == ("", 0)
+    assert find_date("", "Hội nghị", "Ngày 5/5/2019, theo Nghị định 45/NĐ - CP ngày 21/4/2010.") == (
+        "2019-05-05", 2019,
+    )
