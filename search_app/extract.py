@@ -818,7 +818,8 @@ def _role_first_speakers(text, roles):
         window = max(0, match.start() - 120), match.start()
         if end and (
             all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, *window)
-            or (start or tail or end - start == 1 and foreign_word(run[start])) and PERSON_APPOSED_RE.search(text, *window)
+            or (start or tail or end - start == 1 and foreign_word(run[start]))
+            and PERSON_APPOSED_RE.search(text, *window)
         ):
             # "ông Đặng Tất Thắng – Giám đốc Bamboo Airways", "ông Sumio Hara, Chủ tịch kiêm Tổng Giám đốc
             # Công ty ... So Kikaku Sekkei": the role is his, then the company
