@@ -19,6 +19,7 @@ UPPER = (
     "A-Z"
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
     "ĀĒĪŌŪ"  # romanised Japanese: "Tarō Kōno"
+    "ÄÖÜÅØÑÇ"  # European names: "Pereric Högberg"
 )
 LOWER = "a-z" + UPPER[3:].lower()
 # "Jong-un", "Louis-Dreyfus", "al-Assad", "McCarthy", "O'Neill", "Bin’ali".
@@ -77,7 +78,14 @@ MISSPELT_MIN_LETTERS = 5
 LOCATIVE_BEFORE_RE = re.compile(r"(?:^|\s)(?:ở|tại|từ|đến|tới)\s$")
 # Words before a company's name: one foreign word after them is the company.
 COMPANY_HEADS = {"tập đoàn", "công ty", "hãng", "tổ chức", "ngân hàng", "trung tâm", "viện", "học viện",
-                 "đại học", "trường"}
+                 "đại học", "trường", "bệnh viện"}
+# Of those, the companies, whose one-word name may come between a role and its holder ("Tập đoàn Cisco Goh
+# Seow Hiong").
+COMPANY_WORDS = {"tập đoàn", "công ty", "hãng", "ngân hàng", "tổng công ty"}
+# Kinds of company, not names: "Công ty CP Phúc Sinh", "Ngân hàng TMCP Đông Á".
+COMPANY_TYPES = {"CP", "TNHH", "TMCP", "MTV", "CTCP", "JSC", "TM", "DV", "XNK"}
+# Words ending with a head word that are not organisations' heads: "Hạ viện", "Sở ... Môi trường".
+NOT_HEADS = {"thành phố", "môi trường", "thị trường", "quảng trường", "hạ viện", "thượng viện", "nghị viện"}
 # Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
 RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "đô đốc",
          "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
@@ -118,7 +126,7 @@ ROLE_NOUN_LIST = [
     "Thủ quân", "Cảnh sát trưởng", "Tướng", "Người đồng cấp", "Trưởng đội", "Phó ban", "Quốc vương",
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
-    "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút",
+    "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
 ]
 
 
@@ -171,14 +179,14 @@ NOT_NAME_WORDS = {
     "group", "bank", "capital", "investment", "management", "fund", "holdings", "corporation", "company",
     "union", "international", "global", "partners", "securities", "airways", "airlines", "motors",
     "foundation", "institute", "university", "college", "council", "association", "club", "prize",
-    "award", "hotel", "resort", "airport", "stadium", "air",
+    "award", "hotel", "resort", "airport", "stadium", "air", "pte", "ltd", "inc", "corp", "llc", "jsc",
 }
 # A person named, then their role after a comma, a dash or in brackets:
 # "Larry Sabato, giáo sư ...", "Turki Bin’ali - nhà truyền giáo ...",
 # "Võ Văn Thưởng (Bí thư trung ương Đảng)".
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?<![\w'’-])(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,5}})(?:,|\s[–—-]|(?=[ \t]\())[ \t]+\(?"
-    rf"(?=(?P<rest>(?:(?i:(?:cựu[ \t]+|nguyên[ \t]+|một[ \t]+)?(?:{ROLE_NOUNS}|giáo sư|quan chức))|CEO)"
+    rf"(?=(?P<rest>(?:(?i:(?:(?:cựu|nguyên|một)[ \t]+){{0,2}}(?:{ROLE_NOUNS}|giáo sư|quan chức))|CEO)"
     rf"(?!\w)[^\n]{{0,200}}))",
 )
 NAME_AND_RE = re.compile(
@@ -199,7 +207,7 @@ ROLE_CLAUSE_WORDS = 8
 VIETNAMESE_SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+){0,2}")
+LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-ZÄÖÜÅØÑÇ][a-zäöüåøñç]+(?:[-'’][A-Z]?[a-z]+){0,2}")
 # A foreign name written with a spaced hyphen ("Julia Louis - Dreyfus",
 # "Moon Jae - in", "Bashar al - Assad"): joined before names are looked for.
 SPACED_HYPHEN_RE = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?|al|el) - ([A-Za-z][a-z]*)\b")
@@ -242,7 +250,7 @@ FOREIGN_PLACES = set(
     "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin "
     "papua guinea zealand vanuatu solomon palau caledonia polynesia caribbean scotland wales ireland "
     "england catalonia crimea donbass donetsk luhansk aleppo idlib raqqa mosul kashmir tibet xinjiang "
-    "okinawa hokkaido osaka kyoto busan".split()
+    "arab okinawa hokkaido osaka kyoto busan philippin xingapo malaixia mianma brunay ucraina".split()
 )
 # A romanised East Asian name's word: "Kyung", "Jae-in", "Tarō".
 ROMANISED_RE = re.compile(r"[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:-[a-z]+)?")
@@ -298,7 +306,7 @@ ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
 # name: "(PHUQUOC POC) Lê Ngọc Sơn", "Vụ châu Mỹ (Bộ Ngoại giao) Trần Thanh Tâm".
 BRACKETED_NAME = rf"[{UPPER}][^()\n]{{0,20}}\)[ \t]+[{UPPER}]"
 CLAUSE_BREAK_RE = re.compile(
-    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n]|\((?![A-Z]{{2,}}\)|{BRACKETED_NAME})"
+    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n…]|\((?![A-Z]{{2,}}\)|{BRACKETED_NAME})"
     rf"|(?<![A-Z]{{2}})\)(?![ \t]+{SURNAME_WORD})"
     rf"|(?<![A-Z])\.(?=\s|$)"
     rf"|(?<![A-ZĐ]{{2}})\s[–—-]\s(?!{ORG_SECOND_HALF_RE.pattern})|\s[–—-]\s(?![A-ZĐ]{{2}}|{ORG_SECOND_HALF_RE.pattern})"
@@ -356,7 +364,7 @@ EVENT_DAY_RE = re.compile(
 # 10/6/2014" dates the document, not the event.
 DOCUMENT_BEFORE_RE = re.compile(
     r"(?:\d+/[A-ZĐ][\w-]*(?:\s*-\s*[A-ZĐ]\w*)?|(?:Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công điện|"
-    r"Công văn)(?:\s+số\s*\S+)?)\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?$"
+    r"Công văn)(?:\s+(?:số\s*)?\S+)?(?:[^.\n]{0,30}\bban hành)?)\s*,?\s*(?:ngày\s+)?$"
 )
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -802,6 +810,13 @@ def _role_first_speakers(text, roles):
             else:
                 break
         start, end = _name_in(run, text)
+        company = _company_named(run)
+        if company and (not end or start < company):
+            capitals = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), run[company:]))
+            if 2 <= len(capitals) <= 3 and all(word.islower() for word in run[company + len(capitals) :]) and (
+                canonical(capitals[0]) in SURNAMES or foreign_word(capitals[0])
+            ):
+                start, end = company, company + len(capitals)  # "Tập đoàn Cisco Goh Seow Hiong"
         links = [i for i, word in enumerate(run[:start]) if word in ROLE_LINKS]
         if end and links and start < links[-1] + 2:
             continue  # "Đại sứ Nga tại Italy", "Chủ tịch HĐQT của Vingroup": a place or a company
@@ -810,11 +825,17 @@ def _role_first_speakers(text, roles):
         head = words[:tail] + run[:start]  # the role's words after its noun, then the organisation
         if end and _place_before(head):
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
-        if end == start + 1 and not any(word[:1].isupper() for word in run[end:]) and (
-            canonical(" ".join(head[-2:])) in COMPANY_HEADS or head and canonical(head[-1]) in COMPANY_HEADS
-            or ORG_HEAD_RE.search(" ".join(run[:start]))
+        company_before = [
+            words for words in (head[-2:], head[-1:])
+            if canonical(" ".join(words)) in COMPANY_HEADS and canonical(" ".join(head[-2:])) not in NOT_HEADS
+        ]
+        single = end == start + 1 and not any(word[:1].isupper() for word in run[end:])
+        if end and company_before and (company_before[0][0][:1].isupper() or single) or single and (
+            ORG_HEAD_RE.search(" ".join(run[:start]))
         ):
-            continue  # "Tập đoàn Nidec", "công ty Cienco", "Viện ... Quốc tế Peterson": the organisation
+            # "Tập đoàn Nidec", "công ty Hoàng Gia Phát", "trung tâm Carnegie Moscow", "Viện ... Quốc tế
+            # Peterson": the organisation
+            continue
         window = max(0, match.start() - 120), match.start()
         if end and (
             all(map(foreign_word, run[start:end])) and PERSON_BEFORE_RE.search(text, *window)
@@ -874,6 +895,16 @@ PERSON_APPOSED_RE = re.compile(
 )
 
 
+def _company_named(run):
+    """Where a company's one-word name ends at the start of ``run`` ("Tập đoàn Cisco", "Ngân hàng HSBC"), or 0."""
+    for k in (1, 2):
+        if canonical(" ".join(run[:k])) in COMPANY_WORDS and k < len(run) and run[k] not in COMPANY_TYPES and (
+            foreign_word(run[k]) or run[k].isupper() and run[k].isalpha()
+        ):
+            return k + 1
+    return 0
+
+
 def _inside_org(words, i, before):
     """Whether lower-case ``words[i]`` (after ``before``) is inside an organisation's name.
 
@@ -903,9 +934,7 @@ def _place_before(words):
 
     Not when it ends a longer word: "thành phố", "Sở Tài nguyên và Môi trường".
     """
-    return bool(words) and canonical(words[-1]) in PLACE_UNITS and (
-        canonical(" ".join(words[-2:])) not in ("thành phố", "môi trường", "thị trường")
-    )
+    return bool(words) and canonical(words[-1]) in PLACE_UNITS and canonical(" ".join(words[-2:])) not in NOT_HEADS
 
 
 def _capital_within(words, i, most, surname=False):
@@ -950,6 +979,10 @@ def _name_then_role_speakers(text):
         if LOCATIVE_BEFORE_RE.search(text[max(0, match.start() - 6) : match.start()]):
             continue  # "ở Davos, Thủ tướng ...": a place
         run = match["name"].split()
+        before = text[max(0, match.start() - 12) : match.start()].split()[-2:]
+        company = _company_named(before + run) - len(before)
+        if 0 < company <= len(run) - 2:
+            run = run[company:]  # "Tập đoàn Shire Linda Seah, Phó Chủ tịch ...": the company, then the name
         start, end = _name_in(run)
         if start == 1 and _latin_given_name(run[0]) and foreign_word(run[1]):
             start = 0  # "Yong Suk Lee, trợ lý ...": a given name spelt like a syllable
@@ -1027,7 +1060,7 @@ def _name_in(run, text=""):
                     return start, end + 1  # "Mohammad Javad Zarif": three names, the first never alone
                 # "Điện Kremlin Dmitry Peskov", "Facebook Mark Zuckerberg": the last two foreign words.
                 return end + len(more) - 2, end + len(more)
-            if len(more) == 1 and end - start == 1 and more[0].isalpha() and (
+            if len(more) == 1 and end - start == 1 and more[0].isalpha() and more[0].lower() not in FOREIGN_PLACES and (
                 more[0].isascii() or canonical(more[0]) in SURNAMES
             ):
                 return start, end + 1  # "Peter Lim", "Janet Nguyễn": a surname spelt like a syllable
@@ -1083,7 +1116,7 @@ def foreign_word(word):
     return (
         LATIN_WORD_RE.fullmatch(word) is not None
         and not VIETNAMESE_SYLLABLE_RE.fullmatch(word.lower().replace("-", ""))
-        and word.lower() not in FOREIGN_PLACES
+        and word.lower().replace("-", "") not in FOREIGN_PLACES  # "Cam-pu-chia"
     )
 
 
@@ -1155,8 +1188,8 @@ def _dash_joins(after):
 
 
 def _lower_role_start(text):
-    words = canonical(text).split()
-    return words[0] in LOWER_ROLE_STARTS or " ".join(words[:2]) in LOWER_ROLE_STARTS
+    words = list(itertools.dropwhile(lambda word: word in ("một", "cựu", "nguyên"), canonical(text).split()))
+    return bool(words) and (words[0] in LOWER_ROLE_STARTS or " ".join(words[:2]) in LOWER_ROLE_STARTS)
 
 
 def find_date(explicit, title, body):
@@ -1180,7 +1213,7 @@ def find_date(explicit, title, body):
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(body):
             date = _valid(m["y"], m["m"], m["d"])
-            if date and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 40), m.start()):
+            if date and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 60), m.start()):
                 candidates.append((m.start(), date))
     if candidates:
         at, date = min(candidates)

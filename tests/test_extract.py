@@ -719,3 +719,31 @@ def test_a_documents_date_is_not_the_events():
     assert find_date("", "Hội nghị", "Ngày 5/5/2019, theo Nghị định 45/NĐ - CP ngày 21/4/2010.") == (
         "2019-05-05", 2019,
     )
+
+
+def test_people_after_a_companys_one_word_name_and_organisations_named_like_people():
+    text = (
+        "Thủ tướng tiếp Giám đốc toàn cầu Tập đoàn Cisco Goh Seow Hiong, Giám đốc khu vực Ngân hàng HSBC "
+        "Doreen Steidle, Phó Chủ tịch Tập đoàn Shire Linda Seah, Phó Chủ tịch Tập đoàn GE Christian Bennett…"
+        "Phát biểu tại đây. Chúng tôi mời giám đốc Công ty Hoàng Gia Phát ra Bình Định. "
+        "Tổng giám đốc Công ty CP Phúc Sinh cho biết. Giám đốc Bệnh viện Bạch Mai nói. "
+        "Lãnh đạo đa số tại Hạ viện Kevin McCarthy dự họp."
+    )
+    assert [name for name, _ in speakers(text)] == [
+        "Goh Seow Hiong", "Doreen Steidle", "Linda Seah", "Christian Bennett", "Kevin McCarthy",
+    ]
+
+
+def test_transliterated_countries_european_letters_apposed_roles_and_documents_issued():
+    text = (
+        "Có Thủ tướng Cam-pu-chia, Thủ tướng Lào, Tổng thống Phi-lip-pin. "
+        "Đại sứ Thụy Điển tại Việt Nam Pereric Högberg đã chia sẻ. "
+        "Stefan Lehne, một cựu nhà ngoại giao của Áo, phân tích. Vụ đầu độc cựu điệp viên Skripal."
+    )
+    assert speakers(text) == [
+        ("Pereric Högberg", "Đại sứ Thụy Điển tại Việt Nam"),
+        ("Skripal", "cựu điệp viên"),
+        ("Stefan Lehne", "một cựu nhà ngoại giao của Áo"),
+    ]
+    body = "Sáng nay (22/1) diễn ra hội nghị về Nghị quyết 02 của Chính phủ vừa ban hành ngày 01/01/2019."
+    assert find_date("", "Hội nghị", body) == ("", 0)
