@@ -58,7 +58,7 @@ PLACE_NOUNS = {"rạch", "kênh", "sông", "cầu", "chợ", "chùa", "đền", 
                "bến", "núi", "hòn", "gò", "xóm", "ấp", "làng", "xã", "phường", "suối", "hồ", "đảo", "lăng"}
 # Common surnames the source wrote in lower case after an honorific ("ông bùi Xuân Cường").
 LOWER_SURNAME_RE = re.compile(
-    r"(?:(?<=[ôÔ]ng )|(?<=[bB]à ))(nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|ngô|dương|đinh|trương|trịnh)"
+    r"(?<!\w)([ôÔ]ng |[bB]à )(nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|ngô|dương|đinh|trương|trịnh)"
     rf"(?= [{UPPER}][{LOWER}]+ [{UPPER}])"
 )
 # Southern nicknames: the child's rank, then the given name ("ông Tư Cang", "ông Út Thành"), folded.
@@ -558,7 +558,7 @@ def find_speakers(text):
     """
     found = {}
     text = GLUED_NAME_RE.sub(r"\1 ", _join_hyphens(text))
-    text = LOWER_SURNAME_RE.sub(lambda match: match[1].capitalize(), text)
+    text = LOWER_SURNAME_RE.sub(lambda match: match[1] + match[2].capitalize(), text)
     roles = list(ROLE_BEFORE_RE.finditer(text))  # the costliest pattern: searched once
     named = _honorific_speakers(text) + _role_first_speakers(text, roles) + _name_then_role_speakers(text)
     for name, role in named:
@@ -801,9 +801,9 @@ def _role_first_speakers(text, roles):
                 run.append(word)  # "Đại sứ Hoa Kỳ tại Việt Nam Ted Osius", "Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh"
             elif run and word.isalpha() and ORG_HEAD_RE.match(" ".join(run[:2])) and _inside_org(rest, i, run[-1]):
                 run.append(word)  # "Công ty CP Lọc hoá dầu Bình Sơn (BSR) Trần Ngọc Nguyên"
-            elif run and word.isalpha() and _name_in(run) == (0, 0) and _capital_within(
+            elif run and word.isalpha() and _capital_within(
                 rest, i + 1, ORG_LOWER_WORDS if _lower_case_org(run) else 3, surname=True
-            ):
+            ) and _name_in(run) == (0, 0):
                 # "Ngân hàng nhà nước Lê Minh Hưng", "Trung tâm dự báo khí tượng
                 # thuỷ văn trung ương Hoàng Đức Cường": lower-case syllables, then the name
                 run.append(word)
@@ -1014,7 +1014,8 @@ def _name_in(run, text=""):
     # not "Cục trưởng Đường sắt Nguyễn Hữu Thắng", "Bộ ... Xã hội Doãn Mậu Diệp".
     place = {
         i + n for i in range(len(run) - 1) for n in (1, 2)
-        if _place_before(run[: i + 1]) and run[i + 1][:1].isupper() and canonical(" ".join(run[i : i + 2])) != "xã hội"
+        if run[i].lower() in PLACE_UNITS and _place_before(run[: i + 1]) and run[i + 1][:1].isupper()
+        and canonical(" ".join(run[i : i + 2])) != "xã hội"
     }
     for start, word in enumerate(run):
         if start in place or canonical(word) not in SURNAMES:
