@@ -250,7 +250,7 @@ FOREIGN_PLACES = set(
     "lisbon brussels amsterdam geneva zurich oslo stockholm helsinki copenhagen dublin "
     "papua guinea zealand vanuatu solomon palau caledonia polynesia caribbean scotland wales ireland "
     "england catalonia crimea donbass donetsk luhansk aleppo idlib raqqa mosul kashmir tibet xinjiang "
-    "arab okinawa hokkaido osaka kyoto busan philippin xingapo malaixia mianma brunay ucraina".split()
+    "arab bengal okinawa hokkaido osaka kyoto busan philippin xingapo malaixia mianma brunay ucraina".split()
 )
 # A romanised East Asian name's word: "Kyung", "Jae-in", "Tarō".
 ROMANISED_RE = re.compile(r"[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:-[a-z]+)?")
@@ -269,7 +269,7 @@ SURNAMES = set(
     "triệu châu hứa âu lại khúc nghiêm la diệp thân tôn lục mạc doãn khổng văn từ chế đàm "
     "lữ mẫn nông ninh quan tiêu tống trình ung vi yên hoàng giáp kim bạch lò thạch uông nguỵ ngụy "
     # Chinese names as Vietnamese reads them ("Tập Cận Bình", "Mao Trạch Đông").
-    "tập mao tưởng ôn đậu bế cù hầu khương kha lã mạch phí quản sầm thiều trác trầm lỗ chử diêm dư mã nhâm "
+    "tập mao tưởng ôn đậu cấn bế cù hầu khương kha lã phí quản sầm thiều trác trầm lỗ chử diêm dư mã nhâm "
     "tòng".split()
 )
 # A surname, capitalised: "Nguyễn|Trần|...".
@@ -562,8 +562,8 @@ def find_speakers(text):
     roles = list(ROLE_BEFORE_RE.finditer(text))  # the costliest pattern: searched once
     named = _honorific_speakers(text) + _role_first_speakers(text, roles) + _name_then_role_speakers(text)
     for name, role in named:
-        if ONLY_INITIALS_RE.fullmatch(name) or NOT_NAME_WORDS & set(fold(name).split()):
-            continue
+        if ONLY_INITIALS_RE.fullmatch(name) or NOT_NAME_WORDS & set(fold(name).split()) or _anonymous(name):
+            continue  # "ông N.", "Reuters", "bà Bùi Thị Th."
         key = name_key(name)
         if key not in found:
             found[key] = {"name": name, "role": role}
@@ -662,6 +662,14 @@ def _misspelt(word, surname):
     return word[0] == surname[0] and difflib.SequenceMatcher(None, word, surname).ratio() >= 0.8
 
 
+def _anonymous(name):
+    """Whether a Vietnamese ``name`` is cut short, as an article hides who it is: "Bùi Thị Th", "Đức T.", "ông Ph"."""
+    words = name.split()
+    last = fold(words[-1]).rstrip(".")
+    vietnamese = len(words) == 1 or canonical(words[0]) in SURNAMES or not name.isascii()
+    return vietnamese and len(last) <= 2 and not re.search("[aeiouy]", last)
+
+
 def _join_hyphens(text):
     """``text`` with the spaced hyphens and apostrophes inside names closed.
 
@@ -678,9 +686,11 @@ def _join_hyphen(match):
         joined = right[:1].isupper()
     elif right[:1].islower() and len(right) <= 4:
         # A Korean given name ("Jae - in", "Choe Son - hui"), not a sentence going
-        # on ("Exports - cho"): after a foreign word or a romanised surname.
+        # on ("Exports - cho") nor a Vietnamese name then a role ("Đặng Quang Vinh - chi cục
+        # trưởng"): after a foreign word or a romanised surname.
         before = match.string[max(0, match.start() - 12) : match.start()]
-        joined = right not in UNACCENTED_WORDS and (
+        vietnamese = any(not word.isascii() and canonical(word) in SURNAMES for word in before.split()[-2:])
+        joined = right not in UNACCENTED_WORDS and not vietnamese and (
             foreign_word(left) and len(right) <= 3 or KOREAN_SURNAME_BEFORE_RE.search(before) is not None
         )
     else:

@@ -747,3 +747,15 @@ def test_transliterated_countries_european_letters_apposed_roles_and_documents_i
     ]
     body = "Sáng nay (22/1) diễn ra hội nghị về Nghị quyết 02 của Chính phủ vừa ban hành ngày 01/01/2019."
     assert find_date("", "Hội nghị", body) == ("", 0)
+
+
+def test_names_the_article_hides_a_vietnamese_name_before_a_dash_and_rarer_surnames():
+    text = (
+        "Theo bà Bùi Thị Th, hàng xóm, ông Đức T. đã đi. Bà Th kể lại. "
+        "Ông Đặng Quang Vinh - chi cục trưởng Chi cục Bảo vệ môi trường cho biết. Theo ông Vinh, mẫu đã lấy. "
+        "Theo chuyên gia Cấn Văn Lực, lãi suất sẽ giảm. Bộ trưởng bang Tây Bengal phản đối. "
+        "Ngoại trưởng Philippines Teodoro Locsin Jr nói. Tổng thống Hàn Quốc Moon Jae - in nói."
+    )
+    assert [name for name, _ in speakers(text)] == [
+        "Đặng Quang Vinh", "Cấn Văn Lực", "Teodoro Locsin Jr", "Moon Jae-in",
+    ]
