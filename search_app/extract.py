@@ -835,12 +835,12 @@ def _role_first_speakers(text, roles):
         head = words[:tail] + run[:start]  # the role's words after its noun, then the organisation
         if end and _place_before(head):
             continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
-        company_before = [
-            words for words in (head[-2:], head[-1:])
-            if canonical(" ".join(words)) in COMPANY_HEADS and canonical(" ".join(head[-2:])) not in NOT_HEADS
-        ]
+        # The organisation's head right before the name ("Công ty", "hãng"), if any.
+        company_head = next((part for part in (head[-2:], head[-1:]) if canonical(" ".join(part)) in COMPANY_HEADS), [])
+        if canonical(" ".join(head[-2:])) in NOT_HEADS:
+            company_head = []
         single = end == start + 1 and not any(word[:1].isupper() for word in run[end:])
-        if end and company_before and (company_before[0][0][:1].isupper() or single) or single and (
+        if end and company_head and (company_head[0][:1].isupper() or single) or single and (
             ORG_HEAD_RE.search(" ".join(run[:start]))
         ):
             # "Tập đoàn Nidec", "công ty Hoàng Gia Phát", "trung tâm Carnegie Moscow", "Viện ... Quốc tế
