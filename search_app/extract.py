@@ -133,7 +133,7 @@ ROLE_NOUN_LIST = [
 def _syllable_trie(phrases):
     """One regex for ``phrases``, lower-case, sharing first syllables ("thủ (tướng|môn|quân)").
 
-    Case-insensitive matching of a flat list of 90 alternatives tried each of
+    Case-insensitive matching of a flat list of a hundred alternatives tried each of
     them at every word; the trie tries a few. Same matches, twice as fast.
     """
     trie = {}
@@ -297,14 +297,14 @@ NAME_LIKE_WORDS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "n
 ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
                      "môi trường", "phát triển nông thôn", "truyền thông", "đào tạo", "luật", "an ninh")
 ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
-# Where the clause after a role ends; a parenthesised acronym ("(FBI)"),
-# initials ("H.W.") and "TP. HCM" do not end it, nor does a dash between two
-# abbreviations, or a dash or comma before a name's second half: those are part
-# of a name ("Bộ LĐ - TB & XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn
-# hoá, Thể thao và Du lịch").
 # A short capitalised name in brackets inside an organisation's, before its head's
 # name: "(PHUQUOC POC) Lê Ngọc Sơn", "Vụ châu Mỹ (Bộ Ngoại giao) Trần Thanh Tâm".
 BRACKETED_NAME = rf"[{UPPER}][^()\n]{{0,20}}\)[ \t]+[{UPPER}]"
+# Where the clause after a role ends; a parenthesised acronym ("(FBI)") or
+# short name (BRACKETED_NAME), a ")" before a surname, initials ("H.W.") and
+# "TP. HCM" do not end it, nor does a dash between two abbreviations, or a dash
+# or comma before a name's second half: those are part of a name ("Bộ LĐ - TB &
+# XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn hoá, Thể thao và Du lịch"). "…" ends it.
 CLAUSE_BREAK_RE = re.compile(
     rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n…]|\((?![A-Z]{{2,}}\)|{BRACKETED_NAME})"
     rf"|(?<![A-Z]{{2}})\)(?![ \t]+{SURNAME_WORD})"
@@ -582,8 +582,7 @@ def find_speakers(text):
             if k != key and (f"{found[k]['name']} ({alias}" in text or k.endswith(" " + key.split()[1]))
         ]
         if len(fuller) == 1:
-            person = found.pop(key)
-            found[fuller[0]]["role"] = found[fuller[0]]["role"] or person["role"]
+            _merge(found, key, fuller[0])
     # "ông Obama" is "Barack Obama" when the article names him in full, even
     # misspelt ("cố Quốc vương Sihanuc", "cô Ivaka"), and a name cut by a line break
     # ("George H.W.") is the whole one.
@@ -592,8 +591,7 @@ def find_speakers(text):
         if not fuller and " " not in key and len(key) >= MISSPELT_MIN_LETTERS and foreign_word(found[key]["name"]):
             fuller = next((k for k in found if " " in k and any(_misspelt(key, w) for w in k.split())), None)
         if fuller:
-            person = found.pop(key)
-            found[fuller]["role"] = found[fuller]["role"] or person["role"]
+            _merge(found, key, fuller)
     # "Thủ tướng Hun Sen" elsewhere gives its role to a name found after an
     # honorific that the role-first rule could not read (not a known surname).
     roleless = [person for person in found.values() if not person["role"]]
@@ -607,6 +605,12 @@ def find_speakers(text):
             if not person["role"] and after.startswith(name) and not after[len(name) : len(name) + 1].isalnum():
                 person["role"] = match.group()
     return list(found.values())
+
+
+def _merge(found, key, fuller):
+    """File the person under ``key`` under ``fuller``, who keeps their role or takes theirs."""
+    person = found.pop(key)
+    found[fuller]["role"] = found[fuller]["role"] or person["role"]
 
 
 @functools.lru_cache(maxsize=8192)
@@ -827,8 +831,8 @@ def _role_first_speakers(text, roles):
                 canonical(capitals[0]) in SURNAMES or foreign_word(capitals[0])
             ):
                 start, end = company, company + len(capitals)  # "Tập đoàn Cisco Goh Seow Hiong"
-        links = [i for i, word in enumerate(run[:start]) if word in ROLE_LINKS]
-        if end and links and start < links[-1] + 2:
+        run_links = [i for i, word in enumerate(run[:start]) if word in ROLE_LINKS]
+        if end and run_links and start < run_links[-1] + 2:
             continue  # "Đại sứ Nga tại Italy", "Chủ tịch HĐQT của Vingroup": a place or a company
         if end and ROLE_BEFORE_RE.search(" ".join(run[:start])):
             continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
@@ -925,11 +929,20 @@ def _inside_org(words, i, before):
         if word[:1].isupper():
             return j > i
         previous = words[j - 1] if j > i else before
-        if not word.isalpha() or canonical(word) in ROLE_STOPS or canonical(word) in NOT_IN_NAMES or (
-            canonical(f"{previous} {word}") in ROLE_STOPS or HONORIFIC_RE.match(word + " ")
-        ):
+        if not word.isalpha() or _sentence_word(word, f"{previous} {word}"):
             return False
     return False
+
+
+def _sentence_word(word, pair):
+    """Whether ``word``, or the ``pair`` of words it is in, belongs to a sentence, not to a name.
+
+    A verb that ends a role ("cho biết"), an honorific, "em" before a pupil's name.
+    """
+    return (
+        canonical(word) in ROLE_STOPS or canonical(word) in NOT_IN_NAMES or canonical(pair) in ROLE_STOPS
+        or HONORIFIC_RE.match(word + " ") is not None
+    )
 
 
 def _lower_case_org(run):
@@ -964,10 +977,7 @@ def _capital_within(words, i, most, surname=False):
                 not surname or canonical(word) in SURNAMES
                 or foreign_word(word) and j + 1 < len(words) and foreign_word(words[j + 1].rstrip(".,;:"))
             )
-        if not word.isalpha() or lower == most - 1 or surname and (
-            canonical(word) in ROLE_STOPS or canonical(" ".join(words[j : j + 2])) in ROLE_STOPS
-            or HONORIFIC_RE.match(word + " ") or canonical(word) in NOT_IN_NAMES
-        ):
+        if not word.isalpha() or lower == most - 1 or surname and _sentence_word(word, " ".join(words[j : j + 2])):
             return False
         lower += 1
     return False

@@ -116,7 +116,7 @@ class IndexStore:
             raise IndexMissing(
                 f"no index at {self.path}: run 'search-app reindex SOURCE --index {self.path}'"
             )
-        return name, open_index(str(self.path / GENERATIONS / name))
+        return name, open_index(self.path / GENERATIONS / name)
 
     def meta(self, name):
         try:
@@ -179,7 +179,7 @@ class IndexStore:
                     self.path / GENERATIONS / previous, target,
                     ignore=shutil.ignore_patterns(ARRAYS_DIR, MODEL_DIR, PHRASES_FILE),
                 )
-                return _writer(open_index(str(target)), jobs)
+                return _writer(open_index(target), jobs)
             target.mkdir(parents=True)
             return _writer(_storage(target).create_index(make_schema()), jobs)
 
@@ -254,7 +254,7 @@ class IndexStore:
                     writer.add_document(**stored)
             writer.commit(optimize=False)
             writer = None
-            with open_index(str(target)).searcher() as searcher:
+            with open_index(target).searcher() as searcher:
                 summary.documents = searcher.doc_count()
                 write_arrays(searcher, target / ARRAYS_DIR, TEXT_FIELDS)
             expected = len(seen) + len(keep)
@@ -288,7 +288,7 @@ class IndexStore:
         """
         if self.meta(name).get("schema_version") != SCHEMA_VERSION:
             return {}
-        ix = open_index(str(self.path / GENERATIONS / name))
+        ix = open_index(self.path / GENERATIONS / name)
         with ix.reader() as reader:
             ids, fingerprints, origins = (
                 reader.column_reader(name) for name in ("id", "fingerprint", "origin")
@@ -297,7 +297,7 @@ class IndexStore:
 
     def _stored(self, name, doc_ids):
         """The documents ``doc_ids`` of a generation, rebuilt from their stored fields."""
-        ix = open_index(str(self.path / GENERATIONS / name))
+        ix = open_index(self.path / GENERATIONS / name)
         with ix.searcher() as searcher:
             return [stored_to_document(searcher.document(id=doc_id)) for doc_id in doc_ids]
 
