@@ -9,11 +9,11 @@ Gold: ``bench/gold/extraction.jsonl``, one article per line with its split:
 * ``news-seen``: 12 articles drawn at random from news-50k;
 * ``news-seen-2`` to ``news-seen-6``: 15 news-50k articles of under 2,500
   characters each, seeds 2026 to 2030 (the last two drawn by ``--draw``);
-* ``genre-1`` to ``genre-14``: 15 news-50k reports of meetings at
+* ``genre-1`` to ``genre-15``: 15 news-50k reports of meetings at
   institutions each, the seeds' genre (``--draw 15 --genre --seed 4001`` to
-  ``4014``; from ``genre-6`` on ``--max-chars 4000``, 5000 for ``genre-10``,
-  6000 for ``genre-11`` to ``genre-13`` and 7000 for ``genre-14``, as the
-  short ones ran out). ``genre-6``,
+  ``4015``; from ``genre-6`` on ``--max-chars 4000``, 5000 for ``genre-10``,
+  6000 for ``genre-11`` to ``genre-13``, 7000 for ``genre-14`` and 10000
+  for ``genre-15``, as the short ones ran out). ``genre-6``,
   ``genre-9``, ``genre-11`` and ``genre-13`` have 14: the article dropped
   from each had had its extraction read in the 50-article check;
 * ``heldout``: the next set (``--draw --seed 2031``), once annotated.
