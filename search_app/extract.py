@@ -89,6 +89,8 @@ NOT_HEADS = {"thành phố", "môi trường", "thị trường", "quảng trư�
 # Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
 RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "đô đốc",
          "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
+# A seat in an assembly, which a post named elsewhere says more than: "ĐB", "đại biểu Quốc hội".
+DEPUTIES = {"đb", "đbqh", "đại biểu", "đại biểu quốc hội"}
 # Words that start a role or an organisation: a name stops before them.
 ROLE_STARTS = {
     "giám đốc", "phó giám", "phó viện", "phó bí", "phó chủ", "phó trưởng", "phó tổng",
@@ -127,6 +129,7 @@ ROLE_NOUN_LIST = [
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
     "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
+    "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
 ]
 
 
@@ -160,16 +163,17 @@ def _syllable_trie(phrases):
 # Match case-insensitively, within a line; "Đại sứ quán" is an embassy, not a role.
 ROLE_NOUNS = rf"(?:phó[ \t]+)?{_syllable_trie(ROLE_NOUN_LIST)}(?![ \t]+quán)"
 ROLE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:cựu[ \t]+|cố[ \t]+|(?<!\w )quyền[ \t]+|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?{ROLE_NOUNS}(?!\w)",
+    rf"(?<!\w)(?:cựu[ \t]+|cố[ \t]+|(?<!\w )quyền[ \t]+|(?<![Tt]ài )(?-i:nguyên)[ \t]+"  # not "tài nguyên"
+    rf"|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?{ROLE_NOUNS}(?!\w)",
     re.IGNORECASE,
 )
 # A role ending in one of these goes on with an organisation or a place, not
 # the name: "phát ngôn viên của Huawei", "thống đốc ở New Jersey"; after
 # "cho" comes who a prize went to ("Nữ diễn viên chính xuất sắc cho X"),
-# after "giải" the prize ("nhà khoa học đoạt giải Nobel").
-ROLE_LINKS = {"tại", "ở", "của", "thuộc", "trên", "đảng", "hãng", "tờ", "báo", "kênh", "đài", "cho", "giải"}
+# after "giải" the prize ("nhà khoa học đoạt giải Nobel"), after "tạp chí" the magazine.
+ROLE_LINKS = {"tại", "ở", "của", "thuộc", "trên", "đảng", "hãng", "tờ", "báo", "chí", "kênh", "đài", "cho", "giải"}
 # Words that end with a link and are part of the role: "Đại tá tình báo Nguyễn Văn Tàu".
-LINK_WORDS = {"tình báo", "dự báo", "thông báo", "cảnh báo", "hiện tại", "giải trí"}
+LINK_WORDS = {"tình báo", "dự báo", "thông báo", "cảnh báo", "hiện tại", "giải trí", "đồng chí"}
 # Words of news agencies and outlets, folded: "Theo Reuters, cố vấn ..." and
 # "Tuổi Trẻ Online, đại tá ..." name a source, not a person.
 NOT_NAME_WORDS = {
@@ -252,6 +256,8 @@ FOREIGN_PLACES = set(
     "england catalonia crimea donbass donetsk luhansk aleppo idlib raqqa mosul kashmir tibet xinjiang "
     "arab bengal okinawa hokkaido osaka kyoto busan philippin xingapo malaixia mianma brunay ucraina".split()
 )
+# One syllable of a romanised East Asian name: "Tong" in "Goh Chok Tong", not "II" nor "Y".
+ROMANISED_SYLLABLE_RE = re.compile(r"[A-Z][a-z]{2,}")
 # A romanised East Asian name's word: "Kyung", "Jae-in", "Tarō".
 ROMANISED_RE = re.compile(r"[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:-[a-z]+)?")
 # Countries whose people's names, romanised, read like Vietnamese syllables.
@@ -279,6 +285,11 @@ SURNAME_WORD = "(?:" + "|".join(surname.title() for surname in sorted(SURNAMES))
 LISTED_NAME_RE = re.compile(
     rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}"
     rf"(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))"
+)
+# The last of the names listed after a plural role, before the sentence goes
+# on: "các Phó Thủ tướng: ..., Trịnh Đình Dũng tại Hội nghị".
+LISTED_LAST_NAME_RE = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})(?=[ \t]+[{LOWER}])"
 )
 # Words before a place's name ("phường Yên Hoà", "xã Tân Lộc"), or before a
 # person's name that names something else ("Quỹ Jeff Henley", "giải Nobel").
@@ -650,11 +661,12 @@ def _better_role(old, new):
     """Whether ``new`` says more than ``old`` about a person's post.
 
     It does when ``old`` is empty, a military rank ("thượng tướng Lê Chiêm -
-    thứ trưởng Bộ Quốc phòng"), or a bare role noun that ``new`` goes on
+    thứ trưởng Bộ Quốc phòng"), a deputy's seat ("ĐB Trương Trung Kiên",
+    then "Trưởng ban Đô thị HĐND TP.HCM"), or a bare role noun that ``new`` goes on
     with a few words (the title's "Bí thư Nguyễn Thiện Nhân", the body's
     "Bí thư Thành uỷ TP. HCM").
     """
-    if not old or canonical(old) in RANKS:
+    if not old or canonical(old) in RANKS or canonical(old) in DEPUTIES and canonical(new) not in DEPUTIES:
         return True
     bare = ROLE_BEFORE_RE.fullmatch(old)
     more = canonical(new)[len(old) :].split() if canonical(new).startswith(canonical(old) + " ") else []
@@ -780,8 +792,13 @@ def _role_first_speakers(text, roles):
     out = []
     for match in roles:  # ROLE_BEFORE_RE's matches in text
         preceding = text[max(0, match.start() - 9) : match.start()]
-        if preceding.endswith(PLURAL_BEFORE) or canonical(preceding).endswith(NO_HOLDER_BEFORE):
-            continue  # "các cầu thủ Chelsea", "Hội nghị hiệu trưởng Confrasie", "giải mang tên nhà khoa học X"
+        if preceding.endswith(PLURAL_BEFORE):
+            # "các Phó Thủ tướng: Trương Hòa Bình, Vương Đình Huệ": each holds the role; else
+            # "các cầu thủ Chelsea" names no one.
+            out += [(name, match.group()) for name in _names_listed(text, match.end())]
+            continue
+        if canonical(preceding).endswith(NO_HOLDER_BEFORE):
+            continue  # "Hội nghị hiệu trưởng Confrasie", "giải mang tên nhà khoa học X"
         clause, *after = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)
         words = clause.split()
         tail = 0  # lower-case words that carry on the role
@@ -894,6 +911,19 @@ def _role_first_speakers(text, roles):
             if vietnamese or foreign:
                 out.append((" ".join(capitals), " ".join([match.group()] + words)))
     return out
+
+
+def _names_listed(text, at):
+    """The Vietnamese names listed after a colon at ``at`` (": A, B và C"), up to the first that is not one."""
+    colon = re.match(r"[ \t]*:", text[at:])
+    if not colon:
+        return []
+    rest, names = ", " + text[at + colon.end() :].lstrip(), []
+    while more := LISTED_NAME_RE.match(rest):
+        names.append(more["name"])
+        rest = rest[more.end() :]
+    last = LISTED_LAST_NAME_RE.match(rest)
+    return names + [last["name"]] if last else names
 
 
 # A person's name, then a dash or nothing, right before a role: the role is
@@ -1085,6 +1115,11 @@ def _name_in(run, text=""):
                 more[0].isascii() or canonical(more[0]) in SURNAMES
             ):
                 return start, end + 1  # "Peter Lim", "Janet Nguyễn": a surname spelt like a syllable
+            if len(more) == 1 and end - start == 2 and ROMANISED_SYLLABLE_RE.fullmatch(more[0]) and all(
+                len(word) <= 4 for word in run[start:end]
+            ) and more[0].lower() not in FOREIGN_PLACES and not any(w[:1].isupper() for w in run[end + 1 :]):
+                # "Goh Chok Tong": a romanised Chinese name whose last syllable is spelt like Vietnamese
+                return start, end + 1
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
         if end - start == 1 and start and run[start - 1].isupper():
             return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation

@@ -759,3 +759,23 @@ def test_names_the_article_hides_a_vietnamese_name_before_a_dash_and_rarer_surna
     assert [name for name, _ in speakers(text)] == [
         "Đặng Quang Vinh", "Cấn Văn Lực", "Teodoro Locsin Jr", "Moon Jae-in",
     ]
+
+
+def test_deputies_names_listed_after_a_plural_role_and_romanised_chinese_names():
+    text = (
+        "ĐB Mai Sĩ Diến (Thanh Hóa) chỉ ra thực tế. ĐB Thái Trường Giang (Cà Mau), ĐB Nguyễn Thái Học "
+        "(Phú Yên) bức xúc. ĐB Thái Trường Giang, Trưởng ban Kinh tế, nói thêm. "
+        "Thủ tướng và các Phó Thủ tướng: Trương Hòa Bình, Vương Đình Huệ, Trịnh Đình Dũng tại Hội nghị. "
+        "Các cầu thủ Chelsea ra sân. Có nguyên Thủ tướng Singapore Goh Chok Tong và Tổng thư ký tổ chức "
+        "cứu trợ Caritas Michel Roy. Jin Zhong, tổng biên tập tạp chí Open ở Hong Kong, tuyên bố."
+    )
+    assert speakers(text) == [
+        ("Mai Sĩ Diến", "ĐB"),
+        ("Thái Trường Giang", "Trưởng ban Kinh tế"),
+        ("Nguyễn Thái Học", "ĐB"),
+        ("Trương Hòa Bình", "Phó Thủ tướng"),
+        ("Vương Đình Huệ", "Phó Thủ tướng"),
+        ("Trịnh Đình Dũng", "Phó Thủ tướng"),
+        ("Goh Chok Tong", "nguyên Thủ tướng Singapore"),
+        ("Jin Zhong", "tổng biên tập tạp chí Open ở Hong Kong"),
+    ]
