@@ -371,11 +371,13 @@ EVENT_DAY_RE = re.compile(
     r"(?:^|[.\n]\s*|\)\s*(?=[NSCTĐ]))(?i:ngày|sáng|chiều|tối|trưa|đêm)(?i: ngày)?"
     r"\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d)",
 )
-# A document's number or kind right before a date: "Công điện số 967/CĐ - TTg ngày
-# 10/6/2014" dates the document, not the event.
+# A document's number or kind, and who issued or signed it, right before a date: "Công điện số 967/CĐ - TTg
+# ngày 10/6/2014", "Nghị quyết số 24/2016/QH14 của Quốc hội ngày 8/11/2016", "1976/QĐ - TTg ký ngày
+# 24/10/2014" date the document, not the event.
 DOCUMENT_BEFORE_RE = re.compile(
     r"(?:\d+/[A-ZĐ][\w-]*(?:\s*-\s*[A-ZĐ]\w*)?|(?:Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công điện|"
-    r"Công văn)(?:\s+(?:số\s*)?\S+)?(?:[^.\n]{0,30}\bban hành)?)\s*,?\s*(?:ngày\s+)?$"
+    r"Công văn)(?:\s+(?:số\s*)?\S+)?(?:[^.\n]{0,30}\bban hành)?)(?:\s+của\s+[A-ZĐ][\w&-]*(?:\s+[\w&-]+){0,5}?)?"
+    r"(?:\s+ký)?\s*,?\s*(?:ngày\s+)?$"
 )
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -389,7 +391,7 @@ ORG_STOPS = {
     "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
     "khai mạc", "triển khai", "họp", "ký", "công bố", "đón", "tham gia", "tổng kết",
     "hội nghị", "trong", "cho", "của", "sơ kết", "đẩy mạnh", "khánh thành", "tập huấn",
-    "trao", "ký kết", "phát động", "làm việc", "kỷ niệm",
+    "trao", "ký kết", "phát động", "làm việc", "kỷ niệm", "lần", "khóa", "khoá", "nhiệm kỳ",
 }
 TITLE_MAX_CHARS = 250
 # A sentence ends at . ! ? before a capital, but not after an honorific

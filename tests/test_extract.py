@@ -415,6 +415,8 @@ def test_organisation_is_the_subject_or_named_in_the_title_not_the_first_in_the_
     body = "Hội nghị diễn ra tại Hà Nội. Bộ Nông nghiệp và phát triển nông thôn chủ trì."
     assert organisation("Hội nghị APEC về quản lý thiên tai khai mạc", body) == ""
     assert organisation("Giám đốc Bệnh viện Bạch Mai: cần thêm bác sĩ", "Nội dung.") == "Bệnh viện Bạch Mai"
+    title = "Bế mạc Đại hội Đại biểu toàn quốc Hội Luật gia Việt Nam lần thứ XIII"
+    assert organisation(title, "Nội dung.") == "Hội Luật gia Việt Nam"
 
 
 def test_east_asian_names_names_after_long_organisations_and_foreign_forms_of_address():
@@ -721,6 +723,11 @@ def test_a_documents_date_is_not_the_events():
     )
     body = "Sáng nay (22/1) diễn ra hội nghị về Nghị quyết 02 của Chính phủ vừa ban hành ngày 01/01/2019."
     assert find_date("", "Hội nghị", body) == ("", 0)
+    body = (
+        "Tại Nghị quyết số 24/2016/QH14 của Quốc hội ngày 8/11/2016, quy định số: 1976/QĐ - TTg ký ngày "
+        "24/10/2014 của Thủ tướng. Ngày 15/3/2018, ông Lê Đức Vinh nói."
+    )
+    assert find_date("", "Hội nghị", body) == ("2018-03-15", 2018)
 
 
 def test_people_after_a_companys_one_word_name_and_organisations_named_like_people():
