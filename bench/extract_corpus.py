@@ -10,9 +10,8 @@ hand. To compare two commits, run it in a ``git worktree`` of each, one after
 the other: the machines are shared and noisy.
 """
 
-import itertools
-
 import argparse
+import itertools
 import random
 import sys
 import time
