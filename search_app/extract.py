@@ -129,7 +129,7 @@ ROLE_NOUN_LIST = [
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
     "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
-    "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
+    "Chỉ huy trưởng", "Đồn trưởng", "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
 ]
 
 
@@ -771,6 +771,10 @@ def _clause_before_comma(text, at, window):
     return CLAUSE_BREAK_RE.split(before[:-2])[-1] if before.endswith(", ") else ""
 
 
+# Words after which a bare role before ", <honorific> <name>" is still that person's.
+APPOSITION_LEADS = {"và", "của", "với", "cùng", "là"}
+
+
 def _role_before_comma(text, at):
     """The role in "Người phát ngôn Bộ Quốc phòng Campuchia, ông X": the clause before ``at``."""
     clause = _clause_before_comma(text, at, 120)
@@ -780,6 +784,11 @@ def _role_before_comma(text, at):
     role = clause[roles[-1].start() :].strip()
     words = role.split()
     if len(words) > 8 or any(canonical(w) in ROLE_STOPS for w in words):
+        return ""
+    lead = clause[: roles[-1].start()].split()
+    if lead and lead[-1].islower() and lead[-1] not in APPOSITION_LEADS and roles[-1].end() == len(clause.rstrip()):
+        # "Trả lời cử tri, ông Nguyễn Thành Phong": whom he answered, not his post; but
+        # "Ông Lý và phu nhân, bà Ho Ching", "của người tiền nhiệm, đồng chí Lê Thanh Hải"
         return ""
     return role
 

@@ -786,3 +786,17 @@ def test_deputies_names_listed_after_a_plural_role_and_romanised_chinese_names()
         ("Goh Chok Tong", "nguyên Thủ tướng Singapore"),
         ("Jin Zhong", "tổng biên tập tạp chí Open ở Hong Kong"),
     ]
+
+
+def test_a_bare_role_after_a_verb_is_whom_the_person_spoke_to_and_commanders_roles():
+    text = (
+        "Trả lời cử tri, ông Nguyễn Thành Phong nói. Chủ tịch UBND TP. HCM Nguyễn Thành Phong cho biết. "
+        "Ông Lý và phu nhân, bà Ho Ching, có 4 người con. "
+        "Thượng tá Trần Quốc Toản - phó chỉ huy trưởng Bộ đội biên phòng tỉnh Khánh Hoà - cho biết."
+    )
+    assert speakers(text) == [
+        ("Nguyễn Thành Phong", "Chủ tịch UBND TP. HCM"),
+        ("Lý", ""),
+        ("Ho Ching", "phu nhân"),
+        ("Trần Quốc Toản", "phó chỉ huy trưởng Bộ đội biên phòng tỉnh Khánh Hoà"),
+    ]
