@@ -129,7 +129,8 @@ ROLE_NOUN_LIST = [
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
     "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
-    "Chỉ huy trưởng", "Đồn trưởng", "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
+    "Chỉ huy trưởng", "Đồn trưởng",
+    "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
 ]
 
 
@@ -282,15 +283,11 @@ SURNAMES = set(
 SURNAME_WORD = "(?:" + "|".join(surname.title() for surname in sorted(SURNAMES)) + r")(?!\w)"
 # A Vietnamese name of three or four syllables listed after another's honorific:
 # ", Võ Văn Kiệt" in "ông Nguyễn Văn Linh, Võ Văn Kiệt".
-LISTED_NAME_RE = re.compile(
-    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}"
-    rf"(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))"
-)
+LISTED_NAME = rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})"
+LISTED_NAME_RE = re.compile(LISTED_NAME + r"(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))")
 # The last of the names listed after a plural role, before the sentence goes
 # on: "các Phó Thủ tướng: ..., Trịnh Đình Dũng tại Hội nghị".
-LISTED_LAST_NAME_RE = re.compile(
-    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})(?=[ \t]+[{LOWER}])"
-)
+LISTED_LAST_NAME_RE = re.compile(LISTED_NAME + rf"(?=[ \t]+[{LOWER}])")
 # Words before a place's name ("phường Yên Hoà", "xã Tân Lộc"), or before a
 # person's name that names something else ("Quỹ Jeff Henley", "giải Nobel").
 PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "quỹ", "giải",
