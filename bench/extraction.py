@@ -181,13 +181,15 @@ def main():
                         help="--draw only meeting reports from institutions, the seeds' genre.")
     parser.add_argument("--meetings", action="store_true",
                         help="--draw only reports of meetings with a speech, at any organisation.")
-    parser.add_argument("--max-chars", type=int,
-                        help="--draw articles shorter than this (default 3,000 with --genre or --meetings, else 2,500).")
+    parser.add_argument(
+        "--max-chars", type=int,
+        help="--draw articles shorter than this (default 3,000 with --genre or --meetings, else 2,500).",
+    )
     args = parser.parse_args()
     gold_rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     if args.draw:
-        return draw(args.shared, {r["id"] for r in gold_rows}, args.draw, args.seed, args.genre, args.max_chars,
-                    args.meetings)
+        used = {r["id"] for r in gold_rows}
+        return draw(args.shared, used, args.draw, args.seed, args.genre, args.max_chars, args.meetings)
     started = time.perf_counter()
     articles = load_articles(args.shared, {(r["corpus"], r["id"]) for r in gold_rows})
     totals, errors = score(gold_rows, articles)

@@ -129,7 +129,7 @@ ROLE_NOUN_LIST = [
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
     "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
-    "Chỉ huy trưởng", "Đồn trưởng",
+    "Chỉ huy trưởng", "Đồn trưởng", "Tổng lãnh sự", "Lãnh sự", "Họa sĩ", "Hoạ sĩ", "Hoạ sỹ", "Họa sỹ",
     "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
 ]
 
@@ -267,6 +267,11 @@ EAST_ASIA = {"triều tiên", "hàn quốc", "bình nhưỡng", "nhật bản", 
 SINO_VIETNAMESE = {"trung quốc", "đài loan"}
 # Vietnamese words with no diacritics that open a clause: "Theo James Borton, ...".
 UNACCENTED_LEADS = {"theo", "sau", "khi", "trong", "cho", "con", "tuy", "nam", "hai", "ba", "anh", "chi", "em"}
+# Countries named in one Vietnamese word, which may end an organisation before its head's name.
+COUNTRY_WORDS = {"mỹ", "nga", "anh", "pháp", "đức", "úc", "ý", "lào", "nhật", "hàn", "ấn", "bỉ", "thụy", "thuỵ"}
+# Capitalised Latin words before a foreign word that make it a title or a
+# place, not a person: "HLV The Voice", "thị trưởng San Juan", "Man United".
+NAME_LEADS_NOT_NAMES = {"the", "san", "sao", "santa", "los", "las", "man", "nou", "top"}
 # Countries whose Vietnamese names are spelt in Latin letters alone.
 LATIN_COUNTRIES = {"nga", "anh", "lao", "ai", "cap", "thai", "lan", "han", "nhat", "ban"}
 # Surnames that start a name after a role (honorifics need no such list).
@@ -319,6 +324,9 @@ CLAUSE_BREAK_RE = re.compile(
     rf"|(?<![A-Z])\.(?=\s|$)"
     rf"|(?<![A-ZĐ]{{2}})\s[–—-]\s(?!{ORG_SECOND_HALF_RE.pattern})|\s[–—-]\s(?![A-ZĐ]{{2}}|{ORG_SECOND_HALF_RE.pattern})"
 )
+# A lower-case aside in brackets between an organisation and a name, read
+# past: "Cơ quan tình báo đối ngoại Anh (được biết đến với tên gọi MI 6) Alex Younger".
+ASIDE_RE = re.compile(rf"\((?=[{LOWER}])[^()\n]{{1,60}}\)(?=[ \t]+[{UPPER}])")
 
 # Words, or pairs of words, a lower-case role may start with ("chủ tịch UBND
 # xã ...", "phát ngôn viên ..." but not "phát biểu"); a role in capitals
@@ -763,11 +771,13 @@ def _honorific_speakers(text):
 
 
 def _clause_before_comma(text, at, window):
-    """The clause that ends with ", " right before ``at`` (looking ``window`` characters back), or ""."""
+    """The clause that ends with ", " or " - " right before ``at`` (looking ``window`` characters back), or ""."""
     before = text[max(0, at - window) : at]
-    return CLAUSE_BREAK_RE.split(before[:-2])[-1] if before.endswith(", ") else ""
+    end = COMMA_OR_DASH_END_RE.search(before)
+    return CLAUSE_BREAK_RE.split(before[: end.start()])[-1] if end else ""
 
 
+COMMA_OR_DASH_END_RE = re.compile(r"(?:,|[ \t][–—-])[ \t]$")
 # Words after which a bare role before ", <honorific> <name>" is still that person's.
 APPOSITION_LEADS = {"và", "của", "với", "cùng", "là"}
 
@@ -807,7 +817,8 @@ def _role_first_speakers(text, roles):
             continue
         if canonical(preceding).endswith(NO_HOLDER_BEFORE):
             continue  # "Hội nghị hiệu trưởng Confrasie", "giải mang tên nhà khoa học X"
-        clause, *after = CLAUSE_BREAK_RE.split(text[match.end() : match.end() + 160], maxsplit=1)
+        following = ASIDE_RE.sub(lambda aside: " " * len(aside.group()), text[match.end() : match.end() + 160])
+        clause, *after = CLAUSE_BREAK_RE.split(following, maxsplit=1)
         words = clause.split()
         tail = 0  # lower-case words that carry on the role
         while tail < min(ROLE_TAIL_WORDS, len(words)) and words[tail].islower():
@@ -893,6 +904,12 @@ def _role_first_speakers(text, roles):
         if end and (start or not linked):
             role = [match.group()] + words[:tail] + run[:start]
             out.append((" ".join(run[start:end]), _posts_before(text, match.start()) + " ".join(role)))
+            listed = following[len(clause) :] if end == len(run) else ""
+            while (more := LISTED_NAME_RE.match(listed)) and _name_in(more["name"].split()) == (
+                0, len(more["name"].split())
+            ):
+                out.append((more["name"], " ".join(role)))  # "nhà báo Tạ Bích Loan, Hoa Thanh Tùng, ..."
+                listed = listed[more.end() :]
             if run[end : end + 1] == ["và"]:
                 # "nhạc sỹ Antonin Dvorak và Bedrich Smetana": both hold the role.
                 others = [word.rstrip(".…") for word in run[end + 1 :]]
@@ -1008,9 +1025,12 @@ def _capital_within(words, i, most, surname=False):
     """
     lower = 0
     for j, word in enumerate(words[i:], i):
-        if surname and len(word) > 1 and word.isupper() and word.isalpha():
-            continue
+        if surname and (len(word) > 1 and word.isupper() and word.isalpha() or word.isdigit() and len(word) <= 2):
+            continue  # "TP HCM", "Quốc hội khoá 13": an abbreviation or a number inside the organisation
         if word[:1].isupper():
+            if surname and canonical(word) in COUNTRY_WORDS:
+                j += 1  # "Cơ quan tình báo đối ngoại Anh Alex Younger": the country, then the name
+                word = words[j] if j < len(words) else ""
             return word.isalpha() and (
                 not surname or canonical(word) in SURNAMES
                 or foreign_word(word) and j + 1 < len(words) and foreign_word(words[j + 1].rstrip(".,;:"))
@@ -1026,7 +1046,7 @@ def _posts_before(text, at):
     post = _clause_before_comma(text, at, 40).strip()
     match = ROLE_BEFORE_RE.match(post)
     if match and match.end() == len(post):
-        return post + ", "
+        return text[text.rfind(post, 0, at) : at]  # with its comma or dash
     return ""
 
 
@@ -1129,9 +1149,9 @@ def _name_in(run, text=""):
                 # "Goh Chok Tong": a romanised Chinese name whose last syllable is spelt like Vietnamese
                 return start, end + 1
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
-        if end - start == 1 and start and run[start - 1].isupper():
-            return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation
-        if end - start == 1 and start >= 2 and _latin_given_name(run[start - 1]):
+        if end - start == 1 and start and (run[start - 1].isupper() or run[start - 1].lower() in NAME_LEADS_NOT_NAMES):
+            return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation; "The Voice", "San Juan"
+        if end - start == 1 and start and _latin_given_name(run[start - 1]):
             start -= 1
         elif end - start == 1 and start and KOREAN_GIVEN_NAME_RE.fullmatch(run[start]) and (
             LATIN_WORD_RE.fullmatch(run[start - 1])
@@ -1229,6 +1249,9 @@ def _role(rest):
         part = part.strip()
         if not part or not (part[0].isupper() or _lower_role_start(part)):
             break
+        post = ROLE_BEFORE_RE.match(part)
+        if post and any(canonical(name.split()[0]) in SURNAMES for name, _ in _role_first_speakers(part, [post])):
+            break  # "bà Nguyễn Thị Kim Ngân, Tổng bí thư Nguyễn Phú Trọng phát biểu": the next person and theirs
         parts.append(part)
     return ", ".join(parts)
 

@@ -800,3 +800,38 @@ def test_a_bare_role_after_a_verb_is_whom_the_person_spoke_to_and_commanders_rol
         ("Ho Ching", "phu nhân"),
         ("Trần Quốc Toản", "phó chỉ huy trưởng Bộ đội biên phòng tỉnh Khánh Hoà"),
     ]
+
+
+def test_given_names_spelt_like_syllables_countries_asides_and_a_list_after_a_role():
+    assert speakers("Thượng nghị sĩ Tom Cotton và HLV Pep Guardiola nói.") == [
+        ("Tom Cotton", "Thượng nghị sĩ"),
+        ("Pep Guardiola", "HLV"),
+    ]
+    assert speakers("Tư lệnh chiến dịch của SDF - tướng Chia Kobani cho biết.") == [("Chia Kobani", "tướng")]
+    text = "Tướng quân hàng đầu của Mỹ - ông Joseph Votel nói. Đại sứ - Trưởng phái đoàn EU Bruno Angelet nói."
+    assert speakers(text) == [
+        ("Joseph Votel", "Tướng quân hàng đầu của Mỹ"),
+        ("Bruno Angelet", "Đại sứ - Trưởng phái đoàn EU"),
+    ]
+    assert speakers("HLV The Voice và thị trưởng San Juan cho biết.") == []
+    text = (
+        "Giám đốc Cơ quan tình báo đối ngoại Anh (được biết đến với tên gọi MI 6) Alex Younger nhận định; "
+        "tổng lãnh sự Mary Tarnowka đồng ý."
+    )
+    assert speakers(text) == [
+        ("Alex Younger", "Giám đốc Cơ quan tình báo đối ngoại Anh"),
+        ("Mary Tarnowka", "tổng lãnh sự"),
+    ]
+    text = "Sau diễn văn của Chủ tịch Quốc hội khoá 13 Nguyễn Thị Kim Ngân, Tổng bí thư Nguyễn Phú Trọng phát biểu."
+    assert speakers(text) == [
+        ("Nguyễn Thị Kim Ngân", "Chủ tịch Quốc hội khoá 13"),
+        ("Nguyễn Phú Trọng", "Tổng bí thư"),
+    ]
+    text = "Sau diễn văn của bà Nguyễn Thị Kim Ngân, Tổng bí thư Nguyễn Phú Trọng phát biểu."
+    assert speakers(text) == [("Nguyễn Thị Kim Ngân", ""), ("Nguyễn Phú Trọng", "Tổng bí thư")]
+    text = "Giải thưởng trao cho đạo diễn Đào Bà Sơn, Phạm Nhuệ Giang, nhà văn Nguyễn Xuân Khánh."
+    assert speakers(text) == [
+        ("Đào Bà Sơn", "đạo diễn"),
+        ("Phạm Nhuệ Giang", "đạo diễn"),
+        ("Nguyễn Xuân Khánh", "nhà văn"),
+    ]
