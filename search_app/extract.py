@@ -106,7 +106,7 @@ ROLE_STOPS = {
     "yêu cầu", "chúc mừng", "báo cáo", "thay mặt", "trao", "lên", "gửi", "chia sẻ",
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
     "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
-    "cho rằng", "nêu quan điểm", "được", "chỉ rõ", "làm",
+    "cho rằng", "nêu quan điểm", "được", "chỉ rõ", "làm", "giữ chức", "muốn", "mong muốn", "thể hiện", "cũng",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
 # "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
@@ -267,6 +267,8 @@ EAST_ASIA = {"triều tiên", "hàn quốc", "bình nhưỡng", "nhật bản", 
 SINO_VIETNAMESE = {"trung quốc", "đài loan"}
 # Vietnamese words with no diacritics that open a clause: "Theo James Borton, ...".
 UNACCENTED_LEADS = {"theo", "sau", "khi", "trong", "cho", "con", "tuy", "nam", "hai", "ba", "anh", "chi", "em"}
+# A degree, which a post says more than: "tiến sĩ y học".
+ACADEMIC_DEGREE_RE = re.compile(r"(?i:tiến sĩ|tiến sỹ|thạc sĩ|thạc sỹ|cử nhân|kỹ sư|kĩ sư)(?!\w)")
 # Countries named in one Vietnamese word, which may end an organisation before its head's name.
 COUNTRY_WORDS = {"mỹ", "nga", "anh", "pháp", "đức", "úc", "ý", "lào", "nhật", "hàn", "ấn", "bỉ", "thụy", "thuỵ"}
 # Capitalised Latin words before a foreign word that make it a title or a
@@ -377,11 +379,12 @@ EVENT_DAY_RE = re.compile(
     r"\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-]|\.\d)",
 )
 # A document's number or kind, and who issued or signed it, right before a date: "Công điện số 967/CĐ - TTg
-# ngày 10/6/2014", "Nghị quyết số 24/2016/QH14 của Quốc hội ngày 8/11/2016", "1976/QĐ - TTg ký ngày
-# 24/10/2014" date the document, not the event.
+# ngày 10/6/2014", "Kết luận số 22 - KL/TW ngày 7/11/2017", "Nghị quyết số 24/2016/QH14 của Quốc hội ngày
+# 8/11/2016", "1976/QĐ - TTg ký ngày 24/10/2014" date the document, not the event.
 DOCUMENT_BEFORE_RE = re.compile(
     r"(?:\d+/[A-ZĐ][\w-]*(?:\s*-\s*[A-ZĐ]\w*)?|(?:Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công điện|"
-    r"Công văn)(?:\s+(?:số\s*)?\S+)?(?:[^.\n]{0,30}\bban hành)?)(?:\s+của\s+[A-ZĐ][\w&-]*(?:\s+[\w&-]+){0,5}?)?"
+    r"Công văn|Kết luận|Thông báo|Tờ trình)(?:\s+(?:số\s*)?\S+(?:\s+-\s+\S+)?)?(?:[^.\n]{0,30}\bban hành)?)"
+    r"(?:\s+của\s+[A-ZĐ][\w&-]*(?:\s+[\w&-]+){0,5}?)?"
     r"(?:\s+ký)?\s*,?\s*(?:ngày\s+)?$"
 )
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
@@ -389,7 +392,7 @@ ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 ORG_HEAD_RE = re.compile(
     r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|(?<!Trung )Bộ|Trường|Đại học|Công ty|Tập đoàn|"
-    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng|Ban|Cơ quan|Hội đồng|Hiệp hội|"
+    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng|(?<!Tây )Ban|Cơ quan|Hội đồng|Hiệp hội|"
     r"Liên đoàn|Hội(?! An))(?!\w)"
 )
 ORG_STOPS = {
@@ -675,9 +678,13 @@ def _better_role(old, new):
     """
     if not old or canonical(old) in RANKS or canonical(old) in DEPUTIES and canonical(new) not in DEPUTIES:
         return True
+    if ACADEMIC_DEGREE_RE.match(old) and ROLE_BEFORE_RE.match(new):
+        return True  # "ông Nguyễn Thanh Long, tiến sĩ y học", then "..., Thứ trưởng Y tế"
     bare = ROLE_BEFORE_RE.fullmatch(old)
-    more = canonical(new)[len(old) :].split() if canonical(new).startswith(canonical(old) + " ") else []
-    return bool(bare and 0 < len(more) <= ROLE_TAIL_WORDS)
+    more = new[len(old) :].split() if canonical(new).startswith(canonical(old) + " ") else []
+    # A few words more, or an organisation's name ("Thứ trưởng Bộ Giáo dục và Đào tạo").
+    organisation = ORG_HEAD_RE.match(more[0]) and not {"-", "–", "—"} & set(more) if more else False
+    return bool(bare and more and (len(more) <= ROLE_TAIL_WORDS or organisation))
 
 
 def _misspelt(word, surname):
@@ -1324,15 +1331,24 @@ def _valid(year, month, day):
 
 ORG_VERBS = (
     "tổ chức|tiến hành|phối hợp|khánh thành|ký kết|ký|long trọng|triển khai|sơ kết|tổng kết|"
-    "đã|đẩy mạnh|công bố|khai mạc|đón nhận|ra mắt|ứng dụng|năm"
+    "đã|đẩy mạnh|công bố|khai mạc|đón nhận|ra mắt|ứng dụng|năm|bổ nhiệm"
 )
+# Other words of the sentence that end its subject: "Bộ GTVT yêu cầu Tổng cục Đường bộ ...",
+# "UBND TP. HCM vừa có ...".
+ORG_SENTENCE_WORDS = (
+    "vừa|đang|sẽ|vẫn|cũng|có|ra|bị|được|về|khi|sau|cho|là|đề nghị|yêu cầu|tiếp tục|cho biết|khẳng định|"
+    "tuyên bố|thông báo|quyết định|kiểm tra|chỉ đạo|đề xuất|kêu gọi|tiết lộ|phản ứng|khẩn trương"
+)
+# National bodies named without a head word, opening a title or a report: "Quốc hội dành 6 ngày ...".
+NATIONAL_BODY_RE = re.compile(rf"^(?P<org>Quốc hội|Chính phủ|Bộ Chính trị|Ban Bí thư)\s+[{LOWER}]")
 # "<organisation> tổ chức ...": the subject of a title or of the first sentence.
 # A capital, "nhà nước" or "các" ("Liên hiệp các Hội ...") follows the head
 # word; "Bộ sẽ ..." names no one.
 ORG_SUBJECT_RE = re.compile(
-    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:TP\.|[{UPPER}]|nhà nước|các)[^\s,;:.()]*"
+    rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:TP\.|[{UPPER}]|nhà nước|các|(?:tỉnh|thành phố|huyện|quận)\s+[{UPPER}])"
+    rf"[^\s,;:.()]*"
     rf"(?:\s+(?:TP\.|[^\s,;:.()]+)){{0,13}}?)"
-    rf"\s+(?:{ORG_VERBS})(?!\w)"
+    rf"\s+(?:{ORG_VERBS}|{ORG_SENTENCE_WORDS})(?!\w)"
 )
 
 
@@ -1349,6 +1365,9 @@ def organisation(title, body):
         match = ORG_SUBJECT_RE.search(text)
         if match and not _ends_with_role(text[: match.start()]):
             return match["org"]  # not "Thứ trưởng Bộ ... Doãn Mậu Diệp đã ...": a person is the subject
+        match = NATIONAL_BODY_RE.match(text.strip())
+        if match:
+            return match["org"]
     return find_organisation(title)
 
 

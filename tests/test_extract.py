@@ -835,3 +835,32 @@ def test_given_names_spelt_like_syllables_countries_asides_and_a_list_after_a_ro
         ("Phạm Nhuệ Giang", "đạo diễn"),
         ("Nguyễn Xuân Khánh", "nhà văn"),
     ]
+
+
+def test_roles_end_before_another_post_a_degree_yields_to_a_post_and_subjects_end_at_the_verb():
+    text = (
+        "Ông Cầm Văn An, Phó Hiệu trưởng trường Chính trị tỉnh giữ chức vụ Phó Giám đốc sở. "
+        "Ông Phan Đoàn Thái, Giám đốc Sở Giáo dục Bình Thuận muốn trao quyền."
+    )
+    assert speakers(text) == [
+        ("Cầm Văn An", "Phó Hiệu trưởng trường Chính trị tỉnh"),
+        ("Phan Đoàn Thái", "Giám đốc Sở Giáo dục Bình Thuận"),
+    ]
+    text = (
+        "Ông Nguyễn Thanh Long, tiến sĩ y học, được điều động. Ông Võ Văn Thưởng trao quyết định cho "
+        "ông Nguyễn Thanh Long, Thứ trưởng Y tế. Thứ trưởng Nguyễn Vinh Hiển phát biểu. Tại hội thảo, "
+        "Thứ trưởng Bộ Giáo dục và Đào tạo Nguyễn Vinh Hiển cho rằng"
+    )
+    assert speakers(text) == [
+        ("Nguyễn Thanh Long", "Thứ trưởng Y tế"),
+        ("Võ Văn Thưởng", ""),
+        ("Nguyễn Vinh Hiển", "Thứ trưởng Bộ Giáo dục và Đào tạo"),
+    ]
+    assert organisation("Quốc hội dành 6 ngày quyết định nhân sự", "Nội dung.") == "Quốc hội"
+    body = "UBND tỉnh Sơn La bổ nhiệm ông Cầm Văn An giữ chức vụ Phó Giám đốc."
+    assert organisation("Sơn La có Phó Giám đốc sở mới", body) == "UBND tỉnh Sơn La"
+    title = "Sở Giao thông vận tải TP. HCM cho biết đang phân luồng"
+    assert organisation(title, "Nội dung.") == "Sở Giao thông vận tải TP. HCM"
+    assert organisation("Tây Ban Nha kêu gọi đối thoại", "Nội dung.") == ""
+    body = "Sáng nay, 22/1, Thủ tướng chủ trì. Kết luận số 22 - KL/TW ngày 7/11/2017 của Bộ Chính trị nêu rõ."
+    assert find_date("", "Họp về Đề án", body) == ("", 0)
