@@ -129,7 +129,8 @@ ROLE_NOUN_LIST = [
     "Thái tử", "Giám đốc điều hành", "Đô đốc", "Phóng viên", "Nhà thơ", "Nhà viết kịch", "Nhạc sỹ",
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
     "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
-    "Chỉ huy trưởng", "Đồn trưởng", "Tổng lãnh sự", "Lãnh sự", "Họa sĩ", "Hoạ sĩ", "Hoạ sỹ", "Họa sỹ",
+    "Chỉ huy trưởng", "Đồn trưởng", "Tổng lãnh sự", "Lãnh sự", "Tổng Thanh tra", "Chánh Thanh tra",
+    "Họa sĩ", "Hoạ sĩ", "Hoạ sỹ", "Họa sỹ",
     "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
 ]
 
@@ -194,6 +195,7 @@ NAME_THEN_ROLE_RE = re.compile(
     rf"(?=(?P<rest>(?:(?i:(?:(?:cựu|nguyên|một)[ \t]+){{0,2}}(?:{ROLE_NOUNS}|giáo sư|quan chức))|CEO)"
     rf"(?!\w)[^\n]{{0,200}}))",
 )
+ONE_BEFORE_RE = re.compile(r"^(?i:một)\s+")
 NAME_AND_RE = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]+và[ \t]+$"
 )
@@ -299,11 +301,16 @@ LISTED_LAST_NAME_RE = re.compile(LISTED_NAME + rf"(?=[ \t]+[{LOWER}])")
 # person's name that names something else ("Quỹ Jeff Henley", "giải Nobel").
 PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "quỹ", "giải",
                "đường", "phố", "làng", "trường", "học", "chuyên", "thpt", "thcs"}
+# The units of government among them that may stand bare before a person's name ("UBND tỉnh Trần Văn
+# Chuyện"); not communes and wards, many of which are named after people ("xã Hoàng Văn Thụ").
+ADMINISTRATIVE_UNITS = {"tỉnh", "huyện", "quận"}
 # Places whose first syllable is also a surname: not people after a role.
 PLACES = {"hà nội", "hà nam", "hà tĩnh", "hà giang", "lâm đồng", "cao bằng", "thái bình", "thái lan", "hà lan",
           "thái nguyên", "hồ chí minh", "trà vinh", "bạc liêu", "kiên giang", "tiền giang",
           "tập đoàn", "châu á", "châu âu", "châu phi", "châu mỹ", "châu úc", "bình dương", "hải dương",
-          "tây dương", "độ dương", "băng dương", "đan mạch", "sầm sơn", "cù lao"}
+          "tây dương", "độ dương", "băng dương", "đan mạch", "sầm sơn", "cù lao",
+          # the Youth Union: "Bí thư thường trực Trung ương Đoàn Nguyễn Mạnh Dũng"
+          "ương đoàn", "thành đoàn", "tỉnh đoàn", "huyện đoàn"}
 # A name's last syllable and the lower-case word after it that make a word:
 # "Đoàn Thanh niên" (the Youth Union), "KTS. Nguyễn Thanh Tùng Tư vấn ...".
 NAME_LIKE_WORDS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "nhân dân", "công nhân", "doanh nhân", "tư vấn"}
@@ -613,6 +620,15 @@ def find_speakers(text):
             fuller = next((k for k in found if " " in k and any(_misspelt(key, w) for w in k.split())), None)
         if fuller:
             _merge(found, key, fuller)
+    # A foreign name misspelt in one word ("Engartiasto Lukita" in a caption) is one person, under the
+    # spelling the text uses more often; when as often, the longer (a letter dropped is the usual typo).
+    keys = list(found)
+    for i, key in enumerate(keys):
+        first = next((other for other in keys[:i] if other in found and _misspelt_name(key, other)), None)
+        if first:
+            names = found[key]["name"], found[first]["name"]
+            found[first]["name"] = max(names, key=lambda name: (_mentions(text, name), len(name)))
+            _merge(found, key, first)
     # "Thủ tướng Hun Sen" elsewhere gives its role to a name found after an
     # honorific that the role-first rule could not read (not a known surname).
     roleless = [person for person in found.values() if not person["role"]]
@@ -690,6 +706,20 @@ def _better_role(old, new):
 def _misspelt(word, surname):
     """Whether ``word`` is ``surname`` misspelt: the same first letter, 80 % alike."""
     return word[0] == surname[0] and difflib.SequenceMatcher(None, word, surname).ratio() >= 0.8
+
+
+def _mentions(text, name):
+    """How many times ``name`` stands in ``text`` as whole words."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+
+def _misspelt_name(key, other):
+    """Whether the foreign name ``key`` is ``other`` with one word misspelt (both keys, folded)."""
+    words, others = key.split(), other.split()
+    if len(words) != len(others) or len(words) < 2 or not all(map(foreign_word, map(str.title, words))):
+        return False
+    differ = [(word, them) for word, them in zip(words, others) if word != them]
+    return len(differ) == 1 and len(differ[0][0]) >= MISSPELT_MIN_LETTERS and _misspelt(*differ[0])
 
 
 def _anonymous(name):
@@ -800,6 +830,8 @@ def _role_before_comma(text, at):
     if len(words) > 8 or any(canonical(w) in ROLE_STOPS for w in words):
         return ""
     lead = clause[: roles[-1].start()].split()
+    if lead and canonical(lead[-1]) == "ban":
+        return ""  # "Trước khi được Ban bí thư phân công ..., ông X": a body
     if lead and lead[-1].islower() and lead[-1] not in APPOSITION_LEADS and roles[-1].end() == len(clause.rstrip()):
         # "Trả lời cử tri, ông Nguyễn Thành Phong": whom he answered, not his post; but
         # "Ông Lý và phu nhân, bà Ho Ching", "của người tiền nhiệm, đồng chí Lê Thanh Hải"
@@ -858,11 +890,11 @@ def _role_first_speakers(text, roles):
                 run.append(word)  # "Đại sứ Hoa Kỳ tại Việt Nam Ted Osius", "Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh"
             elif run and word.isalpha() and ORG_HEAD_RE.match(" ".join(run[:2])) and _inside_org(rest, i, run[-1]):
                 run.append(word)  # "Công ty CP Lọc hoá dầu Bình Sơn (BSR) Trần Ngọc Nguyên"
-            elif run and word.isalpha() and _capital_within(
-                rest, i + 1, ORG_LOWER_WORDS if _lower_case_org(run) else 3, surname=True
-            ) and _name_in(run) == (0, 0):
-                # "Ngân hàng nhà nước Lê Minh Hưng", "Trung tâm dự báo khí tượng
-                # thuỷ văn trung ương Hoàng Đức Cường": lower-case syllables, then the name
+            elif run and word.isalpha() and _name_in(run) == (0, 0) and _capital_within(
+                rest, i + 1, _lower_words_allowed(run, rest, i), surname=True
+            ):
+                # "Ngân hàng nhà nước Lê Minh Hưng", "Trung tâm dự báo khí tượng thuỷ văn trung ương Hoàng
+                # Đức Cường", "Bộ trưởng Y tế và dịch vụ xã hội Tom Price": lower-case syllables, then the name
                 run.append(word)
             else:
                 break
@@ -880,8 +912,10 @@ def _role_first_speakers(text, roles):
         if end and ROLE_BEFORE_RE.search(" ".join(run[:start])):
             continue  # "lãnh đạo cấp cao gồm Chủ tịch nước X": the nearer role is X's
         head = words[:tail] + run[:start]  # the role's words after its noun, then the organisation
-        if end and _place_before(head):
-            continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"
+        if end and _place_before(head) and not (
+            head[-1].lower() in ADMINISTRATIVE_UNITS and _name_after_unit(run[start:])
+        ):
+            continue  # "trường tiểu học Lý Học", "Trường THPT chuyên Nguyễn Trãi"; not "UBND tỉnh Trần Văn Chuyện"
         # The organisation's head right before the name ("Công ty", "hãng"), if any.
         company_head = next((part for part in (head[-2:], head[-1:]) if canonical(" ".join(part)) in COMPANY_HEADS), [])
         if canonical(" ".join(head[-2:])) in NOT_HEADS:
@@ -981,6 +1015,17 @@ def _company_named(run):
     return 0
 
 
+def _lower_words_allowed(run, words, i):
+    """How many lower-case words may follow ``words[i]`` in the organisation ``run`` before its head's name.
+
+    Many after a head word ("Trung tâm dự báo khí tượng thuỷ văn ...") or
+    after "và" ("Y tế và dịch vụ xã hội"), unless a verb follows it.
+    """
+    if _lower_case_org(run) or run[-1] == "và" and not _sentence_word(words[i], " ".join(words[i : i + 2])):
+        return ORG_LOWER_WORDS
+    return 3
+
+
 def _inside_org(words, i, before):
     """Whether lower-case ``words[i]`` (after ``before``) is inside an organisation's name.
 
@@ -1040,7 +1085,8 @@ def _capital_within(words, i, most, surname=False):
                 word = words[j] if j < len(words) else ""
             return word.isalpha() and (
                 not surname or canonical(word) in SURNAMES
-                or foreign_word(word) and j + 1 < len(words) and foreign_word(words[j + 1].rstrip(".,;:"))
+                or (foreign_word(word) or _latin_given_name(word)) and j + 1 < len(words)
+                and foreign_word(words[j + 1].rstrip(".,;:"))
             )
         if not word.isalpha() or lower == most - 1 or surname and _sentence_word(word, " ".join(words[j : j + 2])):
             return False
@@ -1073,7 +1119,7 @@ def _name_then_role_speakers(text):
             start = 0  # "Yong Suk Lee, trợ lý ...": a given name spelt like a syllable
         if end - start == 1 and foreign_word(run[start]):
             continue  # "Hội nghị An ninh Munich, Phó Tổng thống ...": one foreign word is a place
-        role = _role(", " + match["rest"])
+        role = ONE_BEFORE_RE.sub("", _role(", " + match["rest"]))  # "Chen Daoyin, một nhà khoa học ..."
         if end == len(run) and role:  # the name is what stands right before the comma
             out.append((" ".join(run[start:]), role))
             # "Nancy Pelosi và Chuck Schumer, lãnh đạo phe Dân chủ": both hold it.
@@ -1101,6 +1147,7 @@ def _name_in(run, text=""):
         i + n for i in range(len(run) - 1) for n in (1, 2)
         if run[i].lower() in PLACE_UNITS and _place_before(run[: i + 1]) and run[i + 1][:1].isupper()
         and canonical(" ".join(run[i : i + 2])) != "xã hội"
+        and not (run[i].lower() in ADMINISTRATIVE_UNITS and _name_after_unit(run[i + 1 :]))
     }
     for start, word in enumerate(run):
         if start in place or canonical(word) not in SURNAMES:
@@ -1166,6 +1213,21 @@ def _name_in(run, text=""):
             start -= 1  # "Tổng thống Moon Jae-in", "Liên Hợp Quốc Ban Ki-moon": the surname before a Korean given name
         return start, end
     return 0, 0
+
+
+def _name_after_unit(words):
+    """Whether the capitalised ``words`` after "tỉnh", "huyện" ... are a person's name, not a place's.
+
+    "UBND tỉnh Trần Văn Chuyện", "Chánh Thanh tra tỉnh Võ Văn Phúc": three
+    words from a surname, or a surname then "Văn" or "Thị"; not "tỉnh Hải
+    Dương Nguyễn Đại Dân".
+    """
+    capitals = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), words))
+    if not capitals or canonical(capitals[0]) not in SURNAMES or canonical(" ".join(capitals[:2])) in PLACES:
+        return False
+    if canonical(capitals[0]) == "đoàn":
+        return False  # "Bí thư tỉnh Đoàn Nghệ An": the province's Youth Union
+    return len(capitals) == 3 or len(capitals) > 2 and canonical(capitals[1]) in ("văn", "thị")
 
 
 def _only_before(text, word, following):

@@ -752,7 +752,7 @@ def test_transliterated_countries_european_letters_and_roles_apposed_after_a_nam
     assert speakers(text) == [
         ("Pereric Högberg", "Đại sứ Thụy Điển tại Việt Nam"),
         ("Skripal", "cựu điệp viên"),
-        ("Stefan Lehne", "một cựu nhà ngoại giao của Áo"),
+        ("Stefan Lehne", "cựu nhà ngoại giao của Áo"),
     ]
 
 
@@ -864,3 +864,30 @@ def test_roles_end_before_another_post_a_degree_yields_to_a_post_and_subjects_en
     assert organisation("Tây Ban Nha kêu gọi đối thoại", "Nội dung.") == ""
     body = "Sáng nay, 22/1, Thủ tướng chủ trì. Kết luận số 22 - KL/TW ngày 7/11/2017 của Bộ Chính trị nêu rõ."
     assert find_date("", "Họp về Đề án", body) == ("", 0)
+
+
+def test_a_bare_province_before_a_name_the_youth_union_and_a_misspelt_foreign_name_in_a_caption():
+    text = (
+        "Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn và Chánh Thanh tra tỉnh Võ Văn Phúc điều hành. "
+        "Chủ tịch UBND tỉnh Hải Dương Nguyễn Đại Dân nói. Phó bí thư phường Nguyễn Văn Đốn có mặt."
+    )
+    assert speakers(text) == [
+        ("Đặng Ngọc Sơn", "Phó Chủ tịch UBND tỉnh"),
+        ("Võ Văn Phúc", "Chánh Thanh tra tỉnh"),
+        ("Nguyễn Đại Dân", "Chủ tịch UBND tỉnh Hải Dương"),
+    ]
+    text = (
+        "Bí thư thường trực Trung ương Đoàn Nguyễn Mạnh Dũng được luân chuyển. Trước khi được Ban bí thư "
+        "phân công nhận nhiệm vụ mới, ông Nguyễn Mạnh Dũng từng làm cán bộ Đoàn."
+    )
+    assert speakers(text) == [("Nguyễn Mạnh Dũng", "Bí thư thường trực Trung ương Đoàn")]
+    text = (
+        "Chủ tịch nước tiếp Bộ trưởng Thương mại Indonesia Enggartiasto Lukita. "
+        "Ảnh: Chủ tịch nước tiếp Bộ trưởng Thương mại Engartiasto Lukita."
+    )
+    assert speakers(text) == [("Enggartiasto Lukita", "Bộ trưởng Thương mại Indonesia")]
+    text = "Bộ trưởng Y tế và dịch vụ xã hội Tom Price bước lên. Chen Daoyin, một nhà khoa học chính trị, nói."
+    assert speakers(text) == [
+        ("Tom Price", "Bộ trưởng Y tế và dịch vụ xã hội"),
+        ("Chen Daoyin", "nhà khoa học chính trị"),
+    ]
