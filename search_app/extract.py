@@ -807,6 +807,9 @@ def _honorific_speakers(text):
     return out
 
 
+COMMA_OR_DASH_END_RE = re.compile(r"(?:,|[ \t][–—-])[ \t]$")
+
+
 def _clause_before_comma(text, at, window):
     """The clause that ends with ", " or " - " right before ``at`` (looking ``window`` characters back), or ""."""
     before = text[max(0, at - window) : at]
@@ -814,7 +817,6 @@ def _clause_before_comma(text, at, window):
     return CLAUSE_BREAK_RE.split(before[: end.start()])[-1] if end else ""
 
 
-COMMA_OR_DASH_END_RE = re.compile(r"(?:,|[ \t][–—-])[ \t]$")
 # Words after which a bare role before ", <honorific> <name>" is still that person's.
 APPOSITION_LEADS = {"và", "của", "với", "cùng", "là"}
 
@@ -1404,8 +1406,8 @@ ORG_SENTENCE_WORDS = (
 # National bodies named without a head word, opening a title or a report: "Quốc hội dành 6 ngày ...".
 NATIONAL_BODY_RE = re.compile(rf"^(?P<org>Quốc hội|Chính phủ|Bộ Chính trị|Ban Bí thư)\s+[{LOWER}]")
 # "<organisation> tổ chức ...": the subject of a title or of the first sentence.
-# A capital, "nhà nước" or "các" ("Liên hiệp các Hội ...") follows the head
-# word; "Bộ sẽ ..." names no one.
+# A capital, "nhà nước", "các" ("Liên hiệp các Hội ...") or a unit and a
+# capital ("UBND tỉnh Sơn La") follows the head word; "Bộ sẽ ..." names no one.
 ORG_SUBJECT_RE = re.compile(
     rf"(?<!\w)(?P<org>{ORG_HEAD_RE.pattern}\s+(?:TP\.|[{UPPER}]|nhà nước|các|(?:tỉnh|thành phố|huyện|quận)\s+[{UPPER}])"
     rf"[^\s,;:.()]*"
