@@ -791,10 +791,7 @@ def _honorific_speakers(text):
             or word_before[0][:1].isupper() and word_before[0].isalpha() and canonical(name.split()[0]) not in SURNAMES
         ):
             continue  # "rạch Ông Bé"; "Tập đoàn Hoàng Anh Gia Lai": part of a name
-        listed = []  # "ông Nguyễn Văn Linh, Võ Văn Kiệt": more names after the honorific
-        while (more := LISTED_NAME_RE.match(rest)) and _name_in(more["name"].split()) == (0, len(more["name"].split())):
-            listed.append(more["name"])
-            rest = rest[more.end() :]
+        listed = _more_names(rest)  # "ông Nguyễn Văn Linh, Võ Văn Kiệt": more names after the honorific
         if listed:
             out += [(person, "") for person in [name] + listed]
             continue
@@ -903,7 +900,7 @@ def _role_first_speakers(text, roles):
         start, end = _name_in(run, text)
         company = _company_named(run)
         if company and (not end or start < company):
-            capitals = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), run[company:]))
+            capitals = _capitalised(run[company:])
             if 2 <= len(capitals) <= 3 and all(word.islower() for word in run[company + len(capitals) :]) and (
                 canonical(capitals[0]) in SURNAMES or foreign_word(capitals[0])
             ):
@@ -947,12 +944,8 @@ def _role_first_speakers(text, roles):
         if end and (start or not linked):
             role = [match.group()] + words[:tail] + run[:start]
             out.append((" ".join(run[start:end]), _posts_before(text, match.start()) + " ".join(role)))
-            listed = following[len(clause) :] if end == len(run) else ""
-            while (more := LISTED_NAME_RE.match(listed)) and _name_in(more["name"].split()) == (
-                0, len(more["name"].split())
-            ):
-                out.append((more["name"], " ".join(role)))  # "nhà báo Tạ Bích Loan, Hoa Thanh Tùng, ..."
-                listed = listed[more.end() :]
+            if end == len(run):  # "nhà báo Tạ Bích Loan, Hoa Thanh Tùng, ...": each holds the role
+                out += [(more, " ".join(role)) for more in _more_names(following[len(clause) :])]
             if run[end : end + 1] == ["và"]:
                 # "nhạc sỹ Antonin Dvorak và Bedrich Smetana": both hold the role.
                 others = [word.rstrip(".…") for word in run[end + 1 :]]
@@ -970,7 +963,7 @@ def _role_first_speakers(text, roles):
             # Saleumxay Kommasith, nước ...").
             opening, *closed = CLAUSE_BREAK_RE.split(after[0], maxsplit=1)
             opening = opening.split()
-            capitals = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), opening))
+            capitals = _capitalised(opening)
             start, end = _name_in(capitals)
             if not end or start or end < len(capitals) or len(words) > ROLE_CLAUSE_WORDS:
                 continue
@@ -979,6 +972,15 @@ def _role_first_speakers(text, roles):
             if vietnamese or foreign:
                 out.append((" ".join(capitals), " ".join([match.group()] + words)))
     return out
+
+
+def _more_names(rest):
+    """The whole Vietnamese names listed at the start of ``rest`` (", Võ Văn Kiệt, ..."), up to one that is not."""
+    names = []
+    while (more := LISTED_NAME_RE.match(rest)) and _name_in(more["name"].split()) == (0, len(more["name"].split())):
+        names.append(more["name"])
+        rest = rest[more.end() :]
+    return names
 
 
 def _names_listed(text, at):
@@ -1175,7 +1177,7 @@ def _name_in(run, text=""):
             tail = list(itertools.takewhile(ROMANISED_RE.fullmatch, run[i + 2 :]))
             if not tail and canonical(" ".join(run[i : i + 2])) in SINO_VIETNAMESE:
                 # "Bộ Ngoại giao Trung Quốc Cảnh Sảng": a Chinese name read the Vietnamese way.
-                tail = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), run[i + 2 :]))
+                tail = _capitalised(run[i + 2 :])
             if 2 <= len(tail) <= 3:
                 return i + 2, i + 2 + len(tail)
     for start, word in enumerate(run):
@@ -1224,12 +1226,17 @@ def _name_after_unit(words):
     words from a surname, or a surname then "Văn" or "Thị"; not "tỉnh Hải
     Dương Nguyễn Đại Dân".
     """
-    capitals = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), words))
+    capitals = _capitalised(words)
     if not capitals or canonical(capitals[0]) not in SURNAMES or canonical(" ".join(capitals[:2])) in PLACES:
         return False
     if canonical(capitals[0]) == "đoàn":
         return False  # "Bí thư tỉnh Đoàn Nghệ An": the province's Youth Union
     return len(capitals) == 3 or len(capitals) > 2 and canonical(capitals[1]) in ("văn", "thị")
+
+
+def _capitalised(words):
+    """The capitalised words of letters that open ``words``."""
+    return list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(), words))
 
 
 def _only_before(text, word, following):
