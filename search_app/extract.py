@@ -74,6 +74,7 @@ ROLE_END_RE = re.compile(
 # A foreign name alone this long may misspell a part of a full name's
 # ("Sihanuc" for "Sihanouk", "Ivaka" for "Ivanka").
 MISSPELT_MIN_LETTERS = 5
+QUOTES = "\"'“”‘’ "
 # A place follows these: "ở Davos, Thủ tướng ..." names no one.
 LOCATIVE_BEFORE_RE = re.compile(r"(?:^|\s)(?:ở|tại|từ|đến|tới)\s$")
 # Words before a company's name: one foreign word after them is the company.
@@ -107,6 +108,8 @@ ROLE_STOPS = {
     "nêu", "biểu dương", "kết luận", "khai mạc", "tuyên bố", "nói", "giới thiệu",
     "cho hay", "thì", "thẳng thắn", "xác nhận", "nhận định", "bình luận", "giải thích",
     "cho rằng", "nêu quan điểm", "được", "chỉ rõ", "làm", "giữ chức", "muốn", "mong muốn", "thể hiện", "cũng",
+    "gồm", "thôi", "tham gia", "thừa nhận", "kiến nghị", "tiết lộ", "bày tỏ", "nhận xét", "chỉ ra",
+    "khuyến khích", "đưa ra", "lắng nghe",
 }
 # Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
 # "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
@@ -130,7 +133,7 @@ ROLE_NOUN_LIST = [
     "Ủy viên", "Uỷ viên", "Hoàng hậu", "Thẩm phán", "Triệu phú", "Cử tri", "Người tiền nhiệm", "Học giả",
     "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
     "Chỉ huy trưởng", "Đồn trưởng", "Tổng lãnh sự", "Lãnh sự", "Tổng Thanh tra", "Chánh Thanh tra",
-    "Họa sĩ", "Hoạ sĩ", "Hoạ sỹ", "Họa sỹ",
+    "Họa sĩ", "Hoạ sĩ", "Hoạ sỹ", "Họa sỹ", "Trưởng đặc khu", "Công tố viên", "Nhà thiết kế",
     "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
 ]
 
@@ -165,7 +168,8 @@ def _syllable_trie(phrases):
 # Match case-insensitively, within a line; "Đại sứ quán" is an embassy, not a role.
 ROLE_NOUNS = rf"(?:phó[ \t]+)?{_syllable_trie(ROLE_NOUN_LIST)}(?![ \t]+quán)"
 ROLE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:cựu[ \t]+|cố[ \t]+|(?<!\w )quyền[ \t]+|(?<![Tt]ài )(?-i:nguyên)[ \t]+"  # not "tài nguyên"
+    # "tân" lower-case only ("tân Thái tử"); not "tài nguyên"
+    rf"(?<!\w)(?:cựu[ \t]+|cố[ \t]+|(?<!\w )quyền[ \t]+|(?-i:tân)[ \t]+|(?<![Tt]ài )(?-i:nguyên)[ \t]+"
     rf"|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?{ROLE_NOUNS}(?!\w)",
     re.IGNORECASE,
 )
@@ -202,6 +206,9 @@ NAME_AND_RE = re.compile(
 # Lower-case words a role may run on with before its organisation or the
 # name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
 ROLE_TAIL_WORDS = 4
+# A role after a name is cut at this many words: "Giám đốc Văn phòng Các vấn đề Hong Kong và Macau
+# của Quốc vụ viện Trung Quốc" is 17.
+ROLE_MAX_WORDS = 20
 # Lower-case words an organisation's name may hold before its head's name
 # ("Trung tâm dự báo khí tượng thuỷ văn trung ương Hoàng Đức Cường").
 ORG_LOWER_WORDS = 8
@@ -293,7 +300,12 @@ SURNAME_WORD = "(?:" + "|".join(surname.title() for surname in sorted(SURNAMES))
 # A Vietnamese name of three or four syllables listed after another's honorific:
 # ", Võ Văn Kiệt" in "ông Nguyễn Văn Linh, Võ Văn Kiệt".
 LISTED_NAME = rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})"
-LISTED_NAME_RE = re.compile(LISTED_NAME + r"(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))")
+LISTED_END = r"(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))"
+LISTED_NAME_RE = re.compile(LISTED_NAME + LISTED_END)
+# A name of two syllables, listed after a longer one: "ông Doãn Mậu Diệp, Lê Tấn Dũng, Lê Quân và ...".
+LISTED_SHORT_NAME_RE = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}[ \t]+[{UPPER}][{LOWER}]*){LISTED_END}"
+)
 # The last of the names listed after a plural role, before the sentence goes
 # on: "các Phó Thủ tướng: ..., Trịnh Đình Dũng tại Hội nghị".
 LISTED_LAST_NAME_RE = re.compile(LISTED_NAME + rf"(?=[ \t]+[{LOWER}])")
@@ -350,6 +362,8 @@ LOWER_ROLE_STARTS = {
     "tiền đạo", "hậu vệ", "thủ môn", "nhân chứng", "trợ lý", "đầu bếp", "phóng viên", "tác giả",
     "học giả", "quan chức", "một nhà",
 }
+# Lower-case words between a role and its holders' names that are not part of the role.
+LISTING_WORDS = {"gồm", "là"}
 # Capitalised, these open a sentence whose full stop is missing.
 SENTENCE_OPENERS = {"còn", "và", "nhưng", "khi", "tuy", "sau", "trước", "trong", "nếu", "dù", "rồi"}
 # Plural "các đồng chí ..." introduces a list of roles, not a person; "ông" in
@@ -394,19 +408,21 @@ DOCUMENT_BEFORE_RE = re.compile(
     r"(?:\s+của\s+[A-ZĐ][\w&-]*(?:\s+[\w&-]+){0,5}?)?"
     r"(?:\s+ký)?\s*,?\s*(?:ngày\s+)?$"
 )
+# A deadline, not the event: "báo cáo Lãnh đạo Bộ trước ngày 5/6/2017", "chậm nhất là ngày ...".
+DEADLINE_BEFORE_RE = re.compile(r"(?i:trước|chậm nhất(?:\s+là)?)\s+ngày\s+$")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 ORG_HEAD_RE = re.compile(
-    r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|(?<!Trung )Bộ|Trường|Đại học|Công ty|Tập đoàn|"
+    r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|(?<!Trung )Bộ|Trường(?! (?:Sa|Sơn|Giang|Chinh)\b)|Đại học|Công ty|Tập đoàn|"
     r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng|(?<!Tây )Ban|Cơ quan|Hội đồng|Hiệp hội|"
-    r"Liên đoàn|Hội(?! An))(?!\w)"
+    r"Tổng [Ll]iên đoàn|Liên đoàn|Hội(?! An))(?!\w)"
 )
 ORG_STOPS = {
     "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
     "khai mạc", "triển khai", "họp", "ký", "công bố", "đón", "tham gia", "tổng kết",
     "hội nghị", "trong", "cho", "của", "sơ kết", "đẩy mạnh", "khánh thành", "tập huấn",
-    "trao", "ký kết", "phát động", "làm việc", "kỷ niệm", "lần", "khóa", "khoá", "nhiệm kỳ",
+    "trao", "ký kết", "phát động", "làm việc", "kỷ niệm", "lần", "khóa", "khoá", "nhiệm kỳ", "cùng",
 }
 TITLE_MAX_CHARS = 250
 # A sentence ends at . ! ? before a capital, but not after an honorific
@@ -593,6 +609,7 @@ def find_speakers(text):
         if ONLY_INITIALS_RE.fullmatch(name) or NOT_NAME_WORDS & set(fold(name).split()) or _anonymous(name):
             continue  # "ông N.", "Reuters", "bà Bùi Thị Th."
         key = name_key(name)
+        role = role.strip(QUOTES)  # '"tổng thống tự phong" Juan Guaido'
         if key not in found:
             found[key] = {"name": name, "role": role}
         elif role and _better_role(found[key]["role"], role):
@@ -615,9 +632,10 @@ def find_speakers(text):
     # misspelt ("cố Quốc vương Sihanuc", "cô Ivaka"), and a name cut by a line break
     # ("George H.W.") is the whole one.
     for key in sorted(found, key=len):
-        fuller = next((k for k in found if k.endswith(" " + key) or k.startswith(key + " ")), None)
+        others = [k for k in found if not _father_of(found[key], found[k])]
+        fuller = next((k for k in others if k.endswith(" " + key) or k.startswith(key + " ")), None)
         if not fuller and " " not in key and len(key) >= MISSPELT_MIN_LETTERS and foreign_word(found[key]["name"]):
-            fuller = next((k for k in found if " " in k and any(_misspelt(key, w) for w in k.split())), None)
+            fuller = next((k for k in others if " " in k and any(_misspelt(key, w) for w in k.split())), None)
         if fuller:
             _merge(found, key, fuller)
     # A foreign name misspelt in one word ("Engartiasto Lukita" in a caption) is one person, under the
@@ -642,6 +660,20 @@ def find_speakers(text):
             if not person["role"] and after.startswith(name) and not after[len(name) : len(name) + 1].isalnum():
                 person["role"] = match.group()
     return list(found.values())
+
+
+def _father_of(person, son):
+    """Whether ``person``, one name, is the father that ``son``'s name ends with.
+
+    "Quốc vương Salman" is not "Thái tử Mohammed bin Salman": a father is
+    named in a son's name after "bin", "ibn" or "bint". The same role is the
+    son named short ("Thái tử Salman"), and so is no role ("ông Salman").
+    """
+    father = re.search(r" (?:bin|ibn|bint) (\S+)$", name_key(son["name"]))
+    if not (father and father[1] == name_key(person["name"]) and person["role"]):
+        return False
+    role, sons = canonical(person["role"]), canonical(son["role"])
+    return role not in sons and sons not in role
 
 
 def _merge(found, key, fuller):
@@ -690,10 +722,14 @@ def _better_role(old, new):
     thứ trưởng Bộ Quốc phòng"), a deputy's seat ("ĐB Trương Trung Kiên",
     then "Trưởng ban Đô thị HĐND TP.HCM"), or a bare role noun that ``new`` goes on
     with a few words (the title's "Bí thư Nguyễn Thiện Nhân", the body's
-    "Bí thư Thành uỷ TP. HCM").
+    "Bí thư Thành uỷ TP. HCM"), or that ``new`` lists after other posts
+    ("Ủy viên Bộ Chính trị, Thủ tướng Chính phủ").
     """
     if not old or canonical(old) in RANKS or canonical(old) in DEPUTIES and canonical(new) not in DEPUTIES:
         return True
+    *before, new_post = new.split(", ")
+    if before and canonical(new_post).startswith(canonical(old)):
+        return True  # "Thủ tướng", then "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ": more posts
     if ACADEMIC_DEGREE_RE.match(old) and ROLE_BEFORE_RE.match(new):
         return True  # "ông Nguyễn Thanh Long, tiến sĩ y học", then "..., Thứ trưởng Y tế"
     bare = ROLE_BEFORE_RE.fullmatch(old)
@@ -814,6 +850,16 @@ def _clause_before_comma(text, at, window):
     return CLAUSE_BREAK_RE.split(before[: end.start()])[-1] if end else ""
 
 
+# The bodies of the party and the state that a post may name without a head word.
+PARTY_OR_STATE_RE = re.compile(
+    r"(?i:Trung ương|T\.Ư|TW|Quốc hội|Chính phủ|Đảng|[Tt]hành [uủ]ỷ|[Tt]ỉnh [uủ]ỷ|[Hh]uyện [uủ]ỷ|Quân [uủ]ỷ"
+    r"|HĐND|UBND|MTTQ)(?!\w)"
+)
+# Words a post listed before another may follow: "Đến dự có Ủy viên Bộ Chính trị, Bí thư ... X".
+# Words before a role noun, as ROLE_BEFORE_RE reads them ("cố Bí thư").
+ROLE_PREFIXES = {"cựu", "cố", "quyền", "tân", "nguyên", "nam", "nữ"}
+# Not "với": "trao đổi với phóng viên, trung tá X" is whom he spoke to.
+POST_LEADS = {"có", "gồm", "là", "và", "của", "đồng chí", "chí", "ông", "bà"}
 # Words after which a bare role before ", <honorific> <name>" is still that person's.
 APPOSITION_LEADS = {"và", "của", "với", "cùng", "là"}
 
@@ -863,6 +909,15 @@ def _role_first_speakers(text, roles):
             tail += 1
         if tail == len(words):
             continue
+        honorific = next((i for i, word in enumerate(words[:tail]) if word in ("ông", "bà")), None)
+        if honorific is not None:
+            if not honorific or words[honorific - 1] not in LISTING_WORDS:
+                continue  # "đề xuất Thủ tướng thêm ông X", "Chủ tịch và ông X": not X's role
+            # "bốn Thứ trưởng gồm ông X, Y", "Giám đốc cũ là ông X": the role, then who holds it.
+            words = words[: honorific - 1] + words[honorific + 1 :]
+            tail = honorific - 1
+        elif tail and words[tail - 1] in LISTING_WORDS:
+            words, tail = words[: tail - 1] + words[tail:], tail - 1  # "Tổng thống là Franklin D. Roosevelt"
         run = []  # the organisation-shaped stretch after the role
         rest = words[tail:]
         for i, word in enumerate(rest):
@@ -975,9 +1030,14 @@ def _role_first_speakers(text, roles):
 
 
 def _more_names(rest):
-    """The whole Vietnamese names listed at the start of ``rest`` (", Võ Văn Kiệt, ..."), up to one that is not."""
+    """The whole Vietnamese names listed at the start of ``rest`` (", Võ Văn Kiệt, ..."), up to one that is not.
+
+    After a name of three or four syllables, one of two may follow (", Lê Quân").
+    """
     names = []
-    while (more := LISTED_NAME_RE.match(rest)) and _name_in(more["name"].split()) == (0, len(more["name"].split())):
+    while more := LISTED_NAME_RE.match(rest) or names and LISTED_SHORT_NAME_RE.match(rest):
+        if _name_in(more["name"].split()) != (0, len(more["name"].split())) or canonical(more["name"]) in PLACES:
+            break
         names.append(more["name"])
         rest = rest[more.end() :]
     return names
@@ -1099,12 +1159,46 @@ def _capital_within(words, i, most, surname=False):
 
 
 def _posts_before(text, at):
-    """Posts listed before the role at ``at``: "Phó Thủ tướng, " in "Phó Thủ tướng, Bộ trưởng ... X"."""
-    post = _clause_before_comma(text, at, 40).strip()
-    match = ROLE_BEFORE_RE.match(post)
-    if match and match.end() == len(post):
-        return text[text.rfind(post, 0, at) : at]  # with its comma or dash
-    return ""
+    """Posts listed before the role at ``at``, with their commas or dashes.
+
+    "Phó Thủ tướng, " in "Phó Thủ tướng, Bộ trưởng ... X"; "Ủy viên Bộ Chính
+    trị, Bí thư Trung ương Đảng, " in "..., Trưởng Ban Tổ chức Trung ương X".
+    A post opens its clause or follows a word that lists people ("có", "của"
+    ...): "Tiếp Đại sứ, Thủ tướng X" names the ambassador's host. The post
+    is bare or names a body of the party or the state: "diễn viên Mỹ, Hoàng
+    tử Harry" are two people.
+    """
+    start = at
+    while clause := _clause_before_comma(text, start, 80):
+        post = list(ROLE_BEFORE_RE.finditer(clause))[-1:]
+        if not post:
+            break
+        lead = clause[: post[0].start()].split()
+        organisation = clause[post[0].end() :].split()
+        noun = next(word for word in post[0].group().split() if word not in ROLE_PREFIXES)
+        if lead and (lead[-1] not in POST_LEADS or noun[:1].islower()):
+            break  # not "Theo nhận định của chuyên gia, Bộ trưởng X": a title after "của" is capitalised
+        if organisation and not _party_or_state_body(organisation):
+            break
+        start = text.rfind(clause[post[0].start() :], 0, start)
+    return text[start:at]
+
+
+def _party_or_state_body(words):
+    """Whether ``words`` after a post name a body of the party or the state, and nothing else.
+
+    "Bộ Chính trị", "Trung ương Đảng", "Ủy ban Thường vụ Quốc hội", "Thành
+    uỷ": capitalised words (a second syllable may be lower-case), one of them
+    such a body; not "Ca sĩ Cẩm Ly, ..." nor "Chủ tịch Yeah1, ...".
+    """
+    if len(words) > ROLE_CLAUSE_WORDS or not words[0][:1].isupper() or _name_in(words) != (0, 0):
+        return False
+    if not all(word[:1].isupper() or word in ("và", "-") or words[i - 1][:1].isupper() and word.isalpha()
+               for i, word in enumerate(words)):
+        return False
+    # Not "Trường" ("Tổng Bí thư Trường Chinh, ..."): a school is named like a pen name.
+    head = ORG_HEAD_RE.match(words[0]) and canonical(words[0]) != "trường"
+    return bool(head or PARTY_OR_STATE_RE.search(" ".join(words)))
 
 
 def _name_then_role_speakers(text):
@@ -1118,7 +1212,7 @@ def _name_then_role_speakers(text):
         company = _company_named(before + run) - len(before)
         if 0 < company <= len(run) - 2:
             run = run[company:]  # "Tập đoàn Shire Linda Seah, Phó Chủ tịch ...": the company, then the name
-        start, end = _name_in(run)
+        start, end = _name_in(run, text)
         if start == 1 and _latin_given_name(run[0]) and foreign_word(run[1]):
             start = 0  # "Yong Suk Lee, trợ lý ...": a given name spelt like a syllable
         if end - start == 1 and foreign_word(run[start]):
@@ -1206,6 +1300,12 @@ def _name_in(run, text=""):
             ) and more[0].lower() not in FOREIGN_PLACES and not any(w[:1].isupper() for w in run[end + 1 :]):
                 # "Goh Chok Tong": a romanised Chinese name whose last syllable is spelt like Vietnamese
                 return start, end + 1
+            if len(more) == 2 and end - start == 1 and ROMANISED_RE.fullmatch(more[0]) and (
+                KOREAN_GIVEN_NAME_RE.fullmatch(more[1])
+            ):
+                # "Michael Tien Puk-sun": a Hong Kong name, English then Chinese; but "tập đoàn
+                # Samsung Lee Kun-hee": the company, then a Korean name
+                return (start if text and _only_before(text, run[start], more[0]) else end), end + 2
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
         if end - start == 1 and start and (run[start - 1].isupper() or run[start - 1].lower() in NAME_LEADS_NOT_NAMES):
             return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation; "The Voice", "San Juan"
@@ -1323,7 +1423,7 @@ def _role(rest):
     # A role may list several posts ("Bí thư Đảng ủy, Viện trưởng ..."): keep
     # each comma-separated part only while it still looks like a post.
     parts = []
-    for part in " ".join(words[:15]).split(","):
+    for part in " ".join(words[:ROLE_MAX_WORDS]).split(","):
         part = part.strip()
         if not part or not (part[0].isupper() or _lower_role_start(part)):
             break
@@ -1366,7 +1466,8 @@ def find_date(explicit, title, body):
     the latest such date ("Sáng 9-7, ... kỷ niệm 50 năm (9-7-1968 -
     9-7-2018)" is 2018-07-09), and when none has them and a sentence opens
     with that day ("Ngày 4/6, ..." then "ngày 29/4/2016"), no date: the
-    full one is another event's. Without a date, the year is the latest
+    full one is another event's. Dates of documents and deadlines ("trước
+    ngày ...") are not the event's. Without a date, the year is the latest
     one the title names.
     """
     match = ISO_DATE_RE.match(explicit or "")
@@ -1378,7 +1479,9 @@ def find_date(explicit, title, body):
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(body):
             date = _valid(m["y"], m["m"], m["d"])
-            if date and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 60), m.start()):
+            if date and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 60), m.start()) and not (
+                DEADLINE_BEFORE_RE.search(body, max(0, m.start() - 20), m.start())
+            ):
                 candidates.append((m.start(), date))
     if candidates:
         at, date = min(candidates)
@@ -1412,6 +1515,15 @@ ORG_SENTENCE_WORDS = (
 )
 # National bodies named without a head word, opening a title or a report: "Quốc hội dành 6 ngày ...".
 NATIONAL_BODY_RE = re.compile(rf"^(?P<org>Quốc hội|Chính phủ|Bộ Chính trị|Ban Bí thư)\s+[{LOWER}]")
+# An acronym opening a title, then its verb: "PVN hoàn thành ...", "NATO họp khẩn ...".
+ACRONYM_SUBJECT_RE = re.compile(rf"^(?P<org>[A-ZĐ][A-ZĐ0-9&]{{1,6}})\s+[{LOWER}]")
+# Acronyms of people, places and things, not organisations: "HLV vô địch ...", "TQ quân sự hoá ...".
+NOT_ORGANISATION_ACRONYMS = {
+    "HLV", "CEO", "BTV", "NTK", "MC", "ĐB", "ĐBQH", "GS", "PGS", "TS", "BS", "CLB", "NHM", "PV",
+    "TQ", "VN", "TP", "TPHCM", "HCM", "BOT", "ATM", "VNEN", "THPT", "ĐH",
+    "UAV", "SIM", "ĐBSCL", "HĐXX",
+    "UBND", "HĐND", "TAND", "VKSND", "BVĐK",  # heads that need their place: "UBND tỉnh Sóc Trăng"
+}
 # "<organisation> tổ chức ...": the subject of a title or of the first sentence.
 # A capital, "nhà nước", "các" ("Liên hiệp các Hội ...") or a unit and a
 # capital ("UBND tỉnh Sơn La") follows the head word; "Bộ sẽ ..." names no one.
@@ -1435,11 +1547,29 @@ def organisation(title, body):
     for text in (title, first_sentence):
         match = ORG_SUBJECT_RE.search(text)
         if match and not _ends_with_role(text[: match.start()]):
-            return match["org"]  # not "Thứ trưởng Bộ ... Doãn Mậu Diệp đã ...": a person is the subject
-        match = NATIONAL_BODY_RE.match(text.strip())
-        if match:
+            return _trim_subject(match["org"])  # not "Thứ trưởng Bộ ... Doãn Mậu Diệp đã ...": a person is the subject
+        match = NATIONAL_BODY_RE.match(text.strip()) or ACRONYM_SUBJECT_RE.match(text.strip())
+        if match and match["org"] not in NOT_ORGANISATION_ACRONYMS:
             return match["org"]
     return find_organisation(title)
+
+
+def _trim_subject(org):
+    """The organisation's name in a subject that runs on to the verb: "Hội đồng Bảo an LHQ [họp kín]".
+
+    It ends before a lower-case word of ORG_STOPS ("Trung tâm Phối hợp Tìm
+    kiếm ..." goes on), but not before "của" and another body: "Ban Văn hoá
+    - Xã hội của HĐND TP. HCM".
+    """
+    words = org.split()
+    for i in range(1, len(words)):
+        one, two = words[i], " ".join(words[i : i + 2])
+        body = " ".join(words[i + 1 : i + 2])
+        if one == "của" and (ORG_HEAD_RE.match(body) or PARTY_OR_STATE_RE.match(body)):
+            continue  # "Ban Văn hoá - Xã hội của HĐND TP. HCM"; not "Tập đoàn Apple của Mỹ"
+        if one in ORG_STOPS or two in ORG_STOPS:
+            return " ".join(words[:i])
+    return org
 
 
 def _ends_with_role(text):

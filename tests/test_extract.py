@@ -891,3 +891,81 @@ def test_a_bare_province_before_a_name_the_youth_union_and_a_misspelt_foreign_na
         ("Tom Price", "Bộ trưởng Y tế và dịch vụ xã hội"),
         ("Chen Daoyin", "nhà khoa học chính trị"),
     ]
+
+
+def test_a_father_named_in_a_sons_name_posts_listed_before_a_post_and_names_listed_after_gom():
+    text = (
+        "Tổng thống Erdogan điện đàm với Quốc vương Saudi Arabia Salman cũng như tân Thái tử Mohammed bin "
+        "Salman. Trưởng đặc khu Hong Kong Carrie Lam nói. Bà Lam cho biết thêm."
+    )
+    assert speakers(text) == [
+        ("Erdogan", "Tổng thống"),
+        ("Salman", "Quốc vương Saudi Arabia"),
+        ("Mohammed bin Salman", "tân Thái tử"),
+        ("Carrie Lam", "Trưởng đặc khu Hong Kong"),
+    ]
+    assert speakers("Thái tử Mohammed bin Salman đến. Thái tử Salman phát biểu.") == [
+        ("Mohammed bin Salman", "Thái tử"),
+    ]
+    text = (
+        "Đến dự có Ủy viên Bộ Chính trị, Chủ nhiệm Ủy ban Kiểm tra T.Ư Trần Quốc Vượng; Ủy viên Bộ Chính "
+        "trị, Bí thư Trung ương Đảng, Trưởng Ban Kinh tế T.Ư Nguyễn Văn Bình. Nghệ sĩ Thanh Quý, đạo diễn "
+        "Trần Lực cùng dự. Theo nhận định của chuyên gia, Bộ trưởng Quốc phòng Mỹ Jim Mattis sẽ phát biểu."
+    )
+    assert speakers(text) == [
+        ("Trần Quốc Vượng", "Ủy viên Bộ Chính trị, Chủ nhiệm Ủy ban Kiểm tra T.Ư"),
+        ("Nguyễn Văn Bình", "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Kinh tế T.Ư"),
+        ("Trần Lực", "đạo diễn"),
+        ("Jim Mattis", "Bộ trưởng Quốc phòng Mỹ"),
+    ]
+    text = (
+        "Bộ Lao động có bốn Thứ trưởng gồm ông Doãn Mậu Diệp, Lê Tấn Dũng, Lê Quân và bà Nguyễn Thị Hà. "
+        "Ông đề xuất Thủ tướng thêm ông Trần Hoàng Ngân vào tổ tư vấn."
+    )
+    assert speakers(text) == [
+        ("Doãn Mậu Diệp", "Thứ trưởng"),
+        ("Lê Tấn Dũng", "Thứ trưởng"),
+        ("Lê Quân", "Thứ trưởng"),
+        ("Nguyễn Thị Hà", ""),
+        ("Trần Hoàng Ngân", ""),
+    ]
+
+
+def test_hong_kong_names_long_roles_and_quotes_and_verbs_that_end_a_role():
+    text = (
+        '"Bắc Kinh muốn xoá tan mọi khúc mắc", Michael Tien Puk - sun, đại biểu quốc hội Trung Quốc, cho hay. '
+        "Dưới sự chủ trì của Trương Hiểu Minh, Giám đốc Văn phòng Các vấn đề Hong Kong và Macau của Quốc "
+        'vụ viện Trung Quốc. Tuy nhiên, "tổng thống tự phong" Juan Guaido từ chối. Lãnh đạo của Samsung, '
+        "con trai của Chủ tịch tập đoàn Samsung Lee Kun - hee, bị bắt."
+    )
+    assert speakers(text) == [
+        ("Juan Guaido", "tổng thống tự phong"),
+        ("Lee Kun-hee", "Chủ tịch tập đoàn Samsung"),
+        ("Michael Tien Puk-sun", "đại biểu quốc hội Trung Quốc"),
+        ("Trương Hiểu Minh", "Giám đốc Văn phòng Các vấn đề Hong Kong và Macau của Quốc vụ viện Trung Quốc"),
+    ]
+    text = (
+        "Bộ Chính trị chỉ định bà Đào Hồng Lan, Uỷ viên dự khuyết Trung ương Đảng, Thứ trưởng Bộ Lao động "
+        "Thương binh và Xã hội tham gia Ban Chấp hành. Ông Lê Sỹ Minh, Giám đốc Sở Thông tin Truyền thông "
+        "thừa nhận Sở vội vàng."
+    )
+    assert speakers(text) == [
+        ("Đào Hồng Lan", "Uỷ viên dự khuyết Trung ương Đảng, Thứ trưởng Bộ Lao động Thương binh và Xã hội"),
+        ("Lê Sỹ Minh", "Giám đốc Sở Thông tin Truyền thông"),
+    ]
+
+
+def test_a_deadline_is_not_the_event_and_acronyms_and_federations_as_subjects():
+    body = "Bộ yêu cầu báo cáo Lãnh đạo Bộ trước ngày 5/6/2017. Ngày 2/6, Thứ trưởng ký công văn."
+    assert find_date("", "Bộ yêu cầu xử lý", body) == ("", 0)
+    assert find_date("", "t", "Ngày 5/6/2017, Thứ trưởng ký công văn.") == ("2017-06-05", 2017)
+    first = "Sáng ngày 13/7, Tập đoàn Dầu khí Việt Nam (PVN) đã tổ chức hội nghị."
+    assert organisation("PVN hoàn thành vượt mọi chỉ tiêu", first) == "PVN"
+    assert organisation("HLV vô địch cúp C1 nhận tin vui", "Ông X nói.") == ""
+    assert organisation("Trường Sa của Việt Nam trong một động thái", "Ông X nói.") == ""
+    first = "Tổng liên đoàn Lao động Việt Nam vừa đề xuất tăng thêm 1 ngày nghỉ."
+    assert organisation("Người lao động sẽ được nghỉ thêm 1 ngày", first) == "Tổng liên đoàn Lao động Việt Nam"
+    assert organisation("Hội đồng Bảo an LHQ họp kín về Triều Tiên", "") == "Hội đồng Bảo an LHQ"
+    assert organisation("Ban Văn hoá - Xã hội của HĐND TP. HCM đề nghị giữ cây xanh", "") == (
+        "Ban Văn hoá - Xã hội của HĐND TP. HCM"
+    )
