@@ -55,7 +55,8 @@ HONORIFIC_PLACES = {
 # capitalised word, they are part of a name ("rạch Ông Bé", "Hoàng Anh Gia Lai").
 WORD_HONORIFICS = {"ong", "ba", "anh", "chi", "co", "thay", "ban"}
 PLACE_NOUNS = {"rạch", "kênh", "sông", "cầu", "chợ", "chùa", "đền", "miếu", "đình", "đường", "phố", "hẻm",
-               "bến", "núi", "hòn", "gò", "xóm", "ấp", "làng", "xã", "phường", "suối", "hồ", "đảo", "lăng"}
+               "bến", "núi", "hòn", "gò", "xóm", "ấp", "làng", "xã", "phường", "suối", "hồ", "đảo", "lăng",
+               "nóc"}  # a hamlet of the mountains: "nóc Ông Tuân"
 # Common surnames the source wrote in lower case after an honorific ("ông bùi Xuân Cường").
 LOWER_SURNAME_RE = re.compile(
     r"(?<!\w)([ôÔ]ng |[bB]à )(nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|ngô|dương|đinh|trương|trịnh)"
@@ -975,6 +976,8 @@ def _role_first_speakers(text, roles):
         if canonical(" ".join(head[-2:])) in NOT_HEADS:
             company_head = []
         single = end == start + 1 and not any(word[:1].isupper() for word in run[end:])
+        if single and canonical(" ".join(head[-2:])) in ("thành phố", "tỉnh", "bang"):
+            continue  # "phát ngôn viên nhà tù thành phố Sorong": a city
         if end and company_head and (company_head[0][:1].isupper() or single) or single and (
             ORG_HEAD_RE.search(" ".join(run[:start]))
         ):
@@ -1253,8 +1256,12 @@ def _name_in(run, text=""):
         if canonical(" ".join(run[max(0, start - 1) : start + 1])) in PLACES:
             continue  # "Hạm đội Thái Bình Dương Mỹ", "Hà Giang": the end of a place's name
         end = start
-        while end < len(run) and run[end][:1].isupper() and run[end].isalpha() and canonical(run[end]) != "ảnh":
-            end += 1  # not "Ảnh" ("Lý Khắc Cường Ảnh: Reuters", a caption's photo credit)
+        while end < len(run) and run[end][:1].isupper() and run[end].isalpha() and canonical(run[end]) != "ảnh" and (
+            canonical(" ".join(run[end : end + 2])) not in ROLE_STARTS or not run[end + 1][:1].islower()
+        ):
+            # not "Ảnh" ("Lý Khắc Cường Ảnh: Reuters", a caption's photo credit), nor a post run on
+            # without a stop ("Hoàng Trung Hải Bí thư Thành ủy ..."; but "Nguyễn Trung Tâm")
+            end += 1
         if end < len(run) and canonical(f"{run[end - 1]} {run[end]}") in NAME_LIKE_WORDS:
             continue  # "Bí thư Đoàn Thanh niên": the Youth Union, not "Đoàn Thanh"
         if end - start > 4:

@@ -969,3 +969,17 @@ def test_a_deadline_is_not_the_event_and_acronyms_and_federations_as_subjects():
     assert organisation("Ban Văn hoá - Xã hội của HĐND TP. HCM đề nghị giữ cây xanh", "") == (
         "Ban Văn hoá - Xã hội của HĐND TP. HCM"
     )
+
+
+def test_a_post_run_on_after_a_name_a_hamlet_and_a_city_after_a_role_are_not_names():
+    text = (
+        "Bí thư Thành ủy Hà Nội Hoàng Trung Hải Bí thư Thành ủy Hà Nội Hoàng Trung Hải yêu cầu. "
+        "Vụ sạt lở ở nóc Ông Tuân rất nặng. Elly Yuzar, phát ngôn viên nhà tù thành phố Sorong, nói. "
+        "Thượng tá Nguyễn Trung Tâm, Phó Chủ nhiệm Chính trị - Sư đoàn 1, cho biết."
+    )
+    assert sorted(speakers(text)) == [
+        ("Elly Yuzar", "phát ngôn viên nhà tù thành phố Sorong"),
+        ("Hoàng Trung Hải", "Bí thư Thành ủy Hà Nội"),
+        ("Nguyễn Trung Tâm", "Phó Chủ nhiệm Chính trị"),
+    ]
+    assert speakers("Thị trưởng thành phố Davao phát biểu. Thống đốc bang Vermont phát biểu.") == []
