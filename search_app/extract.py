@@ -171,7 +171,7 @@ ROLE_NOUNS = rf"(?:phó[ \t]+)?{_syllable_trie(ROLE_NOUN_LIST)}(?![ \t]+quán)"
 ROLE_BEFORE_RE = re.compile(
     # "tân" lower-case only ("tân Thái tử"); not "tài nguyên"
     rf"(?<!\w)(?:cựu[ \t]+|cố[ \t]+|(?<!\w )quyền[ \t]+|(?-i:tân)[ \t]+|(?<![Tt]ài )(?-i:nguyên)[ \t]+"
-    rf"|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?{ROLE_NOUNS}(?!\w)",
+    rf"|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?(?P<noun>{ROLE_NOUNS})(?!\w)",
     re.IGNORECASE,
 )
 # A role ending in one of these goes on with an organisation or a place, not
@@ -300,12 +300,13 @@ SURNAMES = set(
 SURNAME_WORD = "(?:" + "|".join(surname.title() for surname in sorted(SURNAMES)) + r")(?!\w)"
 # A Vietnamese name of three or four syllables listed after another's honorific:
 # ", Võ Văn Kiệt" in "ông Nguyễn Văn Linh, Võ Văn Kiệt".
-LISTED_NAME = rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})"
+LISTED_AFTER = r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)"  # ", " or " và "
+LISTED_NAME = rf"{LISTED_AFTER}(?P<name>{SURNAME_WORD}(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})"
 LISTED_END = r"(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))"
 LISTED_NAME_RE = re.compile(LISTED_NAME + LISTED_END)
 # A name of two syllables, listed after a longer one: "ông Doãn Mậu Diệp, Lê Tấn Dũng, Lê Quân và ...".
 LISTED_SHORT_NAME_RE = re.compile(
-    rf"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?P<name>{SURNAME_WORD}[ \t]+[{UPPER}][{LOWER}]*){LISTED_END}"
+    rf"{LISTED_AFTER}(?P<name>{SURNAME_WORD}[ \t]+[{UPPER}][{LOWER}]*){LISTED_END}"
 )
 # The last of the names listed after a plural role, before the sentence goes
 # on: "các Phó Thủ tướng: ..., Trịnh Đình Dũng tại Hội nghị".
@@ -856,10 +857,8 @@ PARTY_OR_STATE_RE = re.compile(
     r"(?i:Trung ương|T\.Ư|TW|Quốc hội|Chính phủ|Đảng|[Tt]hành [uủ]ỷ|[Tt]ỉnh [uủ]ỷ|[Hh]uyện [uủ]ỷ|Quân [uủ]ỷ"
     r"|HĐND|UBND|MTTQ)(?!\w)"
 )
-# Words a post listed before another may follow: "Đến dự có Ủy viên Bộ Chính trị, Bí thư ... X".
-# Words before a role noun, as ROLE_BEFORE_RE reads them ("cố Bí thư").
-ROLE_PREFIXES = {"cựu", "cố", "quyền", "tân", "nguyên", "nam", "nữ"}
-# Not "với": "trao đổi với phóng viên, trung tá X" is whom he spoke to.
+# Words a post listed before another may follow: "Đến dự có Ủy viên Bộ Chính trị, Bí thư ... X";
+# not "với": "trao đổi với phóng viên, trung tá X" is whom he spoke to.
 POST_LEADS = {"có", "gồm", "là", "và", "của", "đồng chí", "chí", "ông", "bà"}
 # Words after which a bare role before ", <honorific> <name>" is still that person's.
 APPOSITION_LEADS = {"và", "của", "với", "cùng", "là"}
@@ -1173,17 +1172,17 @@ def _posts_before(text, at):
     """
     start = at
     while clause := _clause_before_comma(text, start, 80):
-        post = list(ROLE_BEFORE_RE.finditer(clause))[-1:]
-        if not post:
+        posts = list(ROLE_BEFORE_RE.finditer(clause))
+        if not posts:
             break
-        lead = clause[: post[0].start()].split()
-        organisation = clause[post[0].end() :].split()
-        noun = next(word for word in post[0].group().split() if word not in ROLE_PREFIXES)
-        if lead and (lead[-1] not in POST_LEADS or noun[:1].islower()):
+        post = posts[-1]
+        lead = clause[: post.start()].split()
+        organisation = clause[post.end() :].split()
+        if lead and (lead[-1] not in POST_LEADS or post["noun"][:1].islower()):
             break  # not "Theo nhận định của chuyên gia, Bộ trưởng X": a title after "của" is capitalised
         if organisation and not _party_or_state_body(organisation):
             break
-        start = text.rfind(clause[post[0].start() :], 0, start)
+        start = text.rfind(clause[post.start() :], 0, start)
     return text[start:at]
 
 
