@@ -2,7 +2,7 @@
 
     python bench/extraction.py [--shared ../shared] [--errors]
     python bench/extraction.py --draw 15 --seed 2029   # articles for the next held-out set
-    python bench/extraction.py --draw 15 --meetings --max-chars 4000 --seed 5006
+    python bench/extraction.py --draw 15 --meetings --max-chars 4000 --seed 5007
 
 Gold: ``bench/gold/extraction.jsonl``, one article per line with its split:
 
@@ -17,9 +17,9 @@ Gold: ``bench/gold/extraction.jsonl``, one article per line with its split:
   for ``genre-15``, as the short ones ran out). ``genre-6``,
   ``genre-9``, ``genre-11`` and ``genre-13`` have 14: the article dropped
   from each had had its extraction read in the 50-article check;
-* ``meetings-1`` to ``meetings-5``: 15 news-50k reports of any meeting with
+* ``meetings-1`` to ``meetings-6``: 15 news-50k reports of any meeting with
   a speech each, under 4,000 characters (``--draw 15 --meetings --max-chars
-  4000 --seed 5001`` to ``5005``), as the institutions' reports ran out;
+  4000 --seed 5001`` to ``5006``), as the institutions' reports ran out;
 * ``heldout``: the next set (``--draw --seed 2032``), once annotated.
 
 Each set was annotated and committed before the extractor ever ran on it,
