@@ -135,6 +135,7 @@ ROLE_NOUN_LIST = [
     "Trưởng phái đoàn", "Kiến trúc sư", "Cây bút", "Điệp viên", "Nhà ngoại giao", "Bình luận viên",
     "Chỉ huy trưởng", "Đồn trưởng", "Tổng lãnh sự", "Lãnh sự", "Tổng Thanh tra", "Chánh Thanh tra",
     "Họa sĩ", "Hoạ sĩ", "Hoạ sỹ", "Họa sỹ", "Trưởng đặc khu", "Công tố viên", "Nhà thiết kế",
+    "Đại sứ đặc mệnh toàn quyền",
     "ĐBQH", "ĐB",  # deputies of the National Assembly: "ĐB Mai Sĩ Diến (Thanh Hóa)"
 ]
 
@@ -420,6 +421,9 @@ ORG_HEAD_RE = re.compile(
     r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng|(?<!Tây )Ban|Cơ quan|Hội đồng|Hiệp hội|"
     r"Tổng [Ll]iên đoàn|Liên đoàn|Hội(?! An))(?!\w)"
 )
+# The body above an organisation, in brackets after it, is part of a role: "Vụ trưởng Vụ Pháp chế (Bộ Y
+# tế)"; an acronym in brackets ends it ("Viện Năng lượng nguyên tử Việt Nam (NLNTVN)").
+BRACKETED_BODY_RE = re.compile(rf"\((?:{ORG_HEAD_RE.pattern})[^()\n]{{0,40}}\)")
 ORG_STOPS = {
     "tổ chức", "tiến hành", "năm", "đã", "về", "với", "tại", "phối hợp", "long trọng",
     "khai mạc", "triển khai", "họp", "ký", "công bố", "đón", "tham gia", "tổng kết",
@@ -730,8 +734,10 @@ def _better_role(old, new):
     if not old or canonical(old) in RANKS or canonical(old) in DEPUTIES and canonical(new) not in DEPUTIES:
         return True
     *before, new_post = new.split(", ")
-    if before and canonical(new_post).startswith(canonical(old)):
-        return True  # "Thủ tướng", then "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ": more posts
+    if before and (canonical(new_post).startswith(canonical(old)) or canonical(before[0]) == canonical(old)):
+        # "Thủ tướng", then "Ủy viên Bộ Chính trị, Thủ tướng Chính phủ"; "Phó thủ tướng", then
+        # "Phó thủ tướng, Bộ trưởng Ngoại giao": more posts
+        return True
     if ACADEMIC_DEGREE_RE.match(old) and ROLE_BEFORE_RE.match(new):
         return True  # "ông Nguyễn Thanh Long, tiến sĩ y học", then "..., Thứ trưởng Y tế"
     bare = ROLE_BEFORE_RE.fullmatch(old)
@@ -860,6 +866,8 @@ PARTY_OR_STATE_RE = re.compile(
 # Words a post listed before another may follow: "Đến dự có Ủy viên Bộ Chính trị, Bí thư ... X";
 # not "với": "trao đổi với phóng viên, trung tá X" is whom he spoke to.
 POST_LEADS = {"có", "gồm", "là", "và", "của", "đồng chí", "chí", "ông", "bà"}
+# "kiêm" joins two posts of one person: "Bộ trưởng Bộ TT&TT kiêm Phó Trưởng Ban Tuyên giáo".
+JOINED_POST_RE = re.compile(r"[ \t]kiêm[ \t]+$")
 # Words after which a bare role before ", <honorific> <name>" is still that person's.
 APPOSITION_LEADS = {"và", "của", "với", "cùng", "là"}
 
@@ -1168,9 +1176,16 @@ def _posts_before(text, at):
     A post opens its clause or follows a word that lists people ("có", "của"
     ...): "Tiếp Đại sứ, Thủ tướng X" names the ambassador's host. The post
     is bare or names a body of the party or the state: "diễn viên Mỹ, Hoàng
-    tử Harry" are two people.
+    tử Harry" are two people. A post joined by "kiêm" ("Chủ tịch kiêm Tổng
+    giám đốc ...") is listed too.
     """
     start = at
+    joined = JOINED_POST_RE.search(text, max(0, at - 12), at)
+    if joined:
+        clause = CLAUSE_BREAK_RE.split(text[max(0, joined.start() - 80) : joined.start()])[-1]
+        posts = list(ROLE_BEFORE_RE.finditer(clause))
+        if posts and not any(canonical(word) in ROLE_STOPS for word in clause[posts[-1].end() :].split()):
+            start = joined.start() - len(clause) + posts[-1].start()
     while clause := _clause_before_comma(text, start, 80):
         posts = list(ROLE_BEFORE_RE.finditer(clause))
         if not posts:
@@ -1407,8 +1422,19 @@ def _role(rest):
     if "(" in lead.group() and not (ROLE_BEFORE_RE.match(rest) or _lower_role_start(rest)):
         return ""  # "(21 tuổi)", "(SN 1990)": not a role
     end = ROLE_END_RE.search(rest)
-    while end and end.group().strip() in "-–—" and _dash_joins(rest[end.end() :]):
-        end = ROLE_END_RE.search(rest, end.end())  # "Sở Kế hoạch - đầu tư": one name
+    dashed = lead.group().strip() in ("-", "–", "—")  # "ông X - role - vì ...": the second dash closes it
+    while end:
+        if end.group().strip() in "-–—" and _dash_joins(rest[end.end() :], closes=dashed):
+            resume = end.end()  # "Sở Kế hoạch - đầu tư": one name
+        elif end.group() == "(" and (body := BRACKETED_BODY_RE.match(rest, end.start())):
+            # "Cục An ninh nông thôn (Bộ Công an)": the body above; the role ends after it unless
+            # another post follows.
+            if not rest[body.end() :].lstrip().startswith(","):
+                rest = rest[: body.end()]
+            resume = body.end()
+        else:
+            break
+        end = ROLE_END_RE.search(rest, resume)
     if end:
         rest = rest[: end.start()]
     words = rest.split()
@@ -1440,16 +1466,21 @@ def _role(rest):
     return ", ".join(parts)
 
 
-def _dash_joins(after):
+def _dash_joins(after, closes=False):
     """Whether a dash inside a role joins two words of one name ("Kế hoạch - đầu tư").
 
     It does when a lower-case word follows that starts neither another post
-    ("- chủ đầu tư") nor the verb that ends the role ("- cho biết").
+    ("- chủ đầu tư") nor the verb that ends the role ("- cho biết"). A dash
+    that ``closes`` a role a dash opened ("ông X - giám đốc Sở Y - lắc đầu")
+    joins only a name's second half: one or two lower-case words, then a
+    capital, a bracket or another dash ("Trung tâm huấn luyện - thi đấu TDTT").
     """
     if ORG_SECOND_HALF_RE.match(after.lstrip()):
         return True  # "Bộ Khoa học - Công nghệ"
     words = [word.strip(",;:.") for word in after.split()[:2]]
     if not words or not words[0][:1].islower():
+        return False
+    if closes and not any(word[:1].isupper() or word[:1] in "(-–—" for word in after.split()[1:3]):
         return False
     return not (
         _lower_role_start(after)

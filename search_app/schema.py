@@ -9,7 +9,7 @@ from .text import name_key
 
 # Bump when the schema, the analysis or the extraction changes: the next
 # reindex of an index built by another version rebuilds it in full.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # The analysed text fields, which searches score.
 TEXT_FIELDS = ("title", "speakers", "body")
 

@@ -983,3 +983,25 @@ def test_a_post_run_on_after_a_name_a_hamlet_and_a_city_after_a_role_are_not_nam
         ("Nguyễn Trung Tâm", "Phó Chủ nhiệm Chính trị"),
     ]
     assert speakers("Thị trưởng thành phố Davao phát biểu. Thống đốc bang Vermont phát biểu.") == []
+
+
+def test_a_plenipotentiary_ambassador_posts_joined_by_kiem_a_role_between_dashes_and_the_body_above():
+    text = (
+        "Tại hội nghị, Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam Umeda Kunio mong rằng hợp tác tăng. "
+        "Uỷ viên Trung ương Đảng, Bộ trưởng Bộ TT&TT kiêm Phó Trưởng Ban Tuyên giáo Trung ương Trương Minh "
+        "Tuấn phát biểu. Phó thủ tướng Phạm Bình Minh lên án. Phó thủ tướng, Bộ trưởng Ngoại giao Phạm Bình "
+        "Minh phát biểu. Kỷ luật ông Tất Thành Cang - uỷ viên Trung ương, phó bí thư thường trực Thành uỷ "
+        "TP. HCM - vì những vi phạm. Thiếu tướng Nguyễn Ngọc Thế, Cục trưởng Cục An ninh nông thôn (Bộ "
+        "Công an), cho rằng phải mạnh tay. Ông Phạm Văn Hồng, Giám đốc Viện Năng lượng nguyên tử (NLNT) "
+        "cho biết. Ông Trần Anh Tuấn - tổng giám đốc Công ty CP tư vấn - thương mại - dịch vụ Hoàng Quân "
+        "(chủ dự án) hứa."
+    )
+    assert sorted(speakers(text)) == [
+        ("Nguyễn Ngọc Thế", "Cục trưởng Cục An ninh nông thôn (Bộ Công an)"),
+        ("Phạm Bình Minh", "Phó thủ tướng, Bộ trưởng Ngoại giao"),
+        ("Phạm Văn Hồng", "Giám đốc Viện Năng lượng nguyên tử"),
+        ("Trương Minh Tuấn", "Uỷ viên Trung ương Đảng, Bộ trưởng Bộ TT&TT kiêm Phó Trưởng Ban Tuyên giáo Trung ương"),
+        ("Trần Anh Tuấn", "tổng giám đốc Công ty CP tư vấn - thương mại - dịch vụ Hoàng Quân"),
+        ("Tất Thành Cang", "uỷ viên Trung ương, phó bí thư thường trực Thành uỷ TP. HCM"),
+        ("Umeda Kunio", "Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam"),
+    ]
