@@ -31,6 +31,7 @@ from search_app.extract import extract  # noqa: E402
 from search_app.schema import to_document  # noqa: E402
 from search_app.text import canonical, fold  # noqa: E402
 
+
 def fragments(titles, count, seed=7):
     """``count`` runs of 3-6 words (no digits or punctuation inside) from ``titles``."""
     rng = random.Random(seed)

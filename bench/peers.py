@@ -195,15 +195,15 @@ class OurEngine:
 
     def build(self, articles, full=True):
         """Index ``articles`` (a path to a .jsonl source, or an iterable of dicts)."""
-        from search_app.indexer import IndexStore
+        from search_app.indexer import reindex
 
         source = articles if isinstance(articles, (str, Path)) else self._write(articles)
-        summary = IndexStore(self.path).reindex([source], full=full, jobs=self.jobs)
+        summary = reindex(self.path, [source], full=full, jobs=self.jobs)
         self.open()
         return summary
 
     def open(self):
-        from search_app.searcher import SearchEngine
+        from search_app.search import SearchEngine
 
         self.engine = SearchEngine(self.path)
 
@@ -222,7 +222,7 @@ class OurEngine:
         return [hit.id for hit in result.results]
 
     def size(self):
-        from search_app.indexer import IndexStore
+        from search_app.store import IndexStore
 
         store = IndexStore(self.path)
         return dir_size(store.path / "generations" / store.current_name())

@@ -148,9 +148,9 @@ def change_source(source, changed=500, added=100, removed=100):
 
 
 def stored_documents(index):
-    from search_app.indexer import IndexStore
+    from search_app.store import IndexStore
 
-    _, ix = IndexStore(index).open_current()
+    ix = IndexStore(index).current().open_whoosh()
     with ix.searcher() as searcher:
         return {fields["id"]: fields for fields in searcher.all_stored_fields()}
 

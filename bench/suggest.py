@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from relevance import percentile, read_jsonl  # noqa: E402
 
-from search_app.searcher import SearchEngine  # noqa: E402
+from search_app.search import SearchEngine  # noqa: E402
 from search_app.text import fold  # noqa: E402
 
 

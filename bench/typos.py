@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from relevance import percentile, read_jsonl, reciprocal_rank  # noqa: E402
 
-from search_app import searcher as searcher_module  # noqa: E402
-from search_app.searcher import SearchEngine  # noqa: E402
+from search_app.search import interpret  # noqa: E402
+from search_app.search import SearchEngine  # noqa: E402
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -77,7 +77,7 @@ def main(argv=None):
     rows = {"clean": [], "typo, corrected": [], "typo, as typed": []}
     seen_as_typo = right_word = clean_corrected = 0
     times = []
-    corrected_at = searcher_module.MIN_CORRECTED_LETTERS
+    corrected_at = interpret.MIN_CORRECTED_LETTERS
     for clean, typo, i, relevant in cases:
         result = engine.search(clean)
         rows["clean"].append(ranked(result, relevant))
@@ -89,11 +89,11 @@ def main(argv=None):
         if "spelling" in result.interpreted_because:
             seen_as_typo += 1
             right_word += result.interpreted_as.split()[i] == clean.split()[i]
-        searcher_module.MIN_CORRECTED_LETTERS = 10**9  # correction off
+        interpret.MIN_CORRECTED_LETTERS = 10**9  # correction off
         try:
             rows["typo, as typed"].append(ranked(engine.search(typo), relevant))
         finally:
-            searcher_module.MIN_CORRECTED_LETTERS = corrected_at
+            interpret.MIN_CORRECTED_LETTERS = corrected_at
     print(f"index {args.index}; {len(cases)} folded known-item fragments, one typo each\n")
     print("| queries | MRR@10 |\n|---|---|")
     for name, values in rows.items():

@@ -1,37 +1,9 @@
-"""Vietnamese news search: a Whoosh index, a Flask app, a CLI.
+"""Vietnamese news search: a Whoosh index, a search library, a Flask app, a CLI.
 
-``create_app`` is the Flask application factory; everything below the web
-layer (``searcher``, ``indexer``...) works without Flask.
+The rooms, in the order data flows through them (docs/design.md has the map):
+``articles`` reads sources, ``extract`` finds titles, speakers, dates and
+organisations, ``analysis`` segments and folds, ``indexer`` writes a
+generation through ``store``, ``search`` answers queries, ``web`` serves
+them over HTTP, ``cli`` is the command line. Nothing below ``web`` imports
+Flask.
 """
-
-import os
-
-from flask import Flask
-
-DEFAULT_INDEX = "index"
-
-
-def default_index_path():
-    """The index path: ``$SEARCH_APP_INDEX``, else ``index/``."""
-    return os.environ.get("SEARCH_APP_INDEX") or DEFAULT_INDEX
-
-
-def create_app(test_config=None):
-    """Create the Flask app. ``test_config`` overrides the defaults (e.g. ``INDEX_PATH``)."""
-    app = Flask(__name__)
-    app.config.from_mapping(INDEX_PATH=default_index_path(), JSON_SORT_KEYS=False)
-    if test_config is not None:
-        app.config.from_mapping(test_config)
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
-
-    from .searcher import SearchEngine
-
-    app.extensions["search_engine"] = SearchEngine(app.config["INDEX_PATH"])
-
-    from . import api, web
-
-    app.register_blueprint(api.bp)
-    app.register_blueprint(web.bp)
-    api.register_error_handlers(app)
-    return app

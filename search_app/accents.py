@@ -22,7 +22,6 @@ import numpy as np
 
 from .text import WORD_RE, canonical, fold, has_diacritics, nfc, replace_words
 
-MODEL_DIR = "accents"
 # Accented forms kept per folded syllable, most frequent first.
 CANDIDATES = 30
 # Queries are written like titles: a title counts this many times.

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import click
 
-from . import create_app, default_index_path
 from .articles import Article
 from .errors import SearchAppError
-from .indexer import IndexStore
-from .searcher import SearchEngine
+from .indexer import reindex as reindex_sources
+from .search import SearchEngine
+from .store import IndexStore, default_index_path
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
 EXIT_SKIPPED = 3
@@ -57,14 +57,13 @@ def reindex(sources, index_path, full, sample, jobs):
     sources = list(sources) + ([SAMPLE_DIR] if sample else [])
     if not sources:
         raise click.UsageError("give at least one SOURCE (or --sample)")
-    store = IndexStore(index_path)
-    summary = _run_reindex(store, sources, full, jobs)
+    summary = _run_reindex(index_path, sources, full, jobs)
     _print_summary(summary, index_path)
     if summary.skipped:
         sys.exit(EXIT_SKIPPED)
 
 
-def _run_reindex(store, sources, full, jobs=None):
+def _run_reindex(index_path, sources, full, jobs=None):
     from tqdm import tqdm
 
     with tqdm(unit=" articles", desc="indexing", disable=None, file=sys.stderr) as bar:
@@ -74,7 +73,7 @@ def _run_reindex(store, sources, full, jobs=None):
                 bar.update()
 
         try:
-            return store.reindex(sources, full=full, progress=progress, jobs=jobs)
+            return reindex_sources(index_path, sources, full=full, progress=progress, jobs=jobs)
         except SearchAppError as exc:
             raise click.ClickException(str(exc)) from None
 
@@ -106,7 +105,9 @@ def search(query, index_path, limit, as_json):
     except SearchAppError as exc:
         raise click.ClickException(getattr(exc, "message", str(exc))) from None
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        from .web.markup import search_json
+
+        click.echo(json.dumps(search_json(result), ensure_ascii=False, indent=2))
         return
     click.echo(f"{result.total} results ({result.took_ms:.0f} ms)")
     for rank, hit in enumerate(result.results, start=1):
@@ -127,14 +128,13 @@ def serve(index_path, host, port, workers, sample):
 
     Example: search-app serve --sample --port 8000
     """
-    store = IndexStore(index_path)
-    if not store.exists():
+    if not IndexStore(index_path).exists():
         if not sample:
             raise click.ClickException(
                 f"no index at {index_path}: run 'search-app reindex SOURCE --index {index_path}' "
                 "or add --sample to index the bundled sample"
             )
-        summary = _run_reindex(store, [SAMPLE_DIR], full=True)
+        summary = _run_reindex(index_path, [SAMPLE_DIR], full=True)
         _print_summary(summary, index_path)
     _gunicorn(index_path, host, port, workers)
 
@@ -149,6 +149,8 @@ def _gunicorn(index_path, host, port, workers):
             self.cfg.set("accesslog", "-")
 
         def load(self):
+            from .web.app import create_app
+
             return create_app({"INDEX_PATH": str(index_path)})
 
     click.echo(f"serving {index_path} on http://{host}:{port}/", err=True)

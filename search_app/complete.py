@@ -12,11 +12,11 @@ import gzip
 import heapq
 import json
 from collections import Counter
+from dataclasses import dataclass
 
 from .accents import RUN_RE
 from .text import canonical, fold, nfc
 
-PHRASES_FILE = "phrases.json.gz"
 LIMIT = 10
 # Title words and pairs seen fewer times than this are not offered.
 MIN_COUNT = 2
@@ -53,6 +53,12 @@ def load_phrases(path):
         return json.load(f)
 
 
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    kind: str  # "phrase" or "speaker"
+
+
 class Completer:
     """Sorted folded keys with what to show for them and how useful each is."""
 
@@ -83,19 +89,19 @@ class Completer:
         return cls(entries)
 
     def complete(self, prefix, limit=LIMIT, display=None):
-        """Up to ``limit`` ``{"text", "kind"}`` completing ``prefix``, most useful first.
+        """Up to ``limit`` :class:`Completion` of ``prefix``, most useful first.
 
         Entries whose folded form starts with the whole prefix come first;
         then, for a longer prefix, entries that complete its last two words,
         after the words typed before them ("to chuc hoi ng" -> "to chuc hội nghị").
         ``display`` turns a speaker's key into the name as written.
 
-        >>> c = Completer([("hội nghị", 5, "phrase"), ("hội thảo", 9, "phrase"), ("nguyễn phú hùng", 2, "speaker")])
-        >>> [c["text"] for c in c.complete("hoi")]
+        >>> completer = Completer([("hội nghị", 5, "phrase"), ("hội thảo", 9, "phrase"), ("nguyễn phú hùng", 2, "speaker")])
+        >>> [c.text for c in completer.complete("hoi")]
         ['hội thảo', 'hội nghị']
-        >>> [c["text"] for c in c.complete("Hoi ng")], [c["text"] for c in c.complete("phu h")]
+        >>> [c.text for c in completer.complete("Hoi ng")], [c.text for c in completer.complete("phu h")]
         (['hội nghị'], ['nguyễn phú hùng'])
-        >>> [c["text"] for c in c.complete("to chuc hoi ng")]
+        >>> [c.text for c in completer.complete("to chuc hoi ng")]
         ['to chuc hội nghị']
         """
         words = prefix.split()
@@ -112,7 +118,7 @@ class Completer:
                 if text.lower() in seen:
                     continue
                 seen.add(text.lower())
-                found.append({"text": text, "kind": kind})
+                found.append(Completion(text, kind))
                 if len(found) == limit:
                     return found
         return found

@@ -1,8 +1,12 @@
-"""The exceptions a user can act on; each message says what to do."""
+"""Every exception the library raises; each message says what to do.
+
+The CLI prints the message; the web layer answers it in one JSON shape
+(``{"error": {"code", "message"}}``) or as an error page.
+"""
 
 
 class SearchAppError(Exception):
-    """Base class: the CLI prints the message, the API answers it as JSON."""
+    """Base class of every error a user can act on."""
 
 
 class SourceError(SearchAppError):
@@ -19,3 +23,21 @@ class ReindexBusy(SearchAppError):
 
 class IndexingError(SearchAppError):
     """A reindex that failed part-way; the live index was left as it was."""
+
+
+class InvalidRequest(SearchAppError):
+    """A search request the caller must change; ``code`` is machine-readable."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class NotFound(SearchAppError):
+    """No document with this id, or no speaker with this name."""
+
+    def __init__(self, name, what="document"):
+        super().__init__(f"no {what} with id {name!r}" if what == "document" else f"no {what} named {name!r}")
+        self.code = "not_found"
+        self.message = str(self)

@@ -1,17 +1,43 @@
-"""The one Whoosh schema, and how an extracted article becomes a document."""
+"""The one Whoosh schema, how an extracted article becomes a document, and the schema version.
 
+The version is derived, never typed: a digest of the code and word lists
+that decide what the index holds for an article. Any change to them gives a
+new version, and the next reindex of an index built by another version
+re-analyses every article.
+"""
+
+import hashlib
 import json
+from pathlib import Path
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import VietnameseAnalyzer
 from .text import name_key
 
-# Bump when the schema, the analysis or the extraction changes: the next
-# reindex of an index built by another version rebuilds it in full.
-SCHEMA_VERSION = 12
+PACKAGE = Path(__file__).parent
+# What decides an article's document, relative to the package: reading,
+# extraction and its word lists, analysis, this schema, and the accent
+# model's counting (an update adjusts the previous generation's counts).
+ANALYSIS_SOURCES = (
+    "text.py", "articles.py", "extract/*.py", "words/*.txt",
+    "segmenter.py", "analysis.py", "schema.py", "accents.py",
+)
 # The analysed text fields, which searches score.
 TEXT_FIELDS = ("title", "speakers", "body")
+
+
+def analysis_version(root=PACKAGE):
+    """A digest of the files :data:`ANALYSIS_SOURCES` names below ``root``."""
+    digest = hashlib.sha256()
+    for pattern in ANALYSIS_SOURCES:
+        for path in sorted(root.glob(pattern)):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+SCHEMA_VERSION = analysis_version()
 
 
 def make_schema():
@@ -78,7 +104,6 @@ STORED_NAMES = (
     "id", "title", "derived_title", "body", "date", "organisation", "source", "url", "byline",
     "fingerprint", "origin",
 )
-
 
 
 def speaker_keys(speakers):

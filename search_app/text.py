@@ -8,6 +8,7 @@ call once per token.
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -179,3 +180,43 @@ def words(text):
 def canonical_phrase(text):
     """:func:`canonical` applied to each word of ``text``, spacing kept."""
     return WORD_RE.sub(lambda m: canonical(m.group()), nfc(text))
+
+
+# Word lists bundled with the package, one entry a line ("#" starts a comment).
+WORDS_DIR = Path(__file__).parent / "words"
+
+
+@lru_cache(maxsize=None)
+def word_list(name):
+    """The entries of the word list ``words/<name>.txt``, in file order.
+
+    >>> "nguyễn" in word_list("surnames")
+    True
+    """
+    lines = (WORDS_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+# Initials in a foreign name: "H.W." in "George H.W. Bush", "D.Trump".
+INITIALS = r"(?:[A-Z]\.)+(?:[A-Z][a-z]+)?"
+INITIALS_RE = re.compile(INITIALS)
+# A word in Vietnamese spelling, folded; a capitalised word that is not one
+# (nor a place) is taken for part of a foreign name: "Putin", "Widodo".
+VIETNAMESE_SYLLABLE_RE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+LATIN_WORD_RE = re.compile(r"(?:al-|el-|Mc|Mac|O['’])?[A-ZÄÖÜÅØÑÇ][a-zäöüåøñç]+(?:[-'’][A-Z]?[a-z]+){0,2}")
+# Places written in Latin letters: never part of a person's name.
+FOREIGN_PLACES = frozenset(word_list("foreign-places"))
+
+
+def foreign_word(word):
+    """Whether a capitalised word reads as part of a foreign name."""
+    if INITIALS_RE.fullmatch(word):
+        return True
+    return (
+        LATIN_WORD_RE.fullmatch(word) is not None
+        and not VIETNAMESE_SYLLABLE_RE.fullmatch(word.lower().replace("-", ""))
+        and word.lower().replace("-", "") not in FOREIGN_PLACES  # "Cam-pu-chia"
+    )
+

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from search_app import create_app
 from search_app.cli import SAMPLE_DIR
-from search_app.indexer import IndexStore
-from search_app.searcher import SearchEngine
+from search_app.indexer import reindex
+from search_app.search import SearchEngine
+from search_app.web.app import create_app
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -26,7 +26,7 @@ def write_articles(root, articles):
 def sample_index(tmp_path_factory):
     """The bundled sample corpus, indexed once for read-only tests."""
     path = tmp_path_factory.mktemp("sample") / "index"
-    IndexStore(path).reindex([SAMPLE_DIR])
+    reindex(path, [SAMPLE_DIR])
     return path
 
 
@@ -41,7 +41,7 @@ def make_engine(tmp_path):
 
     def make(articles):
         source = write_articles(tmp_path / "corpus", articles)
-        IndexStore(tmp_path / "index").reindex([source])
+        reindex(tmp_path / "index", [source])
         return SearchEngine(tmp_path / "index")
 
     return make

@@ -2,8 +2,10 @@
 
 import unicodedata
 
-from search_app.accents import MODEL_DIR, AccentCounter, AccentModel
-from search_app.indexer import GENERATIONS, IndexStore
+from search_app.accents import AccentCounter, AccentModel
+from search_app.indexer import reindex
+from search_app.store import IndexStore
+
 from .conftest import write_articles
 
 
@@ -105,17 +107,17 @@ def test_reindex_updates_the_model_to_what_a_rebuild_learns(tmp_path):
     }
     source = write_articles(tmp_path / "corpus", articles)
     store = IndexStore(tmp_path / "index")
-    store.reindex([source])
+    reindex(store.path, [source])
     (source / "b.txt").write_text("Chợ mua cá\nChợ mua cá tươi mỗi sáng.", encoding="utf-8")
     (source / "c.txt").unlink()
     (source / "d.txt").write_text("Cán bộ trẻ\nĐoàn cán bộ trẻ.", encoding="utf-8")
-    summary = store.reindex([source])
+    summary = reindex(store.path, [source])
     assert (summary.added, summary.updated, summary.removed) == (1, 1, 1)
     rebuilt = IndexStore(tmp_path / "rebuilt")
-    rebuilt.reindex([source], full=True)
+    reindex(rebuilt.path, [source], full=True)
 
     def model(s):
-        return AccentModel.load(s.path / GENERATIONS / s.current_name() / MODEL_DIR)
+        return AccentModel.load(s.current().accents)
 
     assert counts(model(store)) == counts(model(rebuilt))
     assert model(store).count("cần", "thiết") == 0

@@ -1,6 +1,6 @@
 import pytest
 
-from search_app import create_app
+from search_app.web.app import create_app
 
 
 def test_search_answers_the_documented_shape(client):

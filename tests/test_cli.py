@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from search_app.cli import main
-from search_app.indexer import IndexStore
+from search_app.store import IndexStore
 
 from .conftest import write_articles
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search_app.searcher import Filters
+from search_app.search import Filters
 
 
 def ids(data):
@@ -80,7 +80,7 @@ def test_speaker_api_lists_articles_newest_first_with_roles(client):
 
 
 def test_speaker_page_newest_first(make_engine, tmp_path):
-    from search_app import create_app
+    from search_app.web.app import create_app
 
     make_engine({
         "cu.txt": "Tin cũ\nNgày 01/02/2022, đồng chí Lê Văn Tám – Giám đốc Sở phát biểu.",
@@ -116,10 +116,10 @@ def test_a_foreign_surname_alone_counts_as_the_full_name_across_articles(make_en
         "d.txt": "Tin bốn\nNgày 01/05/2023, ông Lê Văn Tám phát biểu tại hội nghị.",
         "e.txt": "Tin năm\nNgày 01/06/2023, ông Tám cho biết tại hội nghị.",
     })
-    counts = {f["value"]: f["count"] for f in engine.search("hoi nghi").facets["speaker"]}
+    counts = {f.value: f.count for f in engine.search("hoi nghi").facets.speaker}
     # "Tám" alone is Vietnamese: many people are called Tám, so it stays apart.
     assert counts == {"donald trump": 3, "le van tam": 1, "tam": 1}
     assert engine.search("hoi nghi", filters=Filters(speaker="Donald Trump")).total == 3
     page = engine.speaker("Donald Trump")
-    assert page["total"] == 3
-    assert sorted(a["name"] for a in page["articles"]) == ["Donald Trump", "Donald Trump", "Trump"]
+    assert page.total == 3
+    assert sorted(a.name for a in page.articles) == ["Donald Trump", "Donald Trump", "Trump"]

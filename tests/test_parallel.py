@@ -6,8 +6,9 @@ import pytest
 
 from search_app import analysis
 from search_app.errors import IndexingError
-from search_app.indexer import BATCH, IndexStore
-from search_app.searcher import SearchEngine
+from search_app.indexer import BATCH, reindex
+from search_app.search import SearchEngine
+from search_app.store import IndexStore
 
 from .conftest import write_articles
 
@@ -20,14 +21,14 @@ def corpus(root, count):
 
 
 def stored(index):
-    with IndexStore(index).open_current()[1].searcher() as searcher:
+    with IndexStore(index).current().open_whoosh().searcher() as searcher:
         return sorted((fields["id"], sorted(fields.items())) for fields in searcher.all_stored_fields())
 
 
 def test_two_processes_build_the_same_index_as_one(tmp_path):
     source = corpus(tmp_path / "corpus", 3 * BATCH + 5)  # several batches per process
-    IndexStore(tmp_path / "one").reindex([source], jobs=1)
-    IndexStore(tmp_path / "two").reindex([source], jobs=2)
+    reindex(tmp_path / "one", [source], jobs=1)
+    reindex(tmp_path / "two", [source], jobs=2)
     assert stored(tmp_path / "one") == stored(tmp_path / "two")
     for index in ("one", "two"):
         result = SearchEngine(tmp_path / index).search("hoi nghi 17", per_page=1)
@@ -37,7 +38,7 @@ def test_two_processes_build_the_same_index_as_one(tmp_path):
 def test_a_dying_indexing_process_fails_the_reindex_and_keeps_the_live_index(tmp_path, monkeypatch):
     source = corpus(tmp_path / "corpus", 10)
     store = IndexStore(tmp_path / "index")
-    store.reindex([source], jobs=2)
+    reindex(store.path, [source], jobs=2)
     live = store.current_name()
     (source / "a005.txt").write_text("Hội nghị BOOM\nnội dung mới", encoding="utf-8")
     for n in range(10, 3 * BATCH):
@@ -52,7 +53,7 @@ def test_a_dying_indexing_process_fails_the_reindex_and_keeps_the_live_index(tmp
 
     monkeypatch.setattr(analysis, "segment", crash_on_boom)
     with pytest.raises(IndexingError, match="an indexing process stopped|documents instead of"):
-        store.reindex([source], jobs=2)
+        reindex(store.path, [source], jobs=2)
     assert store.current_name() == live
     assert SearchEngine(store.path).search("hoi nghi").total == 10
     assert len(list((store.path / "generations").iterdir())) == 1

@@ -3,8 +3,8 @@
 import io
 import pickle
 
-from search_app.indexer import IndexStore
-from search_app.segfiles import SegmentFile
+from search_app.store import IndexStore
+from search_app.store.segfiles import SegmentFile
 
 
 def test_segment_file_reads_its_part_of_the_file_like_a_bytes_file(tmp_path):
@@ -27,7 +27,7 @@ def test_segment_file_reads_its_part_of_the_file_like_a_bytes_file(tmp_path):
 
 
 def test_a_searcher_reads_segments_with_pread(sample_index):
-    _, ix = IndexStore(sample_index).open_current()
+    ix = IndexStore(sample_index).current().open_whoosh()
     with ix.searcher() as searcher:
         for segment_reader, _ in searcher.reader().leaf_readers():
             assert isinstance(segment_reader._terms._postfile.file, SegmentFile)
@@ -39,7 +39,7 @@ def test_a_searcher_reads_segments_with_pread(sample_index):
 def test_an_index_opened_the_default_way_is_still_read_by_whoosh(sample_index):
     from whoosh import index as whoosh_index
 
-    name, _ = IndexStore(sample_index).open_current()
+    name = IndexStore(sample_index).current_name()
     ix = whoosh_index.open_dir(str(sample_index / "generations" / name))  # memory-mapped
     with ix.searcher() as searcher:
         matched = list(searcher.postings("body", "laser").all_ids())

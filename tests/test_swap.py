@@ -13,8 +13,9 @@ import urllib.request
 
 import pytest
 
-from search_app.indexer import GENERATIONS, IndexStore
-from search_app.searcher import SearchEngine
+from search_app.indexer import reindex
+from search_app.search import SearchEngine
+from search_app.store import GENERATIONS, IndexStore
 
 from .conftest import write_articles
 
@@ -55,7 +56,7 @@ def server(tmp_path):
     """gunicorn with two workers serving an index of BASE; yields (url, corpus, index)."""
     corpus = write_articles(tmp_path / "corpus", BASE)
     index = tmp_path / "index"
-    IndexStore(index).reindex([corpus])
+    reindex(index, [corpus])
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "search_app", "serve", "--index", str(index),
@@ -89,7 +90,7 @@ def test_live_server_picks_up_new_generations_without_errors(server):
             assert wait_until(lambda: len(answers) >= seen + 10, 20)
             write_articles(corpus, {f"new-{round_}.txt": f"Tin mới {round_}\nTừ khóa riêng zqx{round_}."})
             (corpus / f"base-{round_}.txt").unlink()
-            IndexStore(index).reindex([corpus])
+            reindex(index, [corpus])
             assert wait_until(
                 lambda: get_json(f"{url}/api/search?q=zqx{round_}")[1]["total"] == 1, 10
             ), f"round {round_}: the server did not pick up the new index"
@@ -108,7 +109,7 @@ def test_live_server_picks_up_new_generations_without_errors(server):
 def test_failed_reindex_leaves_the_old_index_serving(tmp_path, monkeypatch):
     corpus = write_articles(tmp_path / "corpus", BASE)
     store = IndexStore(tmp_path / "index")
-    store.reindex([corpus])
+    reindex(store.path, [corpus])
     before = store.current_name()
     write_articles(corpus, {"z.txt": "Tin z\nNội dung."})
 
@@ -117,7 +118,7 @@ def test_failed_reindex_leaves_the_old_index_serving(tmp_path, monkeypatch):
 
     monkeypatch.setattr("search_app.indexer.extract", broken)
     with pytest.raises(RuntimeError):
-        store.reindex([corpus])
+        reindex(store.path, [corpus])
     assert store.current_name() == before
     assert os.listdir(tmp_path / "index" / GENERATIONS) == [before]
     assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 5
@@ -126,7 +127,7 @@ def test_failed_reindex_leaves_the_old_index_serving(tmp_path, monkeypatch):
 def test_killed_reindex_leaves_the_old_index_serving(tmp_path):
     corpus = write_articles(tmp_path / "corpus", BASE)
     store = IndexStore(tmp_path / "index")
-    store.reindex([corpus])
+    reindex(store.path, [corpus])
     before = store.current_name()
     big = tmp_path / "big.jsonl"
     with open(big, "w", encoding="utf-8") as handle:
@@ -147,6 +148,6 @@ def test_killed_reindex_leaves_the_old_index_serving(tmp_path):
     assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 5
     # The next run clears the half-written generation away; nothing changed,
     # so the live generation stays as it is.
-    store.reindex([corpus])
+    reindex(store.path, [corpus])
     assert os.listdir(generations) == [before]
     assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 5

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search_app.telex import convert
+from search_app.search.telex import convert
 
 
 @pytest.mark.parametrize("typed, syllable", [

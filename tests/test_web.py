@@ -1,6 +1,6 @@
 import re
 
-from search_app import create_app
+from search_app.web.app import create_app
 
 
 def test_home_page_has_a_search_form(client):

@@ -10,7 +10,7 @@ are.
 
 import re
 
-from .text import fold, normalize_tone
+from ..text import fold, normalize_tone
 
 # Tone marks, as combining characters.
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}

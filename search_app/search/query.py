@@ -16,7 +16,7 @@ Nothing here raises on odd input: an unmatched quote is dropped, an unknown
 import re
 from dataclasses import dataclass, field
 
-from .text import nfc, words
+from ..text import nfc, words
 
 FIELDS = {"title": "title", "speaker": "speakers", "speakers": "speakers"}
 _TOKEN_RE = re.compile(

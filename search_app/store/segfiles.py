@@ -12,7 +12,7 @@ resident memory, which grew towards the size of the index in each worker.
 the moment it is needed: the operating system's page cache holds the index
 once for every process, and a worker's memory is its own data alone. ``pread``
 takes the position with each call, so threads can share the descriptor.
-:func:`install` puts it in place; importing :mod:`search_app.indexer` calls it.
+:func:`install` puts it in place; importing :mod:`search_app.store` calls it.
 """
 
 import os
@@ -100,8 +100,8 @@ def _init(self, *args, **kwargs):
 def install():
     """Make Whoosh read compound segment files with ``pread`` (idempotent).
 
-    The storage must keep its file open: :func:`search_app.indexer.open_index`
-    opens indexes with ``supports_mmap=False``.
+    The storage must keep its file open: :mod:`search_app.store`
+    opens every index with ``supports_mmap=False``.
     """
     compound.CompoundStorage.__init__ = _init
     compound.CompoundStorage.open_file = _open_file

@@ -1,0 +1,78 @@
+"""What is not the article: share buttons, menus, captions markers, bylines,
+and the ``Nguồn:`` and ``Theo <url>`` lines (kept as ``source`` and ``url``).
+"""
+
+import re
+from urllib.parse import urlparse
+
+from ..text import fold, word_list
+from .lexicon import NAME_SYLLABLE, UPPER
+
+SHARE_WORDS = frozenset(word_list("share-words"))
+NAV_LINES = frozenset(word_list("navigation-lines"))
+READ_MORE_RE = re.compile(r"(?:doc|xem) them\s*[:>]")
+SOURCE_RE = re.compile(r"^\s*Nguồn\s*:\s*(?P<source>.+?)\s*$", re.IGNORECASE)
+THEO_URL_RE = re.compile(r"^\s*Theo\s*:?\s*(?P<url>https?://\S+)\s*$", re.IGNORECASE)
+CAPTION_MARKER_RE = re.compile(r"\s+-\d+\s*$")
+BYLINE_RE = re.compile(
+    rf"^(?:{NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE})*|[{UPPER}](?:\.[{UPPER}])+\.?)"
+    rf"(?:\s*[,&-]\s*(?:{NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE})*|[{UPPER}](?:\.[{UPPER}])+\.?))*$"
+)
+
+
+def clean_body(body, title):
+    """Drop sharing, navigation, caption markers, source and byline lines.
+
+    Returns ``(clean_body, meta)``, ``meta`` holding what was taken out
+    (``source``, ``url``, ``byline``).
+    """
+    meta = {}
+    kept = []
+    folded_title = fold(title).strip()
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        folded = fold(stripped)
+        if fold_words(folded) <= SHARE_WORDS:
+            continue
+        if folded.rstrip(" :.") in NAV_LINES:
+            break  # navigation to other articles: the article has ended
+        if READ_MORE_RE.match(folded):
+            continue  # a link to another article ("Đọc thêm >>> ...")
+        match = SOURCE_RE.match(stripped)
+        if match:
+            meta["source"] = match["source"].rstrip(".")
+            continue
+        match = THEO_URL_RE.match(stripped)
+        if match:
+            meta["url"] = match["url"]
+            continue
+        stripped = CAPTION_MARKER_RE.sub("", stripped)
+        if stripped.startswith("(") and stripped.endswith(")"):
+            stripped = stripped[1:-1].strip()
+        if folded_title and fold(stripped) == folded_title:
+            continue  # the title repeated as a photo caption
+        kept.append(stripped)
+    while kept and not kept[-1]:
+        kept.pop()
+    if kept and _is_byline(kept[-1]):
+        meta["byline"] = kept.pop()
+    text = "\n".join(kept).strip()
+    return re.sub(r"\n{3,}", "\n\n", text), meta
+
+
+def fold_words(folded_line):
+    return set(re.findall(r"\w+", folded_line))
+
+
+def _is_byline(line):
+    return len(line.split()) <= 6 and BYLINE_RE.match(line) is not None
+
+
+def source_host(url):
+    if not url:
+        return ""
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.")

@@ -1,0 +1,126 @@
+"""The words and patterns several extractors share.
+
+Word lists are data files in ``search_app/words/`` (:func:`search_app.text.word_list`);
+the regular expressions are built from them once, at import.
+"""
+
+import re
+
+from ..text import word_list
+
+UPPER = (
+    "A-Z"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+    "ĀĒĪŌŪ"  # romanised Japanese: "Tarō Kōno"
+    "ÄÖÜÅØÑÇ"  # European names: "Pereric Högberg"
+)
+LOWER = "a-z" + UPPER[3:].lower()
+# "Jong-un", "Louis-Dreyfus", "al-Assad", "McCarthy", "O'Neill", "Bin’ali".
+NAME_SYLLABLE = rf"(?:al-|el-|Mc|Mac|O['’])?[{UPPER}][{LOWER}]*(?:[-'’][{UPPER}]?[{LOWER}]+){{0,2}}"
+# Lower-case particles inside a foreign name: "Jean-Paul de Gaudemar", "Gerard 't Hooft".
+NAME_PARTICLES = ("de", "van", "von", "der", "du", "dos", "del", "bin", "ibn", "'t", "‘t", "’t")
+# A foreign name alone this long may misspell a part of a full name's
+# ("Sihanuc" for "Sihanouk", "Ivaka" for "Ivanka").
+MISSPELT_MIN_LETTERS = 5
+# Words ending with a head word that are not organisations' heads: "Hạ viện", "Sở ... Môi trường".
+NOT_HEADS = {"thành phố", "môi trường", "thị trường", "quảng trường", "hạ viện", "thượng viện", "nghị viện"}
+# Words that start a role or an organisation: a name stops before them.
+ROLE_STARTS = frozenset(word_list("role-starts"))
+# Verbs and links after which a role has ended.
+ROLE_STOPS = frozenset(word_list("role-stops"))
+# Roles that can stand right before a name: "Thứ trưởng Bộ ... Nguyễn Huy Dũng",
+# "Tổng thống Nga Vladimir Putin", "cựu ứng viên Hillary Clinton".
+ROLE_NOUN_LIST = word_list("role-nouns")
+
+
+def _syllable_trie(phrases):
+    """One regex for ``phrases``, lower-case, sharing first syllables ("thủ (tướng|môn|quân)").
+
+    Case-insensitive matching of a flat list of a hundred alternatives tried each of
+    them at every word; the trie tries a few. Same matches, twice as fast.
+    """
+    trie = {}
+    for phrase in phrases:
+        node = trie
+        for word in phrase.lower().split():
+            node = node.setdefault(word, {})
+        node[""] = {}
+
+    def build(node):
+        options = []
+        for word, child in sorted(node.items(), key=lambda item: -len(item[0])):
+            if not word:
+                continue
+            if any(child):
+                options.append(re.escape(word) + rf"(?:[ \t]+{build(child)})" + ("?" if "" in child else ""))
+            else:
+                options.append(re.escape(word))
+        return "(?:" + "|".join(options) + ")"
+
+    return build(trie)
+
+
+# Match case-insensitively, within a line; "Đại sứ quán" is an embassy, not a role.
+ROLE_NOUNS = rf"(?:phó[ \t]+)?{_syllable_trie(ROLE_NOUN_LIST)}(?![ \t]+quán)"
+ROLE_BEFORE_RE = re.compile(
+    # "tân" lower-case only ("tân Thái tử"); not "tài nguyên"
+    rf"(?<!\w)(?:cựu[ \t]+|cố[ \t]+|(?<!\w )quyền[ \t]+|(?-i:tân)[ \t]+|(?<![Tt]ài )(?-i:nguyên)[ \t]+"
+    rf"|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?(?P<noun>{ROLE_NOUNS})(?!\w)",
+    re.IGNORECASE,
+)
+# Lower-case words a role may run on with before its organisation or the
+# name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
+ROLE_TAIL_WORDS = 4
+# At most this many words between a role and the comma before its holder's name.
+ROLE_CLAUSE_WORDS = 8
+# Surnames that start a name after a role (honorifics need no such list).
+SURNAMES = frozenset(word_list("surnames"))
+# A surname, capitalised: "Nguyễn|Trần|...".
+SURNAME_WORD = "(?:" + "|".join(surname.title() for surname in sorted(SURNAMES)) + r")(?!\w)"
+# The units of government among them that may stand bare before a person's name ("UBND tỉnh Trần Văn
+# Chuyện"); not communes and wards, many of which are named after people ("xã Hoàng Văn Thụ").
+ADMINISTRATIVE_UNITS = {"tỉnh", "huyện", "quận"}
+# Places whose first syllable is also a surname: not people after a role.
+PLACES = frozenset(word_list("places"))
+# A name's last syllable and the lower-case word after it that make a word:
+# "Đoàn Thanh niên" (the Youth Union), "KTS. Nguyễn Thanh Tùng Tư vấn ...".
+NAME_LIKE_WORDS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "nhân dân", "công nhân", "doanh nhân", "tư vấn"}
+# The second halves of ministries' and departments' names written with a
+# dash: "Bộ Kế hoạch - đầu tư", "Sở Khoa học - Công nghệ".
+ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
+                     "môi trường", "phát triển nông thôn", "truyền thông", "đào tạo", "luật", "an ninh")
+ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
+# A short capitalised name in brackets inside an organisation's, before its head's
+# name: "(PHUQUOC POC) Lê Ngọc Sơn", "Vụ châu Mỹ (Bộ Ngoại giao) Trần Thanh Tâm".
+BRACKETED_NAME = rf"[{UPPER}][^()\n]{{0,20}}\)[ \t]+[{UPPER}]"
+# Where the clause after a role ends; a parenthesised acronym ("(FBI)") or
+# short name (BRACKETED_NAME), a ")" before a surname, initials ("H.W.") and
+# "TP. HCM" do not end it, nor does a dash between two abbreviations, or a dash
+# or comma before a name's second half: those are part of a name ("Bộ LĐ - TB &
+# XH", "Bộ Kế hoạch - đầu tư", "Bộ Văn hoá, Thể thao và Du lịch"). "…" ends it.
+CLAUSE_BREAK_RE = re.compile(
+    rf",(?! {ORG_SECOND_HALF_RE.pattern})|[;:\n…]|\((?![A-Z]{{2,}}\)|{BRACKETED_NAME})"
+    rf"|(?<![A-Z]{{2}})\)(?![ \t]+{SURNAME_WORD})"
+    rf"|(?<![A-Z])\.(?=\s|$)"
+    rf"|(?<![A-ZĐ]{{2}})\s[–—-]\s(?!{ORG_SECOND_HALF_RE.pattern})|\s[–—-]\s(?![A-ZĐ]{{2}}|{ORG_SECOND_HALF_RE.pattern})"
+)
+# Words, or pairs of words, a lower-case role may start with ("chủ tịch UBND
+# xã ...", "phát ngôn viên ..." but not "phát biểu"); a role in capitals
+# needs no such word.
+LOWER_ROLE_STARTS = frozenset(word_list("lower-role-starts"))
+ORG_HEAD_RE = re.compile(
+    r"(?<!\w)(?:Trung tâm|Viện|Học viện|Sở|(?<!Trung )Bộ|Trường(?! (?:Sa|Sơn|Giang|Chinh)\b)|Đại học|Công ty|Tập đoàn|"
+    r"Tổng công ty|Cục|Tổng cục|Liên hiệp|Ủy ban|UBND|Quỹ|Bệnh viện|Ngân hàng|(?<!Tây )Ban|Cơ quan|Hội đồng|Hiệp hội|"
+    r"Tổng [Ll]iên đoàn|Liên đoàn|Hội(?! An))(?!\w)"
+)
+# A sentence ends at . ! ? before a capital, but not after an honorific
+# abbreviation ("TS. Đặng Quang Thiệu").
+SENTENCE_END_RE = re.compile(
+    rf"(?<!\bTS)(?<!ThS)(?<!\bGS)(?<!PGS)(?<!\bKS)(?<!KTS)(?<!\bBS)(?<!TSKH)(?<!\bTp)(?<!\bTP)"
+    rf"[.!?](?=\s+[{UPPER}\"“])|\n"
+)
+# The bodies of the party and the state that a post may name without a head word.
+PARTY_OR_STATE_RE = re.compile(
+    r"(?i:Trung ương|T\.Ư|TW|Quốc hội|Chính phủ|Đảng|[Tt]hành [uủ]ỷ|[Tt]ỉnh [uủ]ỷ|[Hh]uyện [uủ]ỷ|Quân [uủ]ỷ"
+    r"|HĐND|UBND|MTTQ)(?!\w)"
+)

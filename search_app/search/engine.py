@@ -1,0 +1,257 @@
+"""The search engine: runs a query through interpretation, scoring, snippets and facets.
+
+:class:`SearchEngine` follows the index's ``CURRENT`` pointer: before each
+request it checks (one ``stat``) whether a reindex has published a new
+generation and, if so, opens it. Requests already running finish on the
+generation they started with. It answers with the plain records of
+:mod:`search_app.search.results`.
+"""
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+from whoosh.query import Term
+from whoosh.sorting import FieldFacet
+
+from ..accents import AccentModel
+from ..complete import Completer, load_phrases
+from ..errors import InvalidRequest, NotFound
+from ..store import IndexStore
+from ..text import fold, name_key
+from .facets import count_facets
+from .filters import Filters
+from .highlight import marks, snippet
+from .interpret import accent_guesses, interpret
+from .postings import Postings
+from .query import parse
+from .results import Document, Hit, SearchResult, SpeakerArticle, SpeakerPage
+from .scoring import WEIGHTS, Scorer, rank
+from .speakers import person_in, speaker_aliases, speaker_pairs, speaker_query
+
+MAX_QUERY_CHARS = 500
+MAX_COMPLETE_CHARS = 100
+MAX_PER_PAGE = 100
+# Newest first; an article known only by its year after those with a full date.
+NEWEST_FIRST = [FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)]
+
+
+@dataclass
+class OpenGeneration:
+    """One generation, opened, and what the engine keeps about it."""
+
+    name: str
+    searcher: object  # whoosh Searcher
+    postings: Postings
+    scorer: Scorer
+    accents: object  # AccentModel, or None for an index built without one
+    phrases: object  # path of the autocomplete phrases
+    completer: object = None  # built on the first autocomplete request
+    names: dict = field(default_factory=dict)  # speaker key -> name as written
+    lock: object = field(default_factory=threading.Lock)  # for the lazy parts
+
+    @classmethod
+    def open(cls, generation):
+        searcher = generation.open_whoosh().searcher()
+        accents = AccentModel.load(generation.accents) if generation.accents.exists() else None
+        postings = Postings(searcher, WEIGHTS.fields, generation.arrays)
+        return cls(generation.name, searcher, postings, Scorer(postings), accents, generation.phrases)
+
+    def speaker_name(self, key):
+        """How a speaker's name is written, from the first article that names them."""
+        if key not in self.names:
+            hit = self.searcher.search(Term("speaker_keys", key), limit=1)
+            person = person_in(hit[0], key) if hit else None
+            self.names[key] = person["name"] if person else key
+        return self.names[key]
+
+    def completions(self):
+        """The :class:`~search_app.complete.Completer`, built on first use."""
+        with self.lock:
+            if self.completer is None:
+                docs, codes, keys = speaker_pairs(self.postings)
+                counts = np.bincount(codes[self.postings.live[docs]], minlength=len(keys))
+                speakers = {key: int(n) for key, n in zip(keys, counts) if n}
+                phrases = load_phrases(self.phrases) if self.phrases.exists() else {}
+                self.completer = Completer.build(phrases, speakers)
+            return self.completer
+
+
+class SearchEngine:
+    """Searches the live generation of the index at ``index_path``; safe to share between threads."""
+
+    def __init__(self, index_path):
+        self.store = IndexStore(index_path)
+        self._lock = threading.Lock()
+        self._stamp = None
+        self._state = None  # the OpenGeneration
+
+    def _current(self):
+        stamp = self.store.current_stamp()
+        with self._lock:
+            if self._state is None or stamp != self._stamp:
+                # The old searcher is not closed: a search in another thread
+                # may still be using it. It is released with its last user.
+                self._state = OpenGeneration.open(self.store.current())
+                self._stamp = stamp
+            return self._state
+
+    def search(self, query, page=1, per_page=10, filters=None, facets=True):
+        """Run a search; returns a :class:`SearchResult`.
+
+        ``filters`` is a :class:`Filters`; ``facets`` adds counts by year,
+        organisation and speaker over every matching document. Raises
+        :class:`InvalidRequest` for an empty or over-long query, a page
+        below 1 or a page size outside 1 to :data:`MAX_PER_PAGE`.
+        """
+        query = _checked_query(query)
+        _check_page(page)
+        if not (isinstance(per_page, int) and 1 <= per_page <= MAX_PER_PAGE):
+            raise InvalidRequest("invalid_per_page", f"'per_page' must be between 1 and {MAX_PER_PAGE}")
+        filters = filters or Filters()
+        started = time.perf_counter()
+        generation = self._current()
+        searcher, postings = generation.searcher, generation.postings
+        interpreted, why = interpret(query, postings, generation.accents)
+        parsed = parse(interpreted or query)
+        allowed = _filter_mask(searcher, postings, filters, parsed)
+        guesses = accent_guesses(parsed, generation.accents)
+        listing, scores = rank(generation.scorer, parsed, allowed, guesses, needed=page * per_page)
+        if filters.sort == "date":
+            listing = listing[np.argsort(postings.newest_rank()[listing], kind="stable")]
+        hits = []
+        page_docs = listing[(page - 1) * per_page : page * per_page]
+        if len(page_docs):
+            terms = {fold(s) for s in parsed.syllables()}
+            hits = [_hit(searcher.stored_fields(int(d)), float(scores[d]), terms) for d in page_docs]
+        counted = count_facets(postings, listing, generation.speaker_name) if facets and len(listing) else None
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(
+            query=query,
+            total=len(listing),
+            page=page,
+            per_page=per_page,
+            took_ms=round(took, 2),
+            results=hits,
+            facets=counted,
+            suggestion=generation.accents.suggest(interpreted or query) if generation.accents else None,
+            interpreted_as=interpreted,
+            interpreted_because=why,
+        )
+
+    def complete(self, prefix, limit=10):
+        """Completions of what a user has typed so far: ``[Completion]``, most useful first."""
+        _require(prefix)
+        if len(prefix) > MAX_COMPLETE_CHARS:
+            raise InvalidRequest("query_too_long", f"a prefix to complete is at most {MAX_COMPLETE_CHARS} characters")
+        generation = self._current()
+        return generation.completions().complete(prefix, limit, generation.speaker_name)
+
+    def speaker(self, name, page=1, per_page=20):
+        """Every article naming this person (accent-insensitive), newest first, with their role."""
+        _check_page(page)
+        key = name_key(name)
+        generation = self._current()
+        aliases = speaker_aliases(generation.postings)
+        key = aliases.get(key, key)  # "/speaker/trump" is Donald Trump's page
+        results = generation.searcher.search_page(
+            speaker_query(key, aliases), page, pagelen=per_page, sortedby=NEWEST_FIRST
+        )
+        if not results.total:
+            raise NotFound(name, what="speaker")
+        articles = []
+        for hit in results if page <= results.pagecount else []:
+            fields = hit.fields()
+            person = person_in(fields, key, aliases) or {"name": name, "role": ""}
+            articles.append(
+                SpeakerArticle(
+                    id=fields["id"],
+                    title=display_title(fields),
+                    date=fields.get("date") or None,
+                    year=fields.get("year") or None,
+                    name=person["name"],
+                    role=person["role"],
+                    source=fields.get("source", ""),
+                )
+            )
+        return SpeakerPage(key, generation.speaker_name(key), results.total, page, per_page, articles)
+
+    def document(self, doc_id, query=""):
+        """The stored article with its speakers, the query's words marked."""
+        fields = self._current().searcher.document(id=doc_id)
+        if fields is None:
+            raise NotFound(doc_id)
+        terms = {fold(s) for s in parse(query).syllables()} if query else set()
+        title, body = display_title(fields), fields.get("body", "")
+        return Document(
+            id=fields["id"],
+            title=title,
+            title_marks=marks(title, terms),
+            body=body,
+            body_marks=marks(body, terms),
+            speakers=json.loads(fields.get("speakers_json") or "[]"),
+            date=fields.get("date") or None,
+            year=fields.get("year") or None,
+            organisation=fields.get("organisation", ""),
+            source=fields.get("source", ""),
+            url=fields.get("url", ""),
+            byline=fields.get("byline", ""),
+        )
+
+    def health(self):
+        """``{"documents", "version"}`` of the live generation."""
+        generation = self._current()
+        return {"documents": generation.searcher.doc_count(), "version": generation.name}
+
+
+def _require(text):
+    if text is None or not str(text).strip():
+        raise InvalidRequest("missing_query", "the query 'q' is missing or empty")
+
+
+def _checked_query(query):
+    """The query stripped; raises :class:`InvalidRequest` when it is missing or too long."""
+    _require(query)
+    query = str(query).strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidRequest(
+            "query_too_long", f"the query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}"
+        )
+    return query
+
+
+def _check_page(page):
+    if not (isinstance(page, int) and page >= 1):
+        raise InvalidRequest("invalid_page", "'page' must be 1 or more")
+
+
+def _filter_mask(searcher, postings, filters, parsed):
+    """The documents a search may return: live ones that pass the filters."""
+    restriction = filters.query(parsed, speaker_aliases(postings))
+    if restriction is None:
+        return postings.live
+    mask = np.zeros(postings.size, dtype=bool)
+    mask[list(searcher.docs_for_query(restriction))] = True
+    return mask & postings.live
+
+
+def _hit(fields, score, terms):
+    title = display_title(fields)
+    return Hit(
+        id=fields["id"],
+        title=title,
+        title_marks=marks(title, terms),
+        score=round(score, 4),
+        snippet=snippet(fields.get("body", ""), terms),
+        speakers=json.loads(fields.get("speakers_json") or "[]"),
+        date=fields.get("date") or None,
+        source=fields.get("source", ""),
+        url=fields.get("url", ""),
+    )
+
+
+def display_title(fields):
+    """The article's title, or the one made up for it when it has none."""
+    return fields.get("title") or fields.get("derived_title") or ""

@@ -1,0 +1,58 @@
+"""Facets: how many of a search's documents fall under each year, organisation and speaker."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .speakers import speaker_pairs
+
+FACET_SIZE = 10
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: object  # a year, an organisation, a speaker's key
+    count: int
+    name: str = ""  # how a speaker's name is written
+
+
+@dataclass(frozen=True)
+class Facets:
+    year: list = field(default_factory=list)  # [FacetValue], newest first
+    organisation: list = field(default_factory=list)  # most documents first
+    speaker: list = field(default_factory=list)
+
+
+def count_facets(postings, listing, speaker_name):
+    """The top :data:`FACET_SIZE` values of each facet over the documents ``listing``.
+
+    ``speaker_name(key)`` says how a speaker's name is written.
+    """
+
+    def top(codes, values):
+        counts = np.bincount(codes, minlength=len(values))
+        counts[0] = 0  # code 0 is "no value", never a facet value
+        chosen = np.flatnonzero(counts)
+        # Only values that can be in the top FACET_SIZE reach Python.
+        if len(chosen) > FACET_SIZE:
+            # Sorted, not partitioned: np.partition is slow on the many equal
+            # small counts (people named once) a facet has.
+            floor = np.sort(counts[chosen])[-FACET_SIZE]
+            chosen = chosen[counts[chosen] >= floor]
+        items = [(values[i], int(counts[i])) for i in chosen]
+        items.sort(key=lambda item: (-item[1], str(item[0])))
+        return items[:FACET_SIZE]
+
+    codes, values = postings.codes("year")
+    years = sorted(top(codes[listing], values), key=lambda item: -item[0])
+    codes, values = postings.codes("organisation")
+    organisations = top(codes[listing], values)
+    pair_docs, pair_codes, keys = speaker_pairs(postings)
+    chosen = np.zeros(postings.size, dtype=bool)
+    chosen[listing] = True
+    speakers = top(pair_codes[chosen[pair_docs]], keys)
+    return Facets(
+        year=[FacetValue(y, n) for y, n in years],
+        organisation=[FacetValue(o, n) for o, n in organisations],
+        speaker=[FacetValue(key, n, speaker_name(key)) for key, n in speakers],
+    )

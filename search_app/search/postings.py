@@ -1,0 +1,155 @@
+"""The postings of one open generation, as numpy arrays, and its columns.
+
+:class:`Postings` is what scoring, filters and facets read: each term's
+document numbers and frequencies (from the generation's arrays, or from
+Whoosh for rarer terms, cached), the per-field document lengths, the live
+documents, the folded titles, and the sortable columns (``year``,
+``organisation``, ``date``, ``speaker_keys``) read once per generation.
+"""
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+from ..store.arrays import Arrays, field_lengths, folded_title, leaves, live_mask, read_postings
+
+# Titles read from Whoosh for an index without arrays (an older generation).
+CACHED_TITLES = 20_000
+# Score vectors and postings read from Whoosh are cached up to this many
+# bytes each, per process (the arrays' postings are read when needed).
+CACHE_BYTES = 64 * 1024 * 1024
+
+
+class Postings:
+    """Array view of one generation, built from a Whoosh searcher.
+
+    ``arrays`` is the generation's arrays directory, written at reindex time
+    (:func:`search_app.store.arrays.write_arrays`). Without it everything is
+    read from Whoosh (slower to open and to warm).
+    """
+
+    def __init__(self, searcher, fields, arrays=None):
+        self.searcher = searcher
+        reader = searcher.reader()
+        self.leaves = list(leaves(reader))
+        self.size = reader.doc_count_all()
+        self._arrays = Arrays(arrays, fields) if arrays is not None and Arrays.exist(arrays) else None
+        if self._arrays is not None:
+            self.live, self.lengths = self._arrays.live, self._arrays.lengths
+        else:
+            self.live = live_mask(reader)
+            self.lengths = {name: field_lengths(reader, name) for name in fields}
+        self.count = int(self.live.sum())
+        # A field no document has (no speakers anywhere) must not divide by zero.
+        self.average = {
+            name: (float(lengths[self.live].mean()) if self.count else 0.0) or 1.0
+            for name, lengths in self.lengths.items()
+        }
+        self._cache = LruCache()  # (field, term) -> (docnums, frequencies)
+        self._lock = threading.Lock()
+        self._memos = {}
+        self._titles = OrderedDict()
+
+    # -- terms ---------------------------------------------------------------
+
+    def docs(self, field, term):
+        """Document numbers (sorted) that hold ``term`` in ``field``."""
+        return self.entry(field, term)[0]
+
+    def entry(self, field, term):
+        """``(docnums, frequencies)`` of ``term`` in ``field``: from the arrays, or from Whoosh once (cached)."""
+        key = (field, term)
+        if self._arrays is not None and key in self._arrays:
+            return self._arrays.postings(field, term)  # one read of the arrays, not worth a cache
+        with self._lock:
+            entry = self._cache.get(key)
+            if entry is not None:
+                self._cache.move_to_end(key)
+                return entry
+        entry = read_postings(self.leaves, self.live, field, term)
+        with self._lock:
+            self._cache.remember(key, entry)
+        return entry
+
+    def folded_title(self, docnum):
+        """A document's indexed title, folded, words joined by one space, with a space at each end."""
+        if self._arrays is not None:
+            return self._arrays.folded_titles[docnum]
+        with self._lock:
+            title = self._titles.get(docnum)
+        if title is None:
+            title = folded_title(self.searcher.stored_fields(docnum).get("title") or "")
+            with self._lock:
+                self._titles[docnum] = title
+                if len(self._titles) > CACHED_TITLES:
+                    self._titles.popitem(last=False)
+        return title
+
+    # -- columns (filters, facets, sorting) ------------------------------------
+
+    def memo(self, key, compute):
+        """``compute()``, once per generation (columns are read on first use)."""
+        with self._lock:
+            if key in self._memos:
+                return self._memos[key]
+        value = compute()
+        with self._lock:
+            return self._memos.setdefault(key, value)
+
+    def column(self, name):
+        """The values of a sortable field, one per document number, as a list."""
+        reader = self.searcher.reader()
+        return self.memo(
+            ("column", name),
+            lambda: list(reader.column_reader(name)) if reader.has_column(name) else [],
+        )
+
+    def codes(self, name):
+        """``(codes array, values list)``: each document's value as a small integer.
+
+        Code 0 is always "no value" (an empty string, or 0 for a year).
+        """
+
+        def compute():
+            values = self.column(name)
+            index = {"": 0}
+            codes = np.fromiter(
+                (index.setdefault(v or "", len(index)) for v in values), dtype=np.int64, count=len(values)
+            )
+            return codes, list(index)
+
+        return self.memo(("codes", name), compute)
+
+    def newest_rank(self):
+        """Each document's place when sorted newest first (full dates before bare years)."""
+
+        def compute():
+            dates, years = self.column("date"), self.column("year")
+            order = sorted(range(self.size), key=lambda d: (dates[d] or "", years[d] or 0), reverse=True)
+            rank = np.empty(self.size, dtype=np.int64)
+            rank[order] = np.arange(self.size)
+            return rank
+
+        return self.memo("newest", compute)
+
+
+class LruCache(OrderedDict):
+    """An LRU dict of array tuples, bounded by :data:`CACHE_BYTES`."""
+
+    def __init__(self):
+        super().__init__()
+        self.bytes = 0
+
+    def remember(self, key, value):
+        if key in self:
+            self.bytes -= _nbytes(self.pop(key))
+        self[key] = value
+        self.bytes += _nbytes(value)
+        while self.bytes > CACHE_BYTES and len(self) > 1:
+            _, dropped = self.popitem(last=False)
+            self.bytes -= _nbytes(dropped)
+
+
+def _nbytes(value):
+    return sum(a.nbytes for a in value if isinstance(a, np.ndarray))

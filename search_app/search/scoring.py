@@ -1,0 +1,274 @@
+"""Scoring: which documents match a parsed query, and in what order.
+
+Every weight lives in one :class:`Weights` object. Scores are computed over
+all documents at once with numpy, from the generation's :class:`Postings`:
+
+* **BM25F** over ``title``, ``body`` and ``speakers``: a word's
+  length-normalised frequencies in the fields are weighted and summed, then
+  saturated once (:meth:`Scorer.scores`);
+* each syllable scores its folded term; one typed with accents adds its
+  accented term (exact accents rank first, folded matches still count); a
+  query typed without accents adds the accents guessed for it, lower;
+* question words ("là gì", "bao nhiêu") count little and need not match;
+* adjacent query syllables found as a compound word, and the run of query
+  words found in order in a title, add bonuses.
+"""
+
+import math
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from whoosh.query import Or, Phrase
+
+from ..analysis import COMPOUND_JOINER, query_forms
+from ..text import canonical, fold, has_diacritics
+from .postings import LruCache
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every weight of the ranking, chosen on the "tune" part of the dev sets (bench/relevance.py)."""
+
+    # Title and speakers say more about what an article is about than its body.
+    fields: dict = field(default_factory=lambda: {"title": 2.0, "speakers": 1.0, "body": 1.0})
+    # BM25 saturation and length normalisation (Whoosh's defaults).
+    k1: float = 1.2
+    b: float = 0.75
+    # A query word typed with accents scores this much more where the text has
+    # exactly those accents than where it only matches once folded.
+    exact_accent: float = 0.5
+    # The same, for the accents restored to a query typed without any.
+    guessed_accent: float = 0.25
+    # A compound word (or syllable pair) of the query found as one word.
+    compound: float = 0.5
+    # Question words count this much, in the score and in the share of words a document holds.
+    question: float = 0.2
+    # The best documents whose title holds a run of the query's words in
+    # order score this much more (relative); this many are checked.
+    title_phrase: float = 1.0
+    phrase_candidates: int = 1000
+    # How many of the query's words a document must hold to match (see rank()).
+    all_words_up_to: int = 3
+    share_of_words: float = 0.3
+
+
+WEIGHTS = Weights()
+QUESTION_WORDS = frozenset("là gì nào ai đâu bao nhiêu mấy sao thế không ở của có được những các và".split())
+FOLDED_QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS)
+
+
+class Scorer:
+    """BM25F scores of terms over one generation's postings, cached per process."""
+
+    def __init__(self, postings, weights=WEIGHTS):
+        self.postings = postings
+        self.weights = weights
+        self._cache = LruCache()  # (term, fields) -> (docnums, scores)
+        self._lock = threading.Lock()
+
+    def scores(self, fields, term):
+        """``(docnums, BM25F scores)`` of ``term`` over ``fields`` (``{name: weight}``).
+
+        BM25F: the term's length-normalised frequency in each field, times
+        the field's weight, is summed into one frequency that saturates once,
+        so a word in a short title counts like a few more mentions in the
+        body, not like a second document's worth of evidence.
+        """
+        key = (term, tuple(sorted(fields.items())))
+        with self._lock:
+            cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        postings, k1, b = self.postings, self.weights.k1, self.weights.b
+        pooled = None
+        for name, weight in fields.items():
+            docs, tf = postings.entry(name, term)
+            if not len(docs):
+                continue
+            if pooled is None:
+                pooled = np.zeros(postings.size, dtype=np.float32)
+            norm = (1 - b) + b * postings.lengths[name][docs] / postings.average[name]
+            pooled[docs] += weight * tf.astype(np.float32) / norm
+        if pooled is None:
+            result = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+        else:
+            docs = np.flatnonzero(pooled != 0)  # a mask is searched faster than floats
+            idf = math.log(1 + (postings.count - len(docs) + 0.5) / (len(docs) + 0.5))
+            tf = pooled[docs]
+            result = (docs, (idf * tf * (k1 + 1) / (tf + k1)).astype(np.float32))
+        with self._lock:
+            self._cache.remember(key, result)
+        return result
+
+
+def rank(scorer, parsed, allowed, guesses=None, needed=0):
+    """The documents matching ``parsed`` among ``allowed``, best first, and the scores.
+
+    Returns ``(docnums, scores)``; ``scores`` has one entry per document
+    number. Only the first ``max(needed, phrase_candidates)`` docnums are in
+    order (sorting every match of a common word costs more than the rest of
+    the search); the others follow in index order.
+
+    A document matches when it holds enough of the query's words
+    (question words aside): all of them for a query of up to
+    ``all_words_up_to`` words, else ``share_of_words`` of them. When no
+    document has that many, documents with any of the words match. A query
+    of filters alone (``year:2023``) lists every allowed document, newest
+    first; one with only exclusions matches nothing.
+
+    ``guesses`` holds the accents restored to a query typed without any
+    (:func:`search_app.search.interpret.accent_guesses`): they score lower
+    than typed ones, so the likely reading ranks first and every reading
+    still matches.
+    """
+    postings, weights = scorer.postings, scorer.weights
+    scores = np.zeros(postings.size, dtype=np.float32)
+    if not parsed.groups:
+        if not parsed.years:
+            return np.zeros(0, dtype=np.int64), scores
+        docs = np.flatnonzero(allowed)
+        return docs[np.argsort(postings.newest_rank()[docs], kind="stable")], scores
+    guesses = guesses or {}
+    coverage = np.zeros(postings.size, dtype=np.int32)  # content words held
+    some = np.zeros(postings.size, dtype=bool)
+    questions = [_is_question_word(group, guesses) for group in parsed.groups]
+    content = sum(not q for q in questions) or len(questions)
+    for group, question in zip(parsed.groups, questions):
+        matched = np.zeros(postings.size, dtype=bool)
+        weight = weights.question if question else 1.0
+        for clause in group:
+            _score_clause(scorer, clause, weight, scores, matched, guesses)
+        some |= matched
+        if not question or content == len(questions):
+            coverage += matched
+    runs = list(parsed.runs())
+    for run in runs:
+        _score_compounds(scorer, run, scores)
+    for clause in parsed.excluded:
+        excluded = np.zeros(postings.size, dtype=bool)
+        _score_clause(scorer, clause, 0.0, np.zeros_like(scores), excluded)
+        allowed = allowed & ~excluded
+    if content <= weights.all_words_up_to:
+        words = content
+    else:
+        words = math.ceil(content * weights.share_of_words)
+    docs = np.flatnonzero((coverage >= words) & allowed)
+    if not len(docs):
+        docs = np.flatnonzero(some & allowed)
+    head, rest = _best_first(docs, scores, max(needed, weights.phrase_candidates))
+    if _title_phrase_bonus(scorer, runs, head[: weights.phrase_candidates], scores):
+        head, _ = _best_first(np.sort(head), scores, len(head))
+    return np.concatenate([head, rest]), scores
+
+
+def _title_phrase_bonus(scorer, runs, head, scores):
+    """Raise the score of the best documents whose title holds a run of the query's words in order.
+
+    Checked on the (folded) titles of the head of the list only, so the cost
+    does not grow with the index. Returns True if any score changed.
+    """
+    postings = scorer.postings
+    changed = False
+    for run in (run for run in runs if len(run) > 1):
+        folded = [fold(s) for s in run]
+        # Only the titles that hold every syllable of the run are read.
+        candidates = head
+        for syllable in set(folded):
+            candidates = candidates[_in_sorted(candidates, postings.docs("title", syllable))]
+        phrase = " %s " % " ".join(folded)
+        for doc in candidates:
+            if phrase in postings.folded_title(int(doc)):
+                scores[doc] *= 1 + scorer.weights.title_phrase
+                changed = True
+    return changed
+
+
+def _in_sorted(values, sorted_array):
+    """A mask over ``values``: which of them ``sorted_array`` holds."""
+    if not len(sorted_array):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_array, values), len(sorted_array) - 1)
+    return sorted_array[at] == values
+
+
+def _best_first(docs, scores, k):
+    """``(the best k of docs in order, the others)``; ``docs`` ascending.
+
+    Equal scores keep index order, at the cut too.
+    """
+    if len(docs) <= k:
+        return docs[np.argsort(-scores[docs], kind="stable")], docs[:0]
+    values = scores[docs]
+    cut = np.partition(values, len(values) - k)[len(values) - k]
+    chosen = values > cut
+    ties = np.flatnonzero(values == cut)[: k - int(chosen.sum())]
+    chosen[ties] = True
+    head = docs[chosen]
+    return head[np.argsort(-scores[head], kind="stable")], docs[~chosen]
+
+
+def _is_question_word(group, guesses):
+    clause = group[0]
+    if len(group) > 1 or clause.phrase or clause.field or len(clause.syllables) != 1:
+        return False
+    word = clause.syllables[0]
+    if not has_diacritics(word):  # "dau" may be "đâu" or "đầu"
+        guess = guesses.get(id(clause))
+        return guess[0] in QUESTION_WORDS if guess else fold(word) in FOLDED_QUESTION_WORDS
+    return canonical(word) in QUESTION_WORDS
+
+
+def _fields(scorer, clause):
+    return [clause.field] if clause.field else list(scorer.weights.fields)
+
+
+def _score_clause(scorer, clause, weight, scores, matched, guesses=None):
+    """Add one clause's BM25F to ``scores``; mark the documents it matches."""
+    weights = scorer.weights
+    fields = {name: weights.fields[name] for name in _fields(scorer, clause)}
+    phrase_docs = _phrase_docs(scorer, clause) if clause.phrase else None
+    guessed = (guesses or {}).get(id(clause)) or [None] * len(clause.syllables)
+    for syllable, guess in zip(clause.syllables, guessed):
+        folded, accented = query_forms(syllable)
+        forms = [(folded, weight)]
+        if accented != folded:
+            forms.append((accented, weight * weights.exact_accent))
+        elif guess and guess != folded:
+            forms.append((guess, weight * weights.guessed_accent))
+        for term, term_weight in forms:
+            docs, values = scorer.scores(fields, term)
+            if phrase_docs is not None:
+                keep = phrase_docs[docs]
+                docs, values = docs[keep], values[keep]
+            scores[docs] += term_weight * values
+            if phrase_docs is None and term is folded:
+                matched[docs] = True
+    if phrase_docs is not None:
+        matched |= phrase_docs
+
+
+def _phrase_docs(scorer, clause):
+    """Documents holding the syllables in order, in any of the clause's fields."""
+    postings = scorer.postings
+    found = np.zeros(postings.size, dtype=bool)
+    folded = [fold(s) for s in clause.syllables]
+    query = Or([Phrase(name, folded) for name in _fields(scorer, clause)])
+    found[list(postings.searcher.docs_for_query(query))] = True
+    return found
+
+
+def _score_compounds(scorer, syllables, scores):
+    """Bonus for adjacent query syllables found as one word (pairs, triples).
+
+    The index holds a compound word as one term beside its syllables, so a
+    document where "hội nghị" is a word outscores one with "hội" and
+    "nghị" apart. Pairs that are not words in any document cost nothing.
+    """
+    folded = [fold(s) for s in syllables]
+    fields = {name: scorer.weights.fields[name] for name in ("title", "body")}
+    for size in (2, 3):
+        for i in range(len(folded) - size + 1):
+            compound = COMPOUND_JOINER.join(folded[i : i + size])
+            docs, values = scorer.scores(fields, compound)
+            scores[docs] += scorer.weights.compound * values

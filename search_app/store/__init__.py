@@ -1,0 +1,222 @@
+"""The index on disk as one thing: its generations, the live one, the lock, the manifests.
+
+Layout of an index directory::
+
+    index/
+      CURRENT                     name of the live generation (replaced atomically)
+      generations/<name>/         one generation: Whoosh's files and the parts derived from them
+        arrays/                   posting arrays (:mod:`search_app.store.arrays`)
+        accents/                  the accent model (:mod:`search_app.accents`)
+        phrases.json.gz           autocomplete phrases (:mod:`search_app.complete`)
+        manifest.json             every file above with its size and SHA-256, the schema version
+      reindex.lock                held by the reindex that is running
+
+A writer builds a new generation beside the live one and :meth:`IndexStore.publish`
+makes it live: the manifest is written, every file and directory fsync'd, then
+``CURRENT`` replaced with ``os.replace``, so a reader sees the old generation or
+the new one, never a half-written one. The previous generation is kept, so a
+server still reading it is not cut off; older ones are pruned.
+
+This is the only module both the indexer and the searcher import.
+"""
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage
+
+from ..errors import IndexMissing, ReindexBusy
+from . import segfiles
+
+segfiles.install()
+
+CURRENT = "CURRENT"
+GENERATIONS = "generations"
+LOCK = "reindex.lock"
+MANIFEST = "manifest.json"
+# The parts of a generation derived from its Whoosh index.
+ARRAYS_DIR = "arrays"
+ACCENTS_DIR = "accents"
+PHRASES_FILE = "phrases.json.gz"
+DERIVED = (ARRAYS_DIR, ACCENTS_DIR, PHRASES_FILE)
+DEFAULT_PATH = "index"
+
+
+def default_index_path():
+    """The index path: ``$SEARCH_APP_INDEX``, else ``index/``."""
+    return os.environ.get("SEARCH_APP_INDEX") or DEFAULT_PATH
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One generation directory of an index."""
+
+    name: str
+    path: Path
+
+    @property
+    def arrays(self):
+        return self.path / ARRAYS_DIR
+
+    @property
+    def accents(self):
+        return self.path / ACCENTS_DIR
+
+    @property
+    def phrases(self):
+        return self.path / PHRASES_FILE
+
+    def open_whoosh(self):
+        """The generation's Whoosh index, its segment files read with ``pread``."""
+        return _storage(self.path).open_index()
+
+    def create_whoosh(self, schema):
+        """A new, empty Whoosh index in this generation's directory."""
+        return _storage(self.path).create_index(schema)
+
+    def manifest(self):
+        """The manifest :meth:`IndexStore.publish` wrote, or ``{}`` (none, or unreadable)."""
+        try:
+            return json.loads((self.path / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+
+def _storage(path):
+    # Not memory-mapped: segment files are read with pread (see segfiles).
+    return FileStorage(str(path), supports_mmap=False)
+
+
+class IndexStore:
+    """The generations of one index directory."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+    # -- reading -----------------------------------------------------------
+
+    def current_name(self):
+        """The live generation's name, or None when there is no index."""
+        try:
+            name = (self.path / CURRENT).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def current_stamp(self):
+        """A cheap value that changes whenever ``CURRENT`` is replaced."""
+        try:
+            st = os.stat(self.path / CURRENT)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns)
+
+    def exists(self):
+        return self.current_name() is not None
+
+    def generation(self, name):
+        return Generation(name, self.path / GENERATIONS / name)
+
+    def current(self):
+        """The live :class:`Generation`; raises :class:`IndexMissing` when there is none."""
+        name = self.current_name()
+        if name is None:
+            raise IndexMissing(f"no index at {self.path}: run 'search-app reindex SOURCE --index {self.path}'")
+        return self.generation(name)
+
+    # -- writing -----------------------------------------------------------
+
+    @contextmanager
+    def lock(self):
+        """Hold the reindex lock; raises :class:`ReindexBusy` at once when another run holds it."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / LOCK, "a+") as lock:
+            try:
+                # A POSIX lock belongs to this process alone: the writer
+                # processes it forks do not hold it after it dies.
+                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EAGAIN, errno.EACCES):
+                    raise ReindexBusy(f"another reindex is running on {self.path}; wait for it to finish") from None
+                raise
+            yield
+
+    def new_generation(self, copy_of=None):
+        """A new, unpublished generation: empty, or a copy of ``copy_of``'s Whoosh files."""
+        generation = self.generation(time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3))
+        if copy_of is None:
+            generation.path.mkdir(parents=True)
+        else:
+            # Derived files and the manifest are written afresh for each generation.
+            shutil.copytree(copy_of.path, generation.path, ignore=shutil.ignore_patterns(*DERIVED, MANIFEST))
+        return generation
+
+    def publish(self, generation, schema_version, documents):
+        """Make ``generation`` the live one, durably; keep the previous one, prune the rest."""
+        previous = self.current_name()
+        files = {}
+        for path in sorted(p for p in generation.path.rglob("*") if p.is_file()):
+            files[path.relative_to(generation.path).as_posix()] = _fsync_and_describe(path)
+        manifest = {
+            "schema_version": schema_version,
+            "created": time.time(),
+            "documents": documents,
+            "files": files,
+        }
+        _write_durably(generation.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        for directory in sorted({p.parent for p in generation.path.rglob("*")} | {generation.path}):
+            _fsync_dir(directory)
+        _fsync_dir(generation.path.parent)
+        _write_durably(self.path / (CURRENT + ".tmp"), generation.name + "\n")
+        os.replace(self.path / (CURRENT + ".tmp"), self.path / CURRENT)
+        _fsync_dir(self.path)
+        self.prune(keep=(generation.name, previous))
+
+    def discard(self, generation):
+        """Remove an unpublished generation."""
+        shutil.rmtree(generation.path, ignore_errors=True)
+
+    def prune(self, keep=()):
+        """Remove every generation not named in ``keep`` (and not live)."""
+        root = self.path / GENERATIONS
+        if not root.is_dir():
+            return
+        keep = set(keep) | {self.current_name()}
+        for child in root.iterdir():
+            if child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+
+def _fsync_and_describe(path):
+    """fsync ``path``; return its size and SHA-256."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+        os.fsync(handle.fileno())
+        size = handle.tell()
+    return {"size": size, "sha256": digest.hexdigest()}
+
+
+def _write_durably(path, text):
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,196 @@
+"""The posting arrays of a generation: the frequent terms' postings as flat arrays.
+
+Whoosh stores the index, but its matchers walk postings one document at a
+time in Python. At reindex time :func:`write_arrays` copies the postings of
+every term in :data:`ARRAY_MIN_DOCS` or more documents into two flat arrays
+(document numbers and frequencies), with each field's document lengths, the
+live-document mask and the folded titles; :mod:`search_app.search.postings`
+reads them a term at a time. Rarer terms are read from Whoosh on demand
+(:func:`read_postings`: a block or two, fast)::
+
+    arrays/meta.json            {"terms": {field: {term: [start, length]}}}
+    arrays/docs.npy, tf.npy     document numbers (int32) and frequencies, term after term
+    arrays/live.npy             which document numbers are live (not deleted)
+    arrays/lengths-<field>.npy  each document's length in the field
+    arrays/titles.json          each document's indexed title, folded
+"""
+
+import json
+import os
+import weakref
+from collections import Counter
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+
+from ..text import WORD_RE, fold
+
+# Terms in at least this many documents are written to the arrays.
+ARRAY_MIN_DOCS = 50
+META = "meta.json"
+
+
+def leaves(reader):
+    """``[(segment reader, first document number)]`` of a Whoosh reader."""
+    if reader.is_atomic():
+        return [(reader, 0)]
+    return reader.leaf_readers()
+
+
+def live_mask(reader):
+    live = np.zeros(reader.doc_count_all(), dtype=bool)
+    live[list(reader.all_doc_ids())] = True
+    return live
+
+
+def field_lengths(reader, name):
+    """Each document's length in field ``name`` (0 for a deleted document)."""
+    lengths = np.zeros(reader.doc_count_all(), dtype=np.float32)
+    for leaf, offset in leaves(reader):
+        for n in range(leaf.doc_count_all()):
+            lengths[offset + n] = leaf.doc_field_length(n, name, 0) or 0  # None when 0
+    return lengths
+
+
+def read_postings(segments, live, field, term):
+    """``(docnums, frequencies)`` of ``term`` in ``field``, live documents only, read from Whoosh."""
+    ids, weights = [], []
+    btext = term.encode("utf-8")
+    for leaf, offset in segments:
+        if (field, btext) not in leaf:
+            continue
+        leaf_ids, leaf_weights = _read_matcher(leaf.postings(field, btext))
+        ids.append(np.asarray(leaf_ids, dtype=np.int64) + offset)
+        weights.append(np.asarray(leaf_weights, dtype=np.float32))
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    docs, tf = np.concatenate(ids), np.concatenate(weights)
+    keep = live[docs]
+    return docs[keep], tf[keep]
+
+
+def write_arrays(reader, directory, fields):
+    """Write the arrays of the generation ``reader`` reads into ``directory``."""
+    directory.mkdir(exist_ok=True)
+    segments, live = leaves(reader), live_mask(reader)
+    docs, tf, terms, start = [], [], {}, 0
+    for name in fields:
+        terms[name] = {}
+        for text in _frequent_terms(reader, name):
+            term_docs, term_tf = read_postings(segments, live, name, text)
+            docs.append(term_docs.astype(np.int32))
+            tf.append(term_tf)
+            terms[name][text] = (start, len(term_docs))
+            start += len(term_docs)
+    np.save(directory / "docs.npy", np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32))
+    tf = np.concatenate(tf) if tf else np.zeros(0, dtype=np.float32)
+    # Frequencies are whole numbers, and small: two bytes each instead of four.
+    if tf.size and tf.max() <= np.iinfo(np.uint16).max and np.array_equal(tf, np.round(tf)):
+        tf = tf.astype(np.uint16)
+    np.save(directory / "tf.npy", tf)
+    np.save(directory / "live.npy", live)
+    titles = [""] * reader.doc_count_all()
+    for docnum, stored in reader.iter_docs():
+        titles[docnum] = folded_title(stored.get("title") or "")
+    (directory / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), "utf-8")
+    for name in fields:
+        np.save(directory / f"lengths-{name}.npy", field_lengths(reader, name))
+    (directory / META).write_text(json.dumps({"terms": terms}, ensure_ascii=False), "utf-8")
+
+
+class Arrays:
+    """The arrays of one generation, opened: small parts loaded, postings read on demand."""
+
+    def __init__(self, directory, fields):
+        meta = json.loads((directory / META).read_text("utf-8"))
+        self.live = np.load(directory / "live.npy")
+        self.lengths = {name: np.load(directory / f"lengths-{name}.npy") for name in fields}
+        self.folded_titles = json.loads((directory / "titles.json").read_text("utf-8"))
+        self._docs = ArrayFile(directory / "docs.npy")
+        self._tf = ArrayFile(directory / "tf.npy")
+        self._terms = {
+            (name, term): (start, length)
+            for name, terms in meta["terms"].items()
+            for term, (start, length) in terms.items()
+        }
+
+    @staticmethod
+    def exist(directory):
+        return (directory / META).exists()
+
+    def __contains__(self, key):
+        return key in self._terms
+
+    def postings(self, field, term):
+        """``(docnums, frequencies)`` of a term the arrays hold."""
+        start, length = self._terms[(field, term)]
+        return self._docs.read(start, length), self._tf.read(start, length)
+
+
+class ArrayFile:
+    """A one-dimensional ``.npy`` file, read a slice at a time with ``os.pread``.
+
+    Not memory-mapped: the page cache holds the file once for every server
+    process, and the pages a search reads do not stay in the process's
+    resident memory (see :mod:`search_app.store.segfiles`).
+    """
+
+    def __init__(self, path):
+        with open(path, "rb") as f:
+            version = np.lib.format.read_magic(f)
+            read_header = {(1, 0): np.lib.format.read_array_header_1_0}.get(
+                version, np.lib.format.read_array_header_2_0
+            )
+            _, _, self.dtype = read_header(f)
+            self.offset = f.tell()
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+    def read(self, start, length):
+        """Items ``start`` to ``start + length`` of the array."""
+        size = self.dtype.itemsize
+        return np.frombuffer(os.pread(self.fd, length * size, self.offset + start * size), self.dtype)
+
+
+def folded_title(title):
+    """A title folded, words joined by one space, with a space at each end."""
+    return " " + " ".join(fold(w) for w in WORD_RE.findall(title)) + " "
+
+
+def _frequent_terms(reader, name):
+    """The terms of field ``name`` in ``ARRAY_MIN_DOCS`` documents or more, in order.
+
+    Counted segment by segment: the merged view of all segments looks every
+    term up in every segment, which took longer than reading the postings.
+    """
+    frequency = Counter()
+    for leaf, _ in reader.leaf_readers():
+        for text, info in leaf.iter_field(name):
+            frequency[text.decode("utf-8") if isinstance(text, bytes) else text] += info.doc_frequency()
+    return sorted(text for text, count in frequency.items() if count >= ARRAY_MIN_DOCS)
+
+
+def _read_matcher(matcher):
+    """All ``(ids, weights)`` of a posting list, a block at a time where we can.
+
+    In a segment with deletions Whoosh wraps the list in a filter that skips
+    deleted documents one posting at a time in Python (six times slower);
+    the list is read unfiltered instead, and the caller drops deleted
+    documents with the live mask.
+    """
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        matcher = matcher.child
+        matcher.reset()
+    if type(matcher) is not W3LeafMatcher:
+        items = list(matcher.items_as("weight"))
+        return [i for i, _ in items], [w for _, w in items]
+    ids, weights = [], []
+    while True:
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        if matcher._lastblock:
+            return ids, weights
+        matcher._goto(matcher._nextoffset)

@@ -1,0 +1,52 @@
+"""The JSON API. Every error has one shape: ``{"error": {"code", "message"}}`` (see :mod:`.errors`)."""
+
+from flask import Blueprint, current_app, jsonify, request
+
+from . import markup, params
+
+bp = Blueprint("api", __name__)
+
+
+def engine():
+    return current_app.extensions["search_engine"]
+
+
+@bp.get("/api/search")
+def search():
+    """``GET /api/search?q=&page=&per_page=&year=&from=&to=&org=&speaker=&sort=``.
+
+    Ranked results with snippets, and facet counts for the whole query.
+    """
+    args = request.args
+    result = engine().search(
+        args.get("q"),
+        page=params.integer(args, "page", 1),
+        per_page=params.integer(args, "per_page", 10),
+        filters=params.filters(args),
+    )
+    return jsonify(markup.search_json(result))
+
+
+@bp.get("/api/suggest")
+def suggest():
+    """``GET /api/suggest?q=``: up to 10 completions of what the user has typed."""
+    prefix = request.args.get("q")
+    return jsonify(markup.completions_json(prefix, engine().complete(prefix)))
+
+
+@bp.get("/api/speakers/<path:name>")
+def speaker(name):
+    """``GET /api/speakers/<name>``: every article naming this person, newest first."""
+    return jsonify(markup.speaker_json(engine().speaker(name, page=params.integer(request.args, "page", 1))))
+
+
+@bp.get("/api/documents/<path:doc_id>")
+def document(doc_id):
+    """``GET /api/documents/<id>``: the stored article with its speakers."""
+    return jsonify(markup.document_json(engine().document(doc_id, request.args.get("q", ""))))
+
+
+@bp.get("/healthz")
+def healthz():
+    """The number of documents and the live index generation."""
+    return jsonify({"status": "ok", **engine().health()})
