@@ -63,7 +63,7 @@ class Fts5Engine:
         self.db = sqlite3.connect(self.path, check_same_thread=False)
 
     def search(self, query, k=PAGE):
-        words = ['"%s"' % w for w in query_words(fold_d(query))]
+        words = [f'"{w}"' for w in query_words(fold_d(query))]
         if not words:
             return []
         found = []

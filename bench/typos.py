@@ -27,8 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from relevance import percentile, read_jsonl, reciprocal_rank  # noqa: E402
 
-from search_app.search import interpret  # noqa: E402
-from search_app.search import SearchEngine  # noqa: E402
+from search_app.search import SearchEngine, interpret
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 

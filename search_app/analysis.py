@@ -41,12 +41,12 @@ _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 # Characters that folding turns into several characters or into a
 # character of the other kind (letter or not): "æ" -> "ae", "ǀ" -> "|".
 # A text without them folds character for character (see folded_words).
-_RESHAPED_RE = re.compile(
-    "[%s]" % "".join(
-        re.escape(c) for c in FOLDED_CHARACTERS
-        if len(fold(c)) != 1 or bool(_WORD_SPLIT_RE.match(c)) != bool(_WORD_SPLIT_RE.match(fold(c)))
-    )
+_RESHAPED = "".join(
+    re.escape(c)
+    for c in FOLDED_CHARACTERS
+    if len(fold(c)) != 1 or bool(_WORD_SPLIT_RE.match(c)) != bool(_WORD_SPLIT_RE.match(fold(c)))
 )
+_RESHAPED_RE = re.compile(f"[{_RESHAPED}]")
 COMPOUND_JOINER = "_"
 
 _model = None

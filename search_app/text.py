@@ -7,7 +7,7 @@ call once per token.
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
@@ -186,7 +186,7 @@ def canonical_phrase(text):
 WORDS_DIR = Path(__file__).parent / "words"
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name):
     """The entries of the word list ``words/<name>.txt``, in file order.
 

@@ -14,7 +14,7 @@ def tokens(text, **kwargs):
 
 
 def test_every_token_points_at_the_characters_it_came_from():
-    for text, pos, start, end in tokens(TEXT):
+    for text, _, start, end in tokens(TEXT):
         original = TEXT[start:end].replace(" ", "_")
         assert fold(original) == fold(text), (text, original)
 

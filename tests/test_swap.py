@@ -87,12 +87,12 @@ def test_live_server_picks_up_new_generations_without_errors(server):
         for round_ in range(3):
             # Let requests run against this generation before replacing it.
             seen = len(answers)
-            assert wait_until(lambda: len(answers) >= seen + 10, 20)
+            assert wait_until(lambda seen=seen: len(answers) >= seen + 10, 20)
             write_articles(corpus, {f"new-{round_}.txt": f"Tin mới {round_}\nTừ khóa riêng zqx{round_}."})
             (corpus / f"base-{round_}.txt").unlink()
             reindex(index, [corpus])
             assert wait_until(
-                lambda: get_json(f"{url}/api/search?q=zqx{round_}")[1]["total"] == 1, 10
+                lambda round_=round_: get_json(f"{url}/api/search?q=zqx{round_}")[1]["total"] == 1, 10
             ), f"round {round_}: the server did not pick up the new index"
     finally:
         stop.set()

@@ -1,5 +1,4 @@
-"""The date of the event an article reports.
-"""
+"""The date of the event an article reports."""
 
 import datetime
 import re
@@ -53,15 +52,19 @@ def find_date(explicit, title, body):
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(body):
             date = _valid(m["y"], m["m"], m["d"])
-            if date and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 60), m.start()) and not (
-                DEADLINE_BEFORE_RE.search(body, max(0, m.start() - 20), m.start())
+            if (
+                date
+                and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 60), m.start())
+                and not (DEADLINE_BEFORE_RE.search(body, max(0, m.start() - 20), m.start()))
             ):
                 candidates.append((m.start(), date))
     if candidates:
         at, date = min(candidates)
         day_month = DAY_MONTH_RE.search(body, 0, at)
         if day_month:
-            same = [d for _, d in candidates if d[5:] == f"{int(day_month['m']):02d}-{int(day_month['d']):02d}"]
+            same = [
+                d for _, d in candidates if d[5:] == f"{int(day_month['m']):02d}-{int(day_month['d']):02d}"
+            ]
             if not same and EVENT_DAY_RE.search(body, 0, at):
                 return "", 0  # "Ngày 4/6, ..." then "ngày 29/4/2016": the event's year is not given
             date = max(same, default=date)

@@ -6,7 +6,7 @@ the regular expressions are built from them once, at import.
 
 import re
 
-from ..text import word_list
+from ..text import INITIALS, word_list
 
 UPPER = (
     "A-Z"
@@ -84,11 +84,33 @@ ADMINISTRATIVE_UNITS = {"tỉnh", "huyện", "quận"}
 PLACES = frozenset(word_list("places"))
 # A name's last syllable and the lower-case word after it that make a word:
 # "Đoàn Thanh niên" (the Youth Union), "KTS. Nguyễn Thanh Tùng Tư vấn ...".
-NAME_LIKE_WORDS = {"thanh niên", "phụ nữ", "nông dân", "chiến binh", "nhân dân", "công nhân", "doanh nhân", "tư vấn"}
+NAME_LIKE_WORDS = {
+    "thanh niên",
+    "phụ nữ",
+    "nông dân",
+    "chiến binh",
+    "nhân dân",
+    "công nhân",
+    "doanh nhân",
+    "tư vấn",
+}
 # The second halves of ministries' and departments' names written with a
 # dash: "Bộ Kế hoạch - đầu tư", "Sở Khoa học - Công nghệ".
-ORG_SECOND_HALVES = ("đầu tư", "công nghệ", "thương binh", "xã hội", "thể thao", "du lịch", "vận tải",
-                     "môi trường", "phát triển nông thôn", "truyền thông", "đào tạo", "luật", "an ninh")
+ORG_SECOND_HALVES = (
+    "đầu tư",
+    "công nghệ",
+    "thương binh",
+    "xã hội",
+    "thể thao",
+    "du lịch",
+    "vận tải",
+    "môi trường",
+    "phát triển nông thôn",
+    "truyền thông",
+    "đào tạo",
+    "luật",
+    "an ninh",
+)
 ORG_SECOND_HALF_RE = re.compile("(?i:" + "|".join(ORG_SECOND_HALVES) + r")\b")
 # A short capitalised name in brackets inside an organisation's, before its head's
 # name: "(PHUQUOC POC) Lê Ngọc Sơn", "Vụ châu Mỹ (Bộ Ngoại giao) Trần Thanh Tâm".
@@ -124,3 +146,16 @@ PARTY_OR_STATE_RE = re.compile(
     r"(?i:Trung ương|T\.Ư|TW|Quốc hội|Chính phủ|Đảng|[Tt]hành [uủ]ỷ|[Tt]ỉnh [uủ]ỷ|[Hh]uyện [uủ]ỷ|Quân [uủ]ỷ"
     r"|HĐND|UBND|MTTQ)(?!\w)"
 )
+ACADEMIC = r"(?:GS|PGS|TSKH|TS|ThS|KS|KTS|BS|NCS)"
+# Honorifics and academic titles that introduce a person's name.
+HONORIFIC = (
+    r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô|[Tt]hầy|[Bb]ạn|[Nn]gài|Madame|NSND|NSƯT|"
+    r"(?:Phó\s+)?(?:[Gg]iáo sư|[Tt]iến sĩ|[Tt]hạc sĩ)|"
+    rf"{ACADEMIC}(?:\s?\.\s?{ACADEMIC}){{0,2}}\.?(?=\s))"
+)
+HONORIFIC_RE = re.compile(HONORIFIC + r"\s")
+# One word of a name: a capitalised syllable or initials.
+NAME_WORD = rf"(?:{INITIALS}|{NAME_SYLLABLE})"
+# Plural "các đồng chí ..." introduces a list of roles, not a person; "ông" in
+# "đàn ông" (man) and "cụ ông" (old man) is not an honorific.
+PLURAL_BEFORE = ("các ", "những ", "Các ", "Những ", "đàn ", "Đàn ", "cụ ", "Cụ ")

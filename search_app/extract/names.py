@@ -11,13 +11,16 @@ from ..text import FOREIGN_PLACES, INITIALS_RE, LATIN_WORD_RE, fold, foreign_wor
 from ..text import canonical_phrase as canonical
 from .lexicon import (
     ADMINISTRATIVE_UNITS,
+    LOWER,
     MISSPELT_MIN_LETTERS,
     NAME_LIKE_WORDS,
     NAME_PARTICLES,
     NOT_HEADS,
     PLACES,
     ROLE_STARTS,
+    SURNAME_WORD,
     SURNAMES,
+    UPPER,
 )
 
 # A foreign name written with a spaced hyphen ("Julia Louis - Dreyfus",
@@ -43,7 +46,21 @@ EAST_ASIA = {"triều tiên", "hàn quốc", "bình nhưỡng", "nhật bản", 
 # Those whose names Vietnamese reads in its own syllables ("Tập Cận Bình", "Cảnh Sảng").
 SINO_VIETNAMESE = {"trung quốc", "đài loan"}
 # Vietnamese words with no diacritics that open a clause: "Theo James Borton, ...".
-UNACCENTED_LEADS = {"theo", "sau", "khi", "trong", "cho", "con", "tuy", "nam", "hai", "ba", "anh", "chi", "em"}
+UNACCENTED_LEADS = {
+    "theo",
+    "sau",
+    "khi",
+    "trong",
+    "cho",
+    "con",
+    "tuy",
+    "nam",
+    "hai",
+    "ba",
+    "anh",
+    "chi",
+    "em",
+}
 # Capitalised Latin words before a foreign word that make it a title or a
 # place, not a person: "HLV The Voice", "thị trưởng San Juan", "Man United".
 NAME_LEADS_NOT_NAMES = {"the", "san", "sao", "santa", "los", "las", "man", "nou", "top"}
@@ -51,8 +68,28 @@ NAME_LEADS_NOT_NAMES = {"the", "san", "sao", "santa", "los", "las", "man", "nou"
 LATIN_COUNTRIES = {"nga", "anh", "lao", "ai", "cap", "thai", "lan", "han", "nhat", "ban"}
 # Words before a place's name ("phường Yên Hoà", "xã Tân Lộc"), or before a
 # person's name that names something else ("Quỹ Jeff Henley", "giải Nobel").
-PLACE_UNITS = {"phường", "xã", "huyện", "quận", "tỉnh", "thị", "trấn", "ấp", "thôn", "xóm", "quỹ", "giải",
-               "đường", "phố", "làng", "trường", "học", "chuyên", "thpt", "thcs"}
+PLACE_UNITS = {
+    "phường",
+    "xã",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "thị",
+    "trấn",
+    "ấp",
+    "thôn",
+    "xóm",
+    "quỹ",
+    "giải",
+    "đường",
+    "phố",
+    "làng",
+    "trường",
+    "học",
+    "chuyên",
+    "thpt",
+    "thcs",
+}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -77,11 +114,15 @@ def fuller_name(text, name, others=()):
     forms = {}
     for match in fuller_re.finditer(text):
         other = match[1] or match[2]
-        if foreign_word(other) and other.lower() not in LATIN_COUNTRIES and name_key(match.group()) not in others:
+        if (
+            foreign_word(other)
+            and other.lower() not in LATIN_COUNTRIES
+            and name_key(match.group()) not in others
+        ):
             forms.setdefault(match.group(), match)  # not "Michelle Obama", found as herself
     if len(forms) != 1:
         return ""
-    (fuller, match), = forms.items()
+    ((fuller, match),) = forms.items()
     for first in (alone.search(text), alone.search(text, text.find("\n") + 1)):
         if first is None or match.start() <= first.start() < match.end():
             return fuller
@@ -135,8 +176,12 @@ def _join_hyphen(match):
         # trưởng"): after a foreign word or a romanised surname.
         before = match.string[max(0, match.start() - 12) : match.start()]
         vietnamese = any(not word.isascii() and canonical(word) in SURNAMES for word in before.split()[-2:])
-        joined = right not in UNACCENTED_WORDS and not vietnamese and (
-            foreign_word(left) and len(right) <= 3 or KOREAN_SURNAME_BEFORE_RE.search(before) is not None
+        joined = (
+            right not in UNACCENTED_WORDS
+            and not vietnamese
+            and (
+                foreign_word(left) and len(right) <= 3 or KOREAN_SURNAME_BEFORE_RE.search(before) is not None
+            )
         )
     else:
         joined = foreign_word(left) and foreign_word(right[0].upper() + right[1:])
@@ -148,7 +193,11 @@ def place_before(words):
 
     Not when it ends a longer word: "thành phố", "Sở Tài nguyên và Môi trường".
     """
-    return bool(words) and canonical(words[-1]) in PLACE_UNITS and canonical(" ".join(words[-2:])) not in NOT_HEADS
+    return (
+        bool(words)
+        and canonical(words[-1]) in PLACE_UNITS
+        and canonical(" ".join(words[-2:])) not in NOT_HEADS
+    )
 
 
 def name_in(run, text=""):
@@ -163,8 +212,12 @@ def name_in(run, text=""):
     # A place's name after "phường", "tỉnh", "phố": "tỉnh Hải Dương Nguyễn Đại Dân", "phố Lê Văn Hưu";
     # not "Cục trưởng Đường sắt Nguyễn Hữu Thắng", "Bộ ... Xã hội Doãn Mậu Diệp".
     place = {
-        i + n for i in range(len(run) - 1) for n in (1, 2)
-        if run[i].lower() in PLACE_UNITS and place_before(run[: i + 1]) and run[i + 1][:1].isupper()
+        i + n
+        for i in range(len(run) - 1)
+        for n in (1, 2)
+        if run[i].lower() in PLACE_UNITS
+        and place_before(run[: i + 1])
+        and run[i + 1][:1].isupper()
         and canonical(" ".join(run[i : i + 2])) != "xã hội"
         and not (run[i].lower() in ADMINISTRATIVE_UNITS and name_after_unit(run[i + 1 :]))
     }
@@ -174,8 +227,12 @@ def name_in(run, text=""):
         if canonical(" ".join(run[max(0, start - 1) : start + 1])) in PLACES:
             continue  # "Hạm đội Thái Bình Dương Mỹ", "Hà Giang": the end of a place's name
         end = start
-        while end < len(run) and run[end][:1].isupper() and run[end].isalpha() and canonical(run[end]) != "ảnh" and (
-            canonical(" ".join(run[end : end + 2])) not in ROLE_STARTS or not run[end + 1][:1].islower()
+        while (
+            end < len(run)
+            and run[end][:1].isupper()
+            and run[end].isalpha()
+            and canonical(run[end]) != "ảnh"
+            and (canonical(" ".join(run[end : end + 2])) not in ROLE_STARTS or not run[end + 1][:1].islower())
         ):
             # not "Ảnh" ("Lý Khắc Cường Ảnh: Reuters", a caption's photo credit), nor a post run on
             # without a stop ("Hoàng Trung Hải Bí thư Thành ủy ..."; but "Nguyễn Trung Tâm")
@@ -203,8 +260,10 @@ def name_in(run, text=""):
         if not foreign_word(word):
             continue
         end = start + 1
-        while end < len(run) and end - start < 3 and (
-            foreign_word(run[end]) and (end - start < 2 or INITIALS_RE.fullmatch(run[end - 1]))
+        while (
+            end < len(run)
+            and end - start < 3
+            and (foreign_word(run[end]) and (end - start < 2 or INITIALS_RE.fullmatch(run[end - 1])))
         ):
             end += 1
         if end + 1 < len(run) and run[end] in NAME_PARTICLES and foreign_word(run[end + 1]):
@@ -212,32 +271,56 @@ def name_in(run, text=""):
         if end < len(run) and run[end][:1].isupper():
             more = list(itertools.takewhile(lambda w: w[:1].isupper(), run[end:]))
             if all(map(foreign_word, more)):
-                if len(more) == 1 and end - start == 2 and text and _only_before(text, run[start], run[start + 1]):
+                if (
+                    len(more) == 1
+                    and end - start == 2
+                    and text
+                    and _only_before(text, run[start], run[start + 1])
+                ):
                     return start, end + 1  # "Mohammad Javad Zarif": three names, the first never alone
                 # "Điện Kremlin Dmitry Peskov", "Facebook Mark Zuckerberg": the last two foreign words.
                 return end + len(more) - 2, end + len(more)
-            if len(more) == 1 and end - start == 1 and more[0].isalpha() and more[0].lower() not in FOREIGN_PLACES and (
-                more[0].isascii() or canonical(more[0]) in SURNAMES
+            if (
+                len(more) == 1
+                and end - start == 1
+                and more[0].isalpha()
+                and more[0].lower() not in FOREIGN_PLACES
+                and (more[0].isascii() or canonical(more[0]) in SURNAMES)
             ):
                 return start, end + 1  # "Peter Lim", "Janet Nguyễn": a surname spelt like a syllable
-            if len(more) == 1 and end - start == 2 and ROMANISED_SYLLABLE_RE.fullmatch(more[0]) and all(
-                len(word) <= 4 for word in run[start:end]
-            ) and more[0].lower() not in FOREIGN_PLACES and not any(w[:1].isupper() for w in run[end + 1 :]):
+            if (
+                len(more) == 1
+                and end - start == 2
+                and ROMANISED_SYLLABLE_RE.fullmatch(more[0])
+                and all(len(word) <= 4 for word in run[start:end])
+                and more[0].lower() not in FOREIGN_PLACES
+                and not any(w[:1].isupper() for w in run[end + 1 :])
+            ):
                 # "Goh Chok Tong": a romanised Chinese name whose last syllable is spelt like Vietnamese
                 return start, end + 1
-            if len(more) == 2 and end - start == 1 and ROMANISED_RE.fullmatch(more[0]) and (
-                KOREAN_GIVEN_NAME_RE.fullmatch(more[1])
+            if (
+                len(more) == 2
+                and end - start == 1
+                and ROMANISED_RE.fullmatch(more[0])
+                and (KOREAN_GIVEN_NAME_RE.fullmatch(more[1]))
             ):
                 # "Michael Tien Puk-sun": a Hong Kong name, English then Chinese; but "tập đoàn
                 # Samsung Lee Kun-hee": the company, then a Korean name
                 return (start if text and _only_before(text, run[start], more[0]) else end), end + 2
             return 0, 0  # more capitals follow: an organisation ("Huawei Mạnh Vãn Chu")
-        if end - start == 1 and start and (run[start - 1].isupper() or run[start - 1].lower() in NAME_LEADS_NOT_NAMES):
+        if (
+            end - start == 1
+            and start
+            and (run[start - 1].isupper() or run[start - 1].lower() in NAME_LEADS_NOT_NAMES)
+        ):
             return 0, 0  # "CLB Valencia", "FC Barcelona": the acronym's organisation; "The Voice", "San Juan"
         if end - start == 1 and start and latin_given_name(run[start - 1]):
             start -= 1
-        elif end - start == 1 and start and KOREAN_GIVEN_NAME_RE.fullmatch(run[start]) and (
-            LATIN_WORD_RE.fullmatch(run[start - 1])
+        elif (
+            end - start == 1
+            and start
+            and KOREAN_GIVEN_NAME_RE.fullmatch(run[start])
+            and (LATIN_WORD_RE.fullmatch(run[start - 1]))
         ):
             start -= 1  # "Tổng thống Moon Jae-in", "Liên Hợp Quốc Ban Ki-moon": the surname before a Korean given name
         return start, end
@@ -272,8 +355,10 @@ def _only_before(text, word, following):
 def latin_given_name(word):
     """Whether ``word``, before a foreign name, is its first part: Latin letters, not a place."""
     return (
-        word.isascii() and LATIN_WORD_RE.fullmatch(word) is not None
-        and word.lower() not in FOREIGN_PLACES and word.lower() not in LATIN_COUNTRIES
+        word.isascii()
+        and LATIN_WORD_RE.fullmatch(word) is not None
+        and word.lower() not in FOREIGN_PLACES
+        and word.lower() not in LATIN_COUNTRIES
         and word.lower() not in UNACCENTED_LEADS
     )
 
@@ -294,3 +379,32 @@ def _name_start(run, start, end):
         if end - length in surnames:
             return end - length
     return start
+
+
+# A Vietnamese name of three or four syllables listed after another's honorific:
+# ", Võ Văn Kiệt" in "ông Nguyễn Văn Linh, Võ Văn Kiệt".
+LISTED_AFTER = r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)"  # ", " or " và "
+LISTED_NAME = rf"{LISTED_AFTER}(?P<name>{SURNAME_WORD}(?:[ \t]+[{UPPER}][{LOWER}]*){{2,3}})"
+LISTED_END = r"(?!\w)(?=[ \t]*(?:[,;.)–—-]|và[ \t]|$))"
+LISTED_NAME_RE = re.compile(LISTED_NAME + LISTED_END)
+# A name of two syllables, listed after a longer one: "ông Doãn Mậu Diệp, Lê Tấn Dũng, Lê Quân và ...".
+LISTED_SHORT_NAME_RE = re.compile(
+    rf"{LISTED_AFTER}(?P<name>{SURNAME_WORD}[ \t]+[{UPPER}][{LOWER}]*){LISTED_END}"
+)
+
+
+def more_names(rest):
+    """The whole Vietnamese names listed at the start of ``rest`` (", Võ Văn Kiệt, ..."), up to one that is not.
+
+    After a name of three or four syllables, one of two may follow (", Lê Quân").
+    """
+    names = []
+    while more := LISTED_NAME_RE.match(rest) or names and LISTED_SHORT_NAME_RE.match(rest):
+        if (
+            name_in(more["name"].split()) != (0, len(more["name"].split()))
+            or canonical(more["name"]) in PLACES
+        ):
+            break
+        names.append(more["name"])
+        rest = rest[more.end() :]
+    return names

@@ -1,5 +1,4 @@
-"""The organisation an article is about: the subject of its title or first sentence.
-"""
+"""The organisation an article is about: the subject of its title or first sentence."""
 
 import re
 
@@ -24,10 +23,39 @@ NATIONAL_BODY_RE = re.compile(rf"^(?P<org>Quốc hội|Chính phủ|Bộ Chính 
 ACRONYM_SUBJECT_RE = re.compile(rf"^(?P<org>[A-ZĐ][A-ZĐ0-9&]{{1,6}})\s+[{LOWER}]")
 # Acronyms of people, places and things, not organisations: "HLV vô địch ...", "TQ quân sự hoá ...".
 NOT_ORGANISATION_ACRONYMS = {
-    "HLV", "CEO", "BTV", "NTK", "MC", "ĐB", "ĐBQH", "GS", "PGS", "TS", "BS", "CLB", "NHM", "PV",
-    "TQ", "VN", "TP", "TPHCM", "HCM", "BOT", "ATM", "VNEN", "THPT", "ĐH",
-    "UAV", "SIM", "ĐBSCL", "HĐXX",
-    "UBND", "HĐND", "TAND", "VKSND", "BVĐK",  # heads that need their place: "UBND tỉnh Sóc Trăng"
+    "HLV",
+    "CEO",
+    "BTV",
+    "NTK",
+    "MC",
+    "ĐB",
+    "ĐBQH",
+    "GS",
+    "PGS",
+    "TS",
+    "BS",
+    "CLB",
+    "NHM",
+    "PV",
+    "TQ",
+    "VN",
+    "TP",
+    "TPHCM",
+    "HCM",
+    "BOT",
+    "ATM",
+    "VNEN",
+    "THPT",
+    "ĐH",
+    "UAV",
+    "SIM",
+    "ĐBSCL",
+    "HĐXX",
+    "UBND",
+    "HĐND",
+    "TAND",
+    "VKSND",
+    "BVĐK",  # heads that need their place: "UBND tỉnh Sóc Trăng"
 }
 # "<organisation> tổ chức ...": the subject of a title or of the first sentence.
 # A capital, "nhà nước", "các" ("Liên hiệp các Hội ...") or a unit and a
@@ -52,7 +80,9 @@ def organisation(title, body):
     for text in (title, first_sentence):
         match = ORG_SUBJECT_RE.search(text)
         if match and not _ends_with_role(text[: match.start()]):
-            return _trim_subject(match["org"])  # not "Thứ trưởng Bộ ... Doãn Mậu Diệp đã ...": a person is the subject
+            return _trim_subject(
+                match["org"]
+            )  # not "Thứ trưởng Bộ ... Doãn Mậu Diệp đã ...": a person is the subject
         match = NATIONAL_BODY_RE.match(text.strip()) or ACRONYM_SUBJECT_RE.match(text.strip())
         if match and match["org"] not in NOT_ORGANISATION_ACRONYMS:
             return match["org"]
@@ -92,14 +122,16 @@ def find_organisation(text):
     ("Công nghệ"), and "và" may join two parts ("Khoa học và Công nghệ").
     """
     for match in ORG_HEAD_RE.finditer(text):
-        words = text[match.end():].split()
+        words = text[match.end() :].split()
         out = []
         for i, word in enumerate(words):
-            bare = word.strip(",;:.()\"“”")
+            bare = word.strip(',;:.()"“”')
             if not bare or canonical(" ".join(words[i : i + 2])) in ORG_STOPS or canonical(bare) in ORG_STOPS:
                 break
-            if bare[0].isupper() or (out and out[-1][0].isupper() and bare.isalpha()) or (
-                bare in ("và", "&") and i + 1 < len(words) and words[i + 1][:1].isupper()
+            if (
+                bare[0].isupper()
+                or (out and out[-1][0].isupper() and bare.isalpha())
+                or (bare in ("và", "&") and i + 1 < len(words) and words[i + 1][:1].isupper())
             ):
                 out.append(bare)
                 if bare != word:

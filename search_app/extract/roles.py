@@ -1,5 +1,4 @@
-"""Roles: the post a person holds, written before or after their name.
-"""
+"""Roles: the post a person holds, written before or after their name."""
 
 import itertools
 import re
@@ -19,8 +18,20 @@ from .lexicon import (
 from .names import name_in
 
 # Military ranks: a post named as well says more ("thượng tướng X - thứ trưởng ...").
-RANKS = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "đô đốc",
-         "trung tá", "thiếu tá", "đại úy", "đại uý", "tướng"}
+RANKS = {
+    "đại tướng",
+    "thượng tướng",
+    "trung tướng",
+    "thiếu tướng",
+    "đại tá",
+    "thượng tá",
+    "đô đốc",
+    "trung tá",
+    "thiếu tá",
+    "đại úy",
+    "đại uý",
+    "tướng",
+}
 # A seat in an assembly, which a post named elsewhere says more than: "ĐB", "đại biểu Quốc hội".
 DEPUTIES = {"đb", "đbqh", "đại biểu", "đại biểu quốc hội"}
 # A degree, which a post says more than: "tiến sĩ y học".
@@ -85,7 +96,12 @@ def role_before_comma(text, at):
     lead = clause[: roles[-1].start()].split()
     if lead and canonical(lead[-1]) == "ban":
         return ""  # "Trước khi được Ban bí thư phân công ..., ông X": a body
-    if lead and lead[-1].islower() and lead[-1] not in APPOSITION_LEADS and roles[-1].end() == len(clause.rstrip()):
+    if (
+        lead
+        and lead[-1].islower()
+        and lead[-1] not in APPOSITION_LEADS
+        and roles[-1].end() == len(clause.rstrip())
+    ):
         # "Trả lời cử tri, ông Nguyễn Thành Phong": whom he answered, not his post; but
         # "Ông Lý và phu nhân, bà Ho Ching", "của người tiền nhiệm, đồng chí Lê Thanh Hải"
         return ""
@@ -134,8 +150,10 @@ def _party_or_state_body(words):
     """
     if len(words) > ROLE_CLAUSE_WORDS or not words[0][:1].isupper() or name_in(words) != (0, 0):
         return False
-    if not all(word[:1].isupper() or word in ("và", "-") or words[i - 1][:1].isupper() and word.isalpha()
-               for i, word in enumerate(words)):
+    if not all(
+        word[:1].isupper() or word in ("và", "-") or words[i - 1][:1].isupper() and word.isalpha()
+        for i, word in enumerate(words)
+    ):
         return False
     # Not "Trường" ("Tổng Bí thư Trường Chinh, ..."): a school is named like a pen name.
     head = ORG_HEAD_RE.match(words[0]) and canonical(words[0]) != "trường"

@@ -1,5 +1,4 @@
-"""Titles: a first line that is really body text, and a title for an article without one.
-"""
+"""Titles: a first line that is really body text, and a title for an article without one."""
 
 import re
 from urllib.parse import urlparse
@@ -15,9 +14,7 @@ def fix_title(title, body):
 
     Some articles have no title line: their first line is a long sentence.
     """
-    looks_like_body = len(title) > TITLE_MAX_CHARS or (
-        title.endswith(".") and len(title.split()) > 25
-    )
+    looks_like_body = len(title) > TITLE_MAX_CHARS or (title.endswith(".") and len(title.split()) > 25)
     if looks_like_body:
         return "", (title + "\n" + body).strip()
     return title, body

@@ -176,7 +176,7 @@ def _title_phrase_bonus(scorer, runs, head, scores):
         candidates = head
         for syllable in set(folded):
             candidates = candidates[_in_sorted(candidates, postings.docs("title", syllable))]
-        phrase = " %s " % " ".join(folded)
+        phrase = f" {' '.join(folded)} "
         for doc in candidates:
             if phrase in postings.folded_title(int(doc)):
                 scores[doc] *= 1 + scorer.weights.title_phrase
