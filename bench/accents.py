@@ -68,14 +68,18 @@ def main(argv=None):
         model.save(scratch)  # restored as a searcher does it: memory-mapped
         size = sum(f.stat().st_size for f in Path(scratch).iterdir())
         right, total, whole, times = restore(AccentModel.load(scratch), held_out)
-    print(f"model: {len(model.syllables):,} syllables, {len(model.arrays['pairs']):,} pairs, "
-          f"{len(model.arrays['triples']):,} triples from {args.train:,} articles, "
-          f"extracted and learned in {learn:.1f} s, {size / 2**20:.0f} MB on disk\n")
+    print(
+        f"model: {len(model.syllables):,} syllables, {len(model.arrays['pairs']):,} pairs, "
+        f"{len(model.arrays['triples']):,} triples from {args.train:,} articles, "
+        f"extracted and learned in {learn:.1f} s, {size / 2**20:.0f} MB on disk\n"
+    )
     print("| fragments | syllables | syllables right | fragments right | median ms | p95 ms |")
     print("|---|---|---|---|---|---|")
     times.sort()
-    print(f"| {len(held_out)} | {total} | {right / total:.3f} | {whole / len(held_out):.3f} "
-          f"| {statistics.median(times):.2f} | {times[int(0.95 * (len(times) - 1))]:.2f} |")
+    print(
+        f"| {len(held_out)} | {total} | {right / total:.3f} | {whole / len(held_out):.3f} "
+        f"| {statistics.median(times):.2f} | {times[int(0.95 * (len(times) - 1))]:.2f} |"
+    )
 
 
 def restore(model, held_out):

@@ -27,12 +27,15 @@ from search_app.extract import extract  # noqa: E402
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path,
-                        default=ROOT.parent / "shared" / "corpus" / "news-50k.jsonl.gz")
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "news-50k.jsonl.gz"
+    )
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=int, help="Read only the first N articles.")
-    parser.add_argument("--repeat", type=int, default=1, help="Extract them R times; report the fastest pass.")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="Extract them R times; report the fastest pass."
+    )
     args = parser.parse_args()
     names = Counter()
     counts = Counter()
@@ -65,7 +68,9 @@ def main():
     print("\n30 most frequent speaker names:")
     print(", ".join(f"{name} ({c})" for name, c in names.most_common(30)))
     print(f"\nRandom sample of {args.sample} articles with speakers (seed {args.seed}):")
-    for doc_id, speakers in random.Random(args.seed).sample(with_speakers, min(args.sample, len(with_speakers))):
+    for doc_id, speakers in random.Random(args.seed).sample(
+        with_speakers, min(args.sample, len(with_speakers))
+    ):
         people = "; ".join(f"{s['name']} [{s['role']}]" for s in speakers)
         print(f"{doc_id}\t{people}")
 

@@ -113,8 +113,14 @@ def score(gold_rows, articles):
         if result.date != row["date"]:
             errors.append((row["split"], row["id"], "date", f"{result.date!r} vs {row['date']!r}"))
         if norm(result.organisation) != norm(row["organisation"]):
-            errors.append((row["split"], row["id"], "organisation",
-                           f"{result.organisation!r} vs {row['organisation']!r}"))
+            errors.append(
+                (
+                    row["split"],
+                    row["id"],
+                    "organisation",
+                    f"{result.organisation!r} vs {row['organisation']!r}",
+                )
+            )
     return totals, errors
 
 
@@ -137,8 +143,10 @@ def in_genre(record, institution=True):
     """
     text = fold(record["title"] + " " + record["body"]).lower()
     return bool(
-        GENRE_MEETING.search(text) and (not institution or GENRE_INSTITUTION.search(text))
-        and "phat bieu" in text and "thuong dinh" not in text
+        GENRE_MEETING.search(text)
+        and (not institution or GENRE_INSTITUTION.search(text))
+        and "phat bieu" in text
+        and "thuong dinh" not in text
     )
 
 
@@ -154,8 +162,10 @@ def draw(shared, used, count, seed, genre=False, max_chars=None, meetings=False)
         records = [json.loads(line) for line in handle]
     limit = max_chars or (3000 if genre or meetings else 2500)
     pool = [
-        r for r in records
-        if len(r["body"]) < limit and r["id"] not in used
+        r
+        for r in records
+        if len(r["body"]) < limit
+        and r["id"] not in used
         and (not (genre or meetings) or in_genre(r, institution=genre))
     ]
     if len(pool) < count:
@@ -173,16 +183,25 @@ def main():
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--errors", action="store_true", help="List every disagreement.")
     parser.add_argument(
-        "--draw", type=int, metavar="N",
+        "--draw",
+        type=int,
+        metavar="N",
         help="Print N news-50k articles to annotate (in no split yet; see --genre and --max-chars) and stop.",
     )
     parser.add_argument("--seed", type=int, default=2032, help="The seed --draw samples with.")
-    parser.add_argument("--genre", action="store_true",
-                        help="--draw only meeting reports from institutions, the seeds' genre.")
-    parser.add_argument("--meetings", action="store_true",
-                        help="--draw only reports of meetings with a speech, at any organisation.")
     parser.add_argument(
-        "--max-chars", type=int,
+        "--genre",
+        action="store_true",
+        help="--draw only meeting reports from institutions, the seeds' genre.",
+    )
+    parser.add_argument(
+        "--meetings",
+        action="store_true",
+        help="--draw only reports of meetings with a speech, at any organisation.",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
         help="--draw articles shorter than this (default 3,000 with --genre or --meetings, else 2,500).",
     )
     args = parser.parse_args()

@@ -83,8 +83,20 @@ def main(argv=None):
     env = dict(os.environ, SEARCH_APP_INDEX=str(args.index))
     started = time.perf_counter()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b", f"127.0.0.1:{args.port}", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         first = None
@@ -127,7 +139,9 @@ def main(argv=None):
     finally:
         server.terminate()
         server.wait()
-    print(f"gunicorn, {args.workers} workers, {args.clients} clients, {args.seconds:.0f} s, index {args.index}\n")
+    print(
+        f"gunicorn, {args.workers} workers, {args.clients} clients, {args.seconds:.0f} s, index {args.index}\n"
+    )
     print(
         "| requests | errors | requests/s | p50 ms | p95 ms | p99 ms | first answer s "
         "| worker RSS MB | worker PSS MB | worker private MB |"

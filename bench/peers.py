@@ -128,7 +128,9 @@ class TantivyEngine:
         found = []
         for conjunction in (True, False):
             parsed = self.index.parse_query(
-                " ".join(words), ["title", "body"], field_boosts={"title": 3.0},
+                " ".join(words),
+                ["title", "body"],
+                field_boosts={"title": 3.0},
                 conjunction_by_default=conjunction,
             )
             hits = self.searcher.search(parsed, k).hits
@@ -171,7 +173,10 @@ class PlainWhooshEngine:
         writer.commit()
         self.searcher = ix.searcher()
         self.parser = MultifieldParser(
-            ["title", "body"], schema, fieldboosts={"title": 3.0}, group=OrGroup,
+            ["title", "body"],
+            schema,
+            fieldboosts={"title": 3.0},
+            group=OrGroup,
         )
 
     def search(self, query, k=PAGE):

@@ -40,7 +40,7 @@ def read_jsonl(path):
 
 
 def split_of(qid):
-    """"check" for one question in five (by a hash of its id), else "tune"."""
+    """ "check" for one question in five (by a hash of its id), else "tune"."""
     base = qid.split("#")[0]
     return "check" if hashlib.sha1(base.encode()).digest()[0] % 5 == 0 else "tune"
 
@@ -136,22 +136,20 @@ def main(argv=None):
             engines_by_corpus[corpus] = build_engines(corpus, workdir, args.reuse, engines)
         for engine in engines_by_corpus[corpus]:
             result = evaluate(engine, queries)
-            by_split = {
-                split: evaluate_subset(result, queries, split) for split in ("tune", "check")
-            }
+            by_split = {split: evaluate_subset(result, queries, split) for split in ("tune", "check")}
             rows.append((set_name, engine.name, len(queries), result, by_split))
     print_table(rows)
 
 
 def evaluate_subset(result, queries, split):
     # Recompute MRR over one split from the per-query numbers kept in order.
-    return statistics.fmean(
-        rr for rr, q in zip(result["per_query"], queries) if split_of(q["qid"]) == split
-    )
+    return statistics.fmean(rr for rr, q in zip(result["per_query"], queries) if split_of(q["qid"]) == split)
 
 
 def print_table(rows):
-    print("| query set | engine | queries | MRR@10 | MRR@10 tune | MRR@10 check | recall@10 | median ms | p95 ms |")
+    print(
+        "| query set | engine | queries | MRR@10 | MRR@10 tune | MRR@10 check | recall@10 | median ms | p95 ms |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for set_name, engine, count, result, by_split in rows:
         print(

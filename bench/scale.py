@@ -176,12 +176,17 @@ def updates(source, ours, work):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
+    parser.add_argument(
+        "--work", type=Path, default=None, help="scratch directory (default: a temporary one)"
+    )
     parser.add_argument("--sizes", default="5000,10000,20000,50000")
     parser.add_argument("--no-update", action="store_true", help="skip the update measurements")
-    parser.add_argument("--queries", type=int, default=300, help="known-item queries per size (a seeded sample)")
     parser.add_argument(
-        "--updates-only", action="store_true",
+        "--queries", type=int, default=300, help="known-item queries per size (a seeded sample)"
+    )
+    parser.add_argument(
+        "--updates-only",
+        action="store_true",
         help="only the update measurements, on the index of the largest size an earlier run left in --work "
         "(its source is first written afresh from the corpus)",
     )

@@ -60,7 +60,9 @@ def main(argv=None):
     print(f"index {args.index}; first call (builds the list) {first:.0f} ms\n")
     print("| prefixes | median ms | p95 ms | next word offered |")
     print("|---|---|---|---|")
-    print(f"| {len(typed)} | {statistics.median(times):.2f} | {percentile(times, 95):.2f} | {found / len(typed):.3f} |")
+    print(
+        f"| {len(typed)} | {statistics.median(times):.2f} | {percentile(times, 95):.2f} | {found / len(typed):.3f} |"
+    )
 
 
 if __name__ == "__main__":

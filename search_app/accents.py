@@ -80,7 +80,9 @@ class AccentCounter:
         if model:
             self._unigrams += model.arrays["unigrams"]
             for order, keys, counts in ((2, "pair_keys", "pairs"), (3, "triple_keys", "triples")):
-                self._parts[order].append((np.array(model.arrays[keys]), model.arrays[counts].astype(np.int64)))
+                self._parts[order].append(
+                    (np.array(model.arrays[keys]), model.arrays[counts].astype(np.int64))
+                )
 
     def add_article(self, title, body, sign=1):
         """Count an article's title (:data:`TITLE_WEIGHT` times) and body; or,
@@ -131,7 +133,9 @@ class AccentCounter:
         """The counts of one order in one sorted part, without n-grams counted to zero."""
         parts = self._parts[order]
         if len(parts) > 1:
-            keys, counts = _unique(np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts]))
+            keys, counts = _unique(
+                np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts])
+            )
             parts[:] = [(keys[counts > 0], counts[counts > 0])]
         return parts[0] if parts else (np.zeros(0, np.uint64), np.zeros(0, np.int64))
 
@@ -161,10 +165,13 @@ class AccentCounter:
             "triple_keys": triple_keys,
             "triples": triples,
         }
-        return AccentModel(list(self.syllables), {
-            name: array if name.endswith("keys") else array.astype(np.uint32)
-            for name, array in arrays.items()
-        })
+        return AccentModel(
+            list(self.syllables),
+            {
+                name: array if name.endswith("keys") else array.astype(np.uint32)
+                for name, array in arrays.items()
+            },
+        )
 
 
 class AccentModel:
@@ -260,7 +267,8 @@ class AccentModel:
     def _restore(self, words, spellings):
         lattice = [
             [i for syllable in spellings[k] for i in self.forms[syllable]]
-            if spellings.get(k) else self.forms.get(fold(w)) or [self._unknown]
+            if spellings.get(k)
+            else self.forms.get(fold(w)) or [self._unknown]
             for k, w in enumerate(words)
         ]
         # The states after each word: (previous id, this id, score); and for
@@ -287,10 +295,7 @@ class AccentModel:
             if parents is not None:
                 at = int(parents[at])
         path.reverse()
-        return [
-            self.syllables[i] if i != self._unknown else w.lower()
-            for i, w in zip(path, words)
-        ]
+        return [self.syllables[i] if i != self._unknown else w.lower() for i, w in zip(path, words)]
 
     def _unigram(self, ids):
         return (self._per_syllable["unigrams"][ids] + 0.5) / self.total
@@ -300,11 +305,16 @@ class AccentModel:
         arrays, per_syllable = self.arrays, self._per_syllable
         (pair,) = _lookup(arrays["pair_keys"], _key(second, third), arrays["pairs"])
         p = _smooth(
-            pair, per_syllable["context"][second], per_syllable["followers"][second],
+            pair,
+            per_syllable["context"][second],
+            per_syllable["followers"][second],
             self._unigram(third),
         )
         context, followers = _lookup(
-            arrays["pair_keys"], _key(first, second), arrays["pair_context"], arrays["pair_followers"],
+            arrays["pair_keys"],
+            _key(first, second),
+            arrays["pair_context"],
+            arrays["pair_followers"],
         )
         (triple,) = _lookup(arrays["triple_keys"], _key(first, second, third), arrays["triples"])
         return _smooth(triple, context, followers, p)

@@ -251,4 +251,3 @@ def VietnameseAnalyzer():
 def query_forms(word):
     """The (folded, accented) index terms for one syllable of a query."""
     return fold(word), canonical(word)
-

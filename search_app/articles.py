@@ -78,8 +78,7 @@ def read_sources(sources):
             raise SourceError(f"source not found: {path}")
         if not (path.is_dir() or _is_jsonl(path) or path.suffix in TEXT_SUFFIXES):
             raise SourceError(
-                f"cannot read {path}: a source is a directory, a .txt/.md file "
-                "or a .jsonl/.jsonl.gz file"
+                f"cannot read {path}: a source is a directory, a .txt/.md file or a .jsonl/.jsonl.gz file"
             )
     return _read_all(paths)
 

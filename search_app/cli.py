@@ -41,7 +41,9 @@ def main():
 @click.option("--full", is_flag=True, help="Re-analyse every article, not only the changed ones.")
 @click.option("--sample", is_flag=True, help="Index the sample corpus bundled with the package.")
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=None,
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
     help="Processes that analyse articles (default: one per core).",
 )
 def reindex(sources, index_path, full, sample, jobs):
@@ -119,10 +121,12 @@ def search(query, index_path, limit, as_json):
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="gunicorn worker processes.")
-@click.option("--sample", is_flag=True,
-              help="Build the index from the bundled sample first if there is none.")
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="gunicorn worker processes."
+)
+@click.option(
+    "--sample", is_flag=True, help="Build the index from the bundled sample first if there is none."
+)
 def serve(index_path, host, port, workers, sample):
     """Serve the web UI and the JSON API with gunicorn.
 

@@ -40,9 +40,7 @@ class PhraseCounter:
 
     def save(self, path):
         """Writes the phrases worth offering, with their counts."""
-        offered = {
-            text: n for text, n in self.counts.items() if n >= MIN_COUNT and len(text) >= MIN_CHARS
-        }
+        offered = {text: n for text, n in self.counts.items() if n >= MIN_COUNT and len(text) >= MIN_CHARS}
         with gzip.open(path, "wt", encoding="utf-8") as out:
             json.dump(offered, out, ensure_ascii=False)
 

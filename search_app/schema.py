@@ -20,8 +20,14 @@ PACKAGE = Path(__file__).parent
 # extraction and its word lists, analysis, this schema, and the accent
 # model's counting (an update adjusts the previous generation's counts).
 ANALYSIS_SOURCES = (
-    "text.py", "articles.py", "extract/*.py", "words/*.txt",
-    "segmenter.py", "analysis.py", "schema.py", "accents.py",
+    "text.py",
+    "articles.py",
+    "extract/*.py",
+    "words/*.txt",
+    "segmenter.py",
+    "analysis.py",
+    "schema.py",
+    "accents.py",
 )
 # The analysed text fields, which searches score.
 TEXT_FIELDS = ("title", "speakers", "body")
@@ -101,8 +107,17 @@ def stored_to_document(fields):
 
 
 STORED_NAMES = (
-    "id", "title", "derived_title", "body", "date", "organisation", "source", "url", "byline",
-    "fingerprint", "origin",
+    "id",
+    "title",
+    "derived_title",
+    "body",
+    "date",
+    "organisation",
+    "source",
+    "url",
+    "byline",
+    "fingerprint",
+    "origin",
 )
 
 

@@ -55,9 +55,7 @@ def read_crfsuite(path):
     data = Path(path).read_bytes()
     if data[:4] != b"lCRF" or data[8:12] != b"FOMC":
         raise ValueError(f"{path} is not a CRFsuite first-order model")
-    _, _, num_labels, num_attrs, off_features, off_labels, off_attrs = struct.unpack_from(
-        "<7I", data, 12
-    )
+    _, _, num_labels, num_attrs, off_features, off_labels, off_attrs = struct.unpack_from("<7I", data, 12)
     if data[off_features : off_features + 4] != b"FEAT":
         raise ValueError(f"{path}: no feature chunk where the header says")
     (count,) = struct.unpack_from("<I", data, off_features + 8)

@@ -86,15 +86,11 @@ def normalize_tone(word):
     tones = [ch for ch in decomposed if ch in TONE_MARKS]
     if len(tones) != 1:
         return unicodedata.normalize("NFC", word)
-    base = unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS)
-    )
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
     position = _tone_position(base.lower())
     if position is None:
         return unicodedata.normalize("NFC", word)
-    return unicodedata.normalize(
-        "NFC", base[: position + 1] + tones[0] + base[position + 1 :]
-    )
+    return unicodedata.normalize("NFC", base[: position + 1] + tones[0] + base[position + 1 :])
 
 
 # Every Latin letter with diacritics (and the combining marks of NFD text)
@@ -219,4 +215,3 @@ def foreign_word(word):
         and not VIETNAMESE_SYLLABLE_RE.fullmatch(word.lower().replace("-", ""))
         and word.lower().replace("-", "") not in FOREIGN_PLACES  # "Cam-pu-chia"
     )
-

@@ -40,7 +40,10 @@ def test_accented_form_only_when_it_differs():
 
 def test_query_mode_gives_folded_syllables_only():
     assert [t for t, _, _, _ in tokens("Hội nghị Đảng ủy", mode="query")] == [
-        "hoi", "nghi", "dang", "uy",
+        "hoi",
+        "nghi",
+        "dang",
+        "uy",
     ]
 
 

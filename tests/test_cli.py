@@ -19,10 +19,13 @@ def runner():
 
 @pytest.fixture
 def corpus(tmp_path):
-    return write_articles(tmp_path / "corpus", {
-        "a.txt": "Hội nghị cán bộ viên chức\nNgày 20/12/2022, đồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy phát biểu.",
-        "b.txt": "Hội thảo laser\nCác nhà khoa học trao đổi về laser.",
-    })
+    return write_articles(
+        tmp_path / "corpus",
+        {
+            "a.txt": "Hội nghị cán bộ viên chức\nNgày 20/12/2022, đồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy phát biểu.",
+            "b.txt": "Hội thảo laser\nCác nhà khoa học trao đổi về laser.",
+        },
+    )
 
 
 def reindex(runner, *args):
@@ -100,7 +103,9 @@ def test_second_reindex_at_once_exits_with_a_clear_message(runner, corpus, tmp_p
     index = tmp_path / "ix"
     index.mkdir()
     with subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(index / "reindex.lock")], stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", HOLD_LOCK, str(index / "reindex.lock")],
+        stdout=subprocess.PIPE,
+        text=True,
     ) as holder:
         try:
             assert holder.stdout.readline() == "locked\n"
@@ -150,7 +155,9 @@ def test_serve_without_index_explains_what_to_do(runner, tmp_path):
 def test_python_dash_m_entry_point(corpus, tmp_path):
     process = subprocess.run(
         [sys.executable, "-m", "search_app", "reindex", str(corpus), "--index", str(tmp_path / "ix")],
-        capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "error"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "error"},
     )
     assert process.returncode == 0, process.stderr
     assert "indexed 2 articles" in process.stdout

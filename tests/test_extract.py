@@ -65,9 +65,7 @@ def test_byline_share_buttons_and_navigation_leave_the_body():
         "Dương Chiêm, Thế Bằng\n\nFacebook Zalo"
     )
     clean, meta = clean_body(body, "Hội nghị tổng kết năm 2024")
-    assert clean == (
-        "Ngày 18/01/2024, Trung tâm tổ chức Hội nghị.\n\nĐại diện cơ quan ký giao ước thi đua"
-    )
+    assert clean == ("Ngày 18/01/2024, Trung tâm tổ chức Hội nghị.\n\nĐại diện cơ quan ký giao ước thi đua")
     assert meta["byline"] == "Dương Chiêm, Thế Bằng"
 
 
@@ -108,10 +106,11 @@ def test_a_day_and_month_first_take_the_year_of_the_latest_full_date_that_has_th
 
 def test_missing_title_comes_from_the_first_sentence_not_a_caption():
     article = Article(
-        id="x", origin="x",
+        id="x",
+        origin="x",
         title="Tham dự Hội nghị có TS. Phạm Quang Minh - Phó Bí thư Đảng ủy, Phó Viện trưởng Viện "
-              "Năng lượng nguyên tử Việt Nam; TS. Trần Ngọc Toàn - Phó Viện trưởng Viện; cùng toàn "
-              "thể Lãnh đạo, cán bộ viên chức, người lao động trong đơn vị.",
+        "Năng lượng nguyên tử Việt Nam; TS. Trần Ngọc Toàn - Phó Viện trưởng Viện; cùng toàn "
+        "thể Lãnh đạo, cán bộ viên chức, người lao động trong đơn vị.",
         body="Toàn cảnh Hội nghị\n\nKhai mạc Hội nghị, TS. Đặng Quang Thiệu trình bày báo cáo.",
     )
     result = extract(article)
@@ -122,12 +121,13 @@ def test_missing_title_comes_from_the_first_sentence_not_a_caption():
 
 def test_missing_title_from_url_slug_when_the_body_has_every_word():
     article = Article(
-        id="x", origin="x",
+        id="x",
+        origin="x",
         title="Tham dự buổi gặp mặt có PGS.TS Hoàng Anh Tuấn – Viện trưởng Viện Hoá học, cùng đại "
-              "diện lãnh đạo các phòng và đông đảo cán bộ nghiên cứu trẻ của Viện Hoá học nhân dịp "
-              "kỷ niệm ngày Khoa học.",
+        "diện lãnh đạo các phòng và đông đảo cán bộ nghiên cứu trẻ của Viện Hoá học nhân dịp "
+        "kỷ niệm ngày Khoa học.",
         body="Viện Hoá học gặp mặt cán bộ nghiên cứu trẻ.\n"
-             "Theo https://www.example.vn/tin/1234/vien-hoa-hoc-gap-mat-can-bo-nghien-cuu-tre.aspx",
+        "Theo https://www.example.vn/tin/1234/vien-hoa-hoc-gap-mat-can-bo-nghien-cuu-tre.aspx",
     )
     assert extract(article).title == "Viện Hoá học gặp mặt cán bộ nghiên cứu trẻ"
 
@@ -442,7 +442,10 @@ def test_a_role_keeps_the_posts_listed_before_it_and_the_fuller_form_found_later
         ("Phạm Bình Minh", "Phó Thủ tướng, Bộ trưởng Ngoại giao"),
         ("Nguyễn Thiện Nhân", "Bí thư Thành uỷ TP. HCM"),
     ]
-    assert organisation("TP. HCM xây dựng kho dữ liệu", "Sáng 22-6, UBND TP. HCM tổ chức hội nghị.") == "UBND TP. HCM"
+    assert (
+        organisation("TP. HCM xây dựng kho dữ liệu", "Sáng 22-6, UBND TP. HCM tổ chức hội nghị.")
+        == "UBND TP. HCM"
+    )
 
 
 def test_korean_given_names_particles_abbreviations_and_names_introduced_in_full():
@@ -684,8 +687,14 @@ def test_organisations_with_lower_case_words_and_brackets_and_a_role_in_appositi
         "KTS Phan Đức Hải nhận định. Ông Đoàn Nguyên Đức, Chủ tịch Tập đoàn Hoàng Anh Gia Lai nói."
     )
     assert [name for name, _ in speakers(text)] == [
-        "Sumio Hara", "Phan Huy Lê", "Phan Đức Hải", "Đoàn Nguyên Đức",
-        "Trần Ngọc Nguyên", "Lê Ngọc Sơn", "Nguyễn Đại Dân", "Nguyễn Duy",
+        "Sumio Hara",
+        "Phan Huy Lê",
+        "Phan Đức Hải",
+        "Đoàn Nguyên Đức",
+        "Trần Ngọc Nguyên",
+        "Lê Ngọc Sơn",
+        "Nguyễn Đại Dân",
+        "Nguyễn Duy",
     ]
 
 
@@ -707,7 +716,12 @@ def test_bodies_in_brackets_agencies_rarer_surnames_columnists_and_oceans():
         "Ông Andrew O’ Neil, nhà nghiên cứu, nhận định. Đại sứ Hàn Quốc tại Đan Mạch Choi Jai-chul nói."
     )
     assert [name for name, _ in speakers(text)] == [
-        "Andrew O'Neil", "Trần Thanh Tâm", "Craig Hart", "Bế Xuân Trường", "Jill Dougherty", "Matt Knight",
+        "Andrew O'Neil",
+        "Trần Thanh Tâm",
+        "Craig Hart",
+        "Bế Xuân Trường",
+        "Jill Dougherty",
+        "Matt Knight",
         "Choi Jai-chul",
     ]
 
@@ -719,7 +733,8 @@ def test_a_documents_date_is_not_the_events():
     )
     assert find_date("", "Hội nghị", body) == ("", 0)
     assert find_date("", "Hội nghị", "Ngày 5/5/2019, theo Nghị định 45/NĐ - CP ngày 21/4/2010.") == (
-        "2019-05-05", 2019,
+        "2019-05-05",
+        2019,
     )
     body = "Sáng nay (22/1) diễn ra hội nghị về Nghị quyết 02 của Chính phủ vừa ban hành ngày 01/01/2019."
     assert find_date("", "Hội nghị", body) == ("", 0)
@@ -739,7 +754,11 @@ def test_people_after_a_companys_one_word_name_and_organisations_named_like_peop
         "Lãnh đạo đa số tại Hạ viện Kevin McCarthy dự họp."
     )
     assert [name for name, _ in speakers(text)] == [
-        "Goh Seow Hiong", "Doreen Steidle", "Linda Seah", "Christian Bennett", "Kevin McCarthy",
+        "Goh Seow Hiong",
+        "Doreen Steidle",
+        "Linda Seah",
+        "Christian Bennett",
+        "Kevin McCarthy",
     ]
 
 
@@ -764,7 +783,10 @@ def test_names_the_article_hides_a_vietnamese_name_before_a_dash_and_rarer_surna
         "Ngoại trưởng Philippines Teodoro Locsin Jr nói. Tổng thống Hàn Quốc Moon Jae - in nói."
     )
     assert [name for name, _ in speakers(text)] == [
-        "Đặng Quang Vinh", "Cấn Văn Lực", "Teodoro Locsin Jr", "Moon Jae-in",
+        "Đặng Quang Vinh",
+        "Cấn Văn Lực",
+        "Teodoro Locsin Jr",
+        "Moon Jae-in",
     ]
 
 
@@ -808,7 +830,9 @@ def test_given_names_spelt_like_syllables_countries_asides_and_a_list_after_a_ro
         ("Pep Guardiola", "HLV"),
     ]
     assert speakers("Tư lệnh chiến dịch của SDF - tướng Chia Kobani cho biết.") == [("Chia Kobani", "tướng")]
-    text = "Tướng quân hàng đầu của Mỹ - ông Joseph Votel nói. Đại sứ - Trưởng phái đoàn EU Bruno Angelet nói."
+    text = (
+        "Tướng quân hàng đầu của Mỹ - ông Joseph Votel nói. Đại sứ - Trưởng phái đoàn EU Bruno Angelet nói."
+    )
     assert speakers(text) == [
         ("Joseph Votel", "Tướng quân hàng đầu của Mỹ"),
         ("Bruno Angelet", "Đại sứ - Trưởng phái đoàn EU"),
@@ -886,7 +910,9 @@ def test_a_bare_province_before_a_name_the_youth_union_and_a_misspelt_foreign_na
         "Ảnh: Chủ tịch nước tiếp Bộ trưởng Thương mại Engartiasto Lukita."
     )
     assert speakers(text) == [("Enggartiasto Lukita", "Bộ trưởng Thương mại Indonesia")]
-    text = "Bộ trưởng Y tế và dịch vụ xã hội Tom Price bước lên. Chen Daoyin, một nhà khoa học chính trị, nói."
+    text = (
+        "Bộ trưởng Y tế và dịch vụ xã hội Tom Price bước lên. Chen Daoyin, một nhà khoa học chính trị, nói."
+    )
     assert speakers(text) == [
         ("Tom Price", "Bộ trưởng Y tế và dịch vụ xã hội"),
         ("Chen Daoyin", "nhà khoa học chính trị"),
@@ -964,7 +990,9 @@ def test_a_deadline_is_not_the_event_and_acronyms_and_federations_as_subjects():
     assert organisation("HLV vô địch cúp C1 nhận tin vui", "Ông X nói.") == ""
     assert organisation("Trường Sa của Việt Nam trong một động thái", "Ông X nói.") == ""
     first = "Tổng liên đoàn Lao động Việt Nam vừa đề xuất tăng thêm 1 ngày nghỉ."
-    assert organisation("Người lao động sẽ được nghỉ thêm 1 ngày", first) == "Tổng liên đoàn Lao động Việt Nam"
+    assert (
+        organisation("Người lao động sẽ được nghỉ thêm 1 ngày", first) == "Tổng liên đoàn Lao động Việt Nam"
+    )
     assert organisation("Hội đồng Bảo an LHQ họp kín về Triều Tiên", "") == "Hội đồng Bảo an LHQ"
     assert organisation("Ban Văn hoá - Xã hội của HĐND TP. HCM đề nghị giữ cây xanh", "") == (
         "Ban Văn hoá - Xã hội của HĐND TP. HCM"
@@ -1000,7 +1028,10 @@ def test_a_plenipotentiary_ambassador_posts_joined_by_kiem_a_role_between_dashes
         ("Nguyễn Ngọc Thế", "Cục trưởng Cục An ninh nông thôn (Bộ Công an)"),
         ("Phạm Bình Minh", "Phó thủ tướng, Bộ trưởng Ngoại giao"),
         ("Phạm Văn Hồng", "Giám đốc Viện Năng lượng nguyên tử"),
-        ("Trương Minh Tuấn", "Uỷ viên Trung ương Đảng, Bộ trưởng Bộ TT&TT kiêm Phó Trưởng Ban Tuyên giáo Trung ương"),
+        (
+            "Trương Minh Tuấn",
+            "Uỷ viên Trung ương Đảng, Bộ trưởng Bộ TT&TT kiêm Phó Trưởng Ban Tuyên giáo Trung ương",
+        ),
         ("Trần Anh Tuấn", "tổng giám đốc Công ty CP tư vấn - thương mại - dịch vụ Hoàng Quân"),
         ("Tất Thành Cang", "uỷ viên Trung ương, phó bí thư thường trực Thành uỷ TP. HCM"),
         ("Umeda Kunio", "Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam"),

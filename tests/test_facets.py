@@ -56,8 +56,13 @@ def test_organisation_and_speaker_filters(client):
 
 @pytest.mark.parametrize(
     "args, code",
-    [("year=20x3", "invalid_year"), ("year=99", "invalid_year"), ("from=2023-13-01", "invalid_date"),
-     ("to=yesterday", "invalid_date"), ("sort=popular", "invalid_sort")],
+    [
+        ("year=20x3", "invalid_year"),
+        ("year=99", "invalid_year"),
+        ("from=2023-13-01", "invalid_date"),
+        ("to=yesterday", "invalid_date"),
+        ("sort=popular", "invalid_sort"),
+    ],
 )
 def test_filter_errors(client, args, code):
     response = client.get("/api/search?q=x&" + args)
@@ -68,12 +73,17 @@ def test_filter_errors(client, args, code):
 def test_speaker_api_lists_articles_newest_first_with_roles(client):
     data = client.get("/api/speakers/Nguyen Phu Hung").get_json()
     assert (data["name"], data["total"]) == ("Nguyễn Phú Hùng", 1)
-    assert data["articles"] == [{
-        "id": "khcn/05-dai-hoi-cong-doan",
-        "title": "Đại hội Công đoàn Viện Ứng dụng công nghệ nhiệm kỳ 2023 – 2028",
-        "date": "2023-05-26", "year": 2023, "name": "Nguyễn Phú Hùng",
-        "role": "Bí thư Đảng ủy, Viện trưởng Viện Ứng dụng công nghệ", "source": "",
-    }]
+    assert data["articles"] == [
+        {
+            "id": "khcn/05-dai-hoi-cong-doan",
+            "title": "Đại hội Công đoàn Viện Ứng dụng công nghệ nhiệm kỳ 2023 – 2028",
+            "date": "2023-05-26",
+            "year": 2023,
+            "name": "Nguyễn Phú Hùng",
+            "role": "Bí thư Đảng ủy, Viện trưởng Viện Ứng dụng công nghệ",
+            "source": "",
+        }
+    ]
     response = client.get("/api/speakers/Không Ai Cả")
     assert response.status_code == 404
     assert response.get_json()["error"]["code"] == "not_found"
@@ -82,11 +92,13 @@ def test_speaker_api_lists_articles_newest_first_with_roles(client):
 def test_speaker_page_newest_first(make_engine, tmp_path):
     from search_app.web.app import create_app
 
-    make_engine({
-        "cu.txt": "Tin cũ\nNgày 01/02/2022, đồng chí Lê Văn Tám – Giám đốc Sở phát biểu.",
-        "moi.txt": "Tin mới\nNgày 03/04/2024, ông Lê Văn Tám, Chủ tịch Hội đồng khai mạc.",
-        "khac.txt": "Tin khác\nNgày 05/06/2023, bà Trần Thị Hoa phát biểu.",
-    })
+    make_engine(
+        {
+            "cu.txt": "Tin cũ\nNgày 01/02/2022, đồng chí Lê Văn Tám – Giám đốc Sở phát biểu.",
+            "moi.txt": "Tin mới\nNgày 03/04/2024, ông Lê Văn Tám, Chủ tịch Hội đồng khai mạc.",
+            "khac.txt": "Tin khác\nNgày 05/06/2023, bà Trần Thị Hoa phát biểu.",
+        }
+    )
     client = create_app({"INDEX_PATH": str(tmp_path / "index"), "TESTING": True}).test_client()
     page = client.get("/speaker/le van tam").get_data(as_text=True)
     assert "<h1>Lê Văn Tám</h1>" in page
@@ -109,13 +121,15 @@ def test_filters_survive_pagination(client):
 
 
 def test_a_foreign_surname_alone_counts_as_the_full_name_across_articles(make_engine):
-    engine = make_engine({
-        "a.txt": "Tin một\nNgày 01/02/2023, Tổng thống Mỹ Donald Trump phát biểu tại hội nghị.",
-        "b.txt": "Tin hai\nNgày 01/03/2023, Tổng thống Mỹ Donald Trump gặp báo chí tại hội nghị.",
-        "c.txt": "Tin ba\nNgày 01/04/2023, ông Trump cho biết tại hội nghị.",
-        "d.txt": "Tin bốn\nNgày 01/05/2023, ông Lê Văn Tám phát biểu tại hội nghị.",
-        "e.txt": "Tin năm\nNgày 01/06/2023, ông Tám cho biết tại hội nghị.",
-    })
+    engine = make_engine(
+        {
+            "a.txt": "Tin một\nNgày 01/02/2023, Tổng thống Mỹ Donald Trump phát biểu tại hội nghị.",
+            "b.txt": "Tin hai\nNgày 01/03/2023, Tổng thống Mỹ Donald Trump gặp báo chí tại hội nghị.",
+            "c.txt": "Tin ba\nNgày 01/04/2023, ông Trump cho biết tại hội nghị.",
+            "d.txt": "Tin bốn\nNgày 01/05/2023, ông Lê Văn Tám phát biểu tại hội nghị.",
+            "e.txt": "Tin năm\nNgày 01/06/2023, ông Tám cho biết tại hội nghị.",
+        }
+    )
     counts = {f.value: f.count for f in engine.search("hoi nghi").facets.speaker}
     # "Tám" alone is Vietnamese: many people are called Tám, so it stays apart.
     assert counts == {"donald trump": 3, "le van tam": 1, "tam": 1}

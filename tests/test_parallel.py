@@ -14,10 +14,13 @@ from .conftest import write_articles
 
 
 def corpus(root, count):
-    return write_articles(root, {
-        f"a{n:03}.txt": f"Hội nghị số {n}\nNgày 2/1/2024, ông Nguyễn Văn An{n % 7} phát biểu tại hội nghị {n}."
-        for n in range(count)
-    })
+    return write_articles(
+        root,
+        {
+            f"a{n:03}.txt": f"Hội nghị số {n}\nNgày 2/1/2024, ông Nguyễn Văn An{n % 7} phát biểu tại hội nghị {n}."
+            for n in range(count)
+        },
+    )
 
 
 def stored(index):

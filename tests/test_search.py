@@ -13,11 +13,13 @@ def ids(result):
 
 @pytest.fixture
 def engine(make_engine):
-    return make_engine({
-        "hoi-nghi.txt": "Hội nghị cán bộ viên chức năm 2023\nHội nghị cán bộ viên chức đã diễn ra.",
-        "rai-rac.txt": "Tin tổng hợp\nCán bộ đi họp. Viên chức nghỉ. Hội diễn văn nghệ, nghị quyết mới.",
-        "dang-uy.txt": "Đảng ủy Viện họp phiên thường kỳ\nĐồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy chủ trì.",
-    })
+    return make_engine(
+        {
+            "hoi-nghi.txt": "Hội nghị cán bộ viên chức năm 2023\nHội nghị cán bộ viên chức đã diễn ra.",
+            "rai-rac.txt": "Tin tổng hợp\nCán bộ đi họp. Viên chức nghỉ. Hội diễn văn nghệ, nghị quyết mới.",
+            "dang-uy.txt": "Đảng ủy Viện họp phiên thường kỳ\nĐồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy chủ trì.",
+        }
+    )
 
 
 def test_unaccented_query_finds_accented_text(engine):
@@ -30,31 +32,39 @@ def test_compound_words_rank_above_scattered_syllables(engine):
 
 
 def test_title_outweighs_body(make_engine):
-    engine = make_engine({
-        "a.txt": "Tin tổng hợp\nTrong tuần có nhiều sự kiện, trong đó có hội thảo laser.",
-        "b.txt": "Hội thảo laser\nCác nhà khoa học trao đổi.",
-    })
+    engine = make_engine(
+        {
+            "a.txt": "Tin tổng hợp\nTrong tuần có nhiều sự kiện, trong đó có hội thảo laser.",
+            "b.txt": "Hội thảo laser\nCác nhà khoa học trao đổi.",
+        }
+    )
     assert ids(engine.search("laser")) == ["b", "a"]
 
 
 def test_accented_query_prefers_exact_accents_but_keeps_folded_matches(make_engine):
-    engine = make_engine({
-        "ma.txt": "Bóng ma\nChuyện ma trong đêm.",
-        "ma-sac.txt": "Má tôi\nMá tôi nấu cơm.",
-        "ma-huyen.txt": "Nhưng mà\nMà thôi, không sao.",
-    })
+    engine = make_engine(
+        {
+            "ma.txt": "Bóng ma\nChuyện ma trong đêm.",
+            "ma-sac.txt": "Má tôi\nMá tôi nấu cơm.",
+            "ma-huyen.txt": "Nhưng mà\nMà thôi, không sao.",
+        }
+    )
     assert ids(engine.search("má"))[0] == "ma-sac"
     assert set(ids(engine.search("má"))) == {"ma", "ma-sac", "ma-huyen"}
     assert ids(engine.search("mà"))[0] == "ma-huyen"
 
 
-@pytest.mark.parametrize("query", ["hoà bình", "hòa bình", "hoa binh", unicodedata.normalize("NFD", "Hoà Bình")])
+@pytest.mark.parametrize(
+    "query", ["hoà bình", "hòa bình", "hoa binh", unicodedata.normalize("NFD", "Hoà Bình")]
+)
 def test_tone_placement_and_unicode_form_do_not_matter(make_engine, query):
-    engine = make_engine({
-        "cu.txt": "Giữ gìn hoà bình\nTin cũ.",
-        "moi.txt": unicodedata.normalize("NFD", "Xây dựng hòa bình\nTin mới."),
-        "khac.txt": "Tin khác\nKhông liên quan.",
-    })
+    engine = make_engine(
+        {
+            "cu.txt": "Giữ gìn hoà bình\nTin cũ.",
+            "moi.txt": unicodedata.normalize("NFD", "Xây dựng hòa bình\nTin mới."),
+            "khac.txt": "Tin khác\nKhông liên quan.",
+        }
+    )
     assert sorted(ids(engine.search(query))) == ["cu", "moi"]
 
 
@@ -68,12 +78,24 @@ def test_phrase_exclusion_fields_and_or(engine):
 
 
 @pytest.mark.parametrize(
-    "query",
-    ['"hoi nghi', "title:", "OR", "-", "((( ]]] AND", "speaker:\"", "-dang -uy", "a:b:c", "\\ * ? ~"],
+    ("query", "expected"),
+    [
+        ('"hoi nghi', ["hoi-nghi", "rai-rac"]),  # an unmatched quote: its words
+        ("((( ]]] dang uy", ["dang-uy"]),  # punctuation is not a word
+        ("a:dang", ["dang-uy"]),  # an unknown field: its name is a word
+        ("dang uy OR", ["dang-uy"]),  # a stray OR is ignored
+        ("title:", []),
+        ("OR", []),
+        ("-", []),
+        ('speaker:"', []),
+        ("\\ * ? ~", []),
+        ("-dang -uy", []),  # exclusions alone match nothing
+    ],
 )
-def test_malformed_queries_never_fail(engine, query):
+def test_malformed_queries_are_read_as_their_words(engine, query, expected):
     result = engine.search(query)
-    assert result.total == len(result.results)
+    assert ids(result) == expected
+    assert result.total == len(expected)
 
 
 def test_unterminated_quote_degrades_to_words(engine):
@@ -97,8 +119,7 @@ def test_snippet_escapes_html(make_engine):
     engine = make_engine({"x.txt": "Tiêu đề <b>\nMã <script>alert('x')</script> độc hại & nguy hiểm."})
     hit = engine.search("doc hai").results[0]
     assert snippet_html(hit.snippet) == (
-        "Mã &lt;script&gt;alert('x')&lt;/script&gt; <mark>độc</mark> <mark>hại</mark> "
-        "&amp; nguy hiểm."
+        "Mã &lt;script&gt;alert('x')&lt;/script&gt; <mark>độc</mark> <mark>hại</mark> &amp; nguy hiểm."
     )
     assert hit.title == "Tiêu đề <b>"
 
@@ -126,10 +147,12 @@ def test_nfd_sample_article_is_found_unaccented_and_shown_in_nfc(sample_engine):
 
 
 def test_short_queries_need_every_word_long_ones_a_share(make_engine):
-    engine = make_engine({
-        "both.txt": "Hội thảo laser\nCác nhà khoa học trao đổi về laser bán dẫn.",
-        "one.txt": "Hội thảo vật liệu\nCác nhà khoa học trao đổi về vật liệu mới.",
-    })
+    engine = make_engine(
+        {
+            "both.txt": "Hội thảo laser\nCác nhà khoa học trao đổi về laser bán dẫn.",
+            "one.txt": "Hội thảo vật liệu\nCác nhà khoa học trao đổi về vật liệu mới.",
+        }
+    )
     assert ids(engine.search("hoi thao laser")) == ["both"]
     # Five words: a document with two of them (30 %, rounded up) still matches;
     # with seven, two are not enough.
@@ -140,17 +163,21 @@ def test_short_queries_need_every_word_long_ones_a_share(make_engine):
 
 
 def test_question_words_count_less_than_the_words_that_carry_the_question(make_engine):
-    engine = make_engine({
-        "answer.txt": "Lãnh hải Việt Nam\nLãnh hải rộng 12 hải lý.",
-        "chatter.txt": "Hỏi đáp\nBao nhiêu là đủ? Là gì cũng được, bao nhiêu cũng được, là gì đi nữa.",
-    })
+    engine = make_engine(
+        {
+            "answer.txt": "Lãnh hải Việt Nam\nLãnh hải rộng 12 hải lý.",
+            "chatter.txt": "Hỏi đáp\nBao nhiêu là đủ? Là gì cũng được, bao nhiêu cũng được, là gì đi nữa.",
+        }
+    )
     assert ids(engine.search("lanh hai rong bao nhieu hai ly la gi"))[0] == "answer"
     assert ids(engine.search("Lãnh hải rộng bao nhiêu hải lý là gì"))[0] == "answer"
 
 
 def test_words_in_order_in_the_title_outrank_the_same_words_apart(make_engine):
-    engine = make_engine({
-        "apart.txt": "Công nghệ mới khoa học\nBộ trưởng giới thiệu sản phẩm.",
-        "order.txt": "Khoa học công nghệ mới\nBộ trưởng giới thiệu sản phẩm.",
-    })
+    engine = make_engine(
+        {
+            "apart.txt": "Công nghệ mới khoa học\nBộ trưởng giới thiệu sản phẩm.",
+            "order.txt": "Khoa học công nghệ mới\nBộ trưởng giới thiệu sản phẩm.",
+        }
+    )
     assert ids(engine.search("khoa hoc cong nghe")) == ["order", "apart"]

@@ -40,19 +40,26 @@ def test_hoi_nghi_can_bo_vien_chuc(seeds_engine):
 def test_giang_manh_khoi(seeds_engine):
     result = seeds_engine.search("giang manh khoi")
     assert [h.id for h in result.results] == ["001_1a382b758c38a27e", "000_457340f1cf6a2d26"]
-    assert "Đ/c <mark>Giang</mark> <mark>Mạnh</mark> <mark>Khôi</mark>" in snippet_html(result.results[0].snippet)
-    assert {"name": "Giang Mạnh Khôi", "role": "Đảng Ủy viên, Phó Viện trưởng Viện Ứng dụng công nghệ"} \
-        in result.results[0].speakers
+    assert "Đ/c <mark>Giang</mark> <mark>Mạnh</mark> <mark>Khôi</mark>" in snippet_html(
+        result.results[0].snippet
+    )
+    assert {
+        "name": "Giang Mạnh Khôi",
+        "role": "Đảng Ủy viên, Phó Viện trưởng Viện Ứng dụng công nghệ",
+    } in result.results[0].speakers
 
 
 def test_dang_uy(seeds_engine):
     result = seeds_engine.search("dang uy")
     assert {h.id for h in result.results} == {
-        "000_457340f1cf6a2d26", "001_1a382b758c38a27e", "004_7a8c72d5bdf8c836",
+        "000_457340f1cf6a2d26",
+        "001_1a382b758c38a27e",
+        "004_7a8c72d5bdf8c836",
     }
     for hit in result.results:
-        assert "<mark>Đảng</mark> <mark>ủy</mark>" in snippet_html(hit.snippet) or \
-            "<mark>Đảng</mark> <mark>Ủy</mark>" in snippet_html(hit.snippet)
+        assert "<mark>Đảng</mark> <mark>ủy</mark>" in snippet_html(
+            hit.snippet
+        ) or "<mark>Đảng</mark> <mark>Ủy</mark>" in snippet_html(hit.snippet)
 
 
 def test_chieu_xa_khau_trang(seeds_engine):

@@ -59,9 +59,20 @@ def server(tmp_path):
     reindex(index, [corpus])
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "search_app", "serve", "--index", str(index),
-         "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "search_app",
+            "serve",
+            "--index",
+            str(index),
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -135,9 +146,18 @@ def test_killed_reindex_leaves_the_old_index_serving(tmp_path):
             record = {"id": f"big-{i}", "title": f"Bài số {i}", "body": "Hội nghị cán bộ viên chức. " * 20}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     process = subprocess.Popen(
-        [sys.executable, "-m", "search_app", "reindex", str(corpus), str(big),
-         "--index", str(tmp_path / "index")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "search_app",
+            "reindex",
+            str(corpus),
+            str(big),
+            "--index",
+            str(tmp_path / "index"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     generations = tmp_path / "index" / GENERATIONS
     assert wait_until(lambda: len(os.listdir(generations)) == 2, 30), "reindex did not start"

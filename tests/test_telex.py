@@ -5,10 +5,22 @@ import pytest
 from search_app.search.telex import convert
 
 
-@pytest.mark.parametrize("typed, syllable", [
-    ("hooij", "hội"), ("nghij", "nghị"), ("ddangr", "đảng"), ("ddaangr", "đẩng"), ("uyr", "ủy"), ("Vieetj", "Việt"),
-    ("ho6i5", "hội"), ("nghi5", "nghị"), ("d9a3ng", "đảng"), ("d9uo7ng2", "đường"), ("duo7ng2", "dường"),
-])
+@pytest.mark.parametrize(
+    "typed, syllable",
+    [
+        ("hooij", "hội"),
+        ("nghij", "nghị"),
+        ("ddangr", "đảng"),
+        ("ddaangr", "đẩng"),
+        ("uyr", "ủy"),
+        ("Vieetj", "Việt"),
+        ("ho6i5", "hội"),
+        ("nghi5", "nghị"),
+        ("d9a3ng", "đảng"),
+        ("d9uo7ng2", "đường"),
+        ("duo7ng2", "dường"),
+    ],
+)
 def test_keystrokes_become_syllables(typed, syllable):
     assert convert(typed) == syllable
 
@@ -19,10 +31,12 @@ def test_words_and_codes_are_not_keystrokes(typed):
 
 
 def test_search_understands_keystrokes_only_where_the_index_agrees(make_engine):
-    engine = make_engine({
-        "a.txt": "Hội nghị cán bộ\nĐảng ủy tổ chức hội nghị.",
-        "b.txt": "Lớp học tiếng Anh\nMột class học về laser và khẩu trang N95.",
-    })
+    engine = make_engine(
+        {
+            "a.txt": "Hội nghị cán bộ\nĐảng ủy tổ chức hội nghị.",
+            "b.txt": "Lớp học tiếng Anh\nMột class học về laser và khẩu trang N95.",
+        }
+    )
     result = engine.search("hooij nghij")
     assert result.interpreted_as == "hội nghị"
     assert [h.id for h in result.results] == ["a"]
@@ -40,12 +54,14 @@ def test_results_page_says_how_the_query_was_read(client):
 
 
 def test_a_misspelt_word_is_corrected_to_the_syllable_that_fits(make_engine):
-    engine = make_engine({
-        "a.txt": "Hội nghị cán bộ\nĐảng ủy tổ chức hội nghị cán bộ viên chức.",
-        # "nghe" is commoner than "nghị" here, but "hội nghị" is the pair the texts use.
-        "b.txt": "Nghe nhìn\nNghe đài, nghe nhạc, nghe tin tức.",
-        "c.txt": "Lớp học tiếng Anh\nMột class học về laser và kiểm soát chất lượng.",
-    })
+    engine = make_engine(
+        {
+            "a.txt": "Hội nghị cán bộ\nĐảng ủy tổ chức hội nghị cán bộ viên chức.",
+            # "nghe" is commoner than "nghị" here, but "hội nghị" is the pair the texts use.
+            "b.txt": "Nghe nhìn\nNghe đài, nghe nhạc, nghe tin tức.",
+            "c.txt": "Lớp học tiếng Anh\nMột class học về laser và kiểm soát chất lượng.",
+        }
+    )
     result = engine.search("hoi nghj")
     assert result.interpreted_as == "hoi nghi"
     assert result.interpreted_because == ["spelling"]

@@ -16,7 +16,10 @@ def test_results_page_shows_total_snippets_and_speakers(client):
     assert re.search(r"Tìm thấy 1 kết quả \(\d+ ms\)", page)
     assert "<mark>Bùi</mark> <mark>Văn</mark> <mark>Khoẻ</mark>" in page
     assert "Người phát biểu:" in page
-    assert '<a class="speaker" href="/speaker/B%C3%B9i%20V%C4%83n%20Kho%E1%BA%BB">Bùi Văn Khoẻ</a> – Giám đốc Sở' in page
+    assert (
+        '<a class="speaker" href="/speaker/B%C3%B9i%20V%C4%83n%20Kho%E1%BA%BB">Bùi Văn Khoẻ</a> – Giám đốc Sở'
+        in page
+    )
     assert 'href="/doc/khcn/04-so-khcn-hoa-binh?q=bui+van+khoe"' in page
 
 
@@ -44,8 +47,10 @@ def test_script_in_an_article_never_reaches_a_page_raw(client):
         # The only script is the page's own autocomplete.
         assert page.count("<script") == 1 and '<script src="/static/suggest.js" defer>' in page, url
     page = client.get("/doc/khcn/10-hoi-nghi-an-toan-thong-tin?q=script").get_data(as_text=True)
-    assert '&lt;<mark>script</mark>&gt;alert(&#34;xss&#34;)' in page or \
-        "&lt;<mark>script</mark>&gt;alert(\"xss\")" in page
+    assert (
+        "&lt;<mark>script</mark>&gt;alert(&#34;xss&#34;)" in page
+        or '&lt;<mark>script</mark>&gt;alert("xss")' in page
+    )
 
 
 def test_query_with_html_is_escaped_everywhere(client):

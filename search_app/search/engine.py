@@ -126,7 +126,9 @@ class SearchEngine:
         if len(page_docs):
             terms = {fold(s) for s in parsed.syllables()}
             hits = [_hit(searcher.stored_fields(int(d)), float(scores[d]), terms) for d in page_docs]
-        counted = count_facets(postings, listing, generation.speaker_name) if facets and len(listing) else None
+        counted = (
+            count_facets(postings, listing, generation.speaker_name) if facets and len(listing) else None
+        )
         took = (time.perf_counter() - started) * 1000
         return SearchResult(
             query=query,
@@ -145,7 +147,9 @@ class SearchEngine:
         """Completions of what a user has typed so far: ``[Completion]``, most useful first."""
         _require(prefix)
         if len(prefix) > MAX_COMPLETE_CHARS:
-            raise InvalidRequest("query_too_long", f"a prefix to complete is at most {MAX_COMPLETE_CHARS} characters")
+            raise InvalidRequest(
+                "query_too_long", f"a prefix to complete is at most {MAX_COMPLETE_CHARS} characters"
+            )
         generation = self._current()
         return generation.completions().complete(prefix, limit, generation.speaker_name)
 

@@ -19,9 +19,7 @@ from dataclasses import dataclass, field
 from ..text import nfc, words
 
 FIELDS = {"title": "title", "speaker": "speakers", "speakers": "speakers"}
-_TOKEN_RE = re.compile(
-    r'(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
-)
+_TOKEN_RE = re.compile(r'(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))')
 _YEAR_RE = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 

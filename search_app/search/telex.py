@@ -16,10 +16,22 @@ from ..text import fold, normalize_tone
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _VNI_TONES = {"1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323"}
 # Letter marks, applied before the tone (longest first).
-_TELEX_LETTERS = [("uow", "ươ"), ("dd", "đ"), ("aa", "â"), ("aw", "ă"), ("ee", "ê"),
-                  ("oo", "ô"), ("ow", "ơ"), ("uw", "ư")]
-_VNI_LETTERS = {"6": {"a": "â", "e": "ê", "o": "ô"}, "7": {"o": "ơ", "u": "ư"}, "8": {"a": "ă"},
-                "9": {"d": "đ"}}
+_TELEX_LETTERS = [
+    ("uow", "ươ"),
+    ("dd", "đ"),
+    ("aa", "â"),
+    ("aw", "ă"),
+    ("ee", "ê"),
+    ("oo", "ô"),
+    ("ow", "ơ"),
+    ("uw", "ư"),
+]
+_VNI_LETTERS = {
+    "6": {"a": "â", "e": "ê", "o": "ô"},
+    "7": {"o": "ơ", "u": "ư"},
+    "8": {"a": "ă"},
+    "9": {"d": "đ"},
+}
 # The shape of a Vietnamese syllable, folded: onset, vowels, coda.
 _SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"

@@ -130,7 +130,9 @@ class IndexStore:
         """The live :class:`Generation`; raises :class:`IndexMissing` when there is none."""
         name = self.current_name()
         if name is None:
-            raise IndexMissing(f"no index at {self.path}: run 'search-app reindex SOURCE --index {self.path}'")
+            raise IndexMissing(
+                f"no index at {self.path}: run 'search-app reindex SOURCE --index {self.path}'"
+            )
         return self.generation(name)
 
     # -- writing -----------------------------------------------------------
@@ -146,7 +148,9 @@ class IndexStore:
                 fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    raise ReindexBusy(f"another reindex is running on {self.path}; wait for it to finish") from None
+                    raise ReindexBusy(
+                        f"another reindex is running on {self.path}; wait for it to finish"
+                    ) from None
                 raise
             yield
 

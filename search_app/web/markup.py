@@ -20,7 +20,12 @@ def marked(text, spans):
     """
     pieces, at = [], 0
     for start, end in spans:
-        pieces += [escape(text[at:start], quote=False), "<mark>", escape(text[start:end], quote=False), "</mark>"]
+        pieces += [
+            escape(text[at:start], quote=False),
+            "<mark>",
+            escape(text[start:end], quote=False),
+            "</mark>",
+        ]
         at = end
     pieces.append(escape(text[at:], quote=False))
     return Markup("".join(pieces))
