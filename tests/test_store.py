@@ -1,0 +1,96 @@
+"""The index on disk: generations, publishing with a manifest, and segment files read with pread."""
+
+import hashlib
+import io
+import json
+import pickle
+
+import pytest
+
+from search_app.errors import IndexMissing
+from search_app.store import IndexStore
+from search_app.store.segfiles import SegmentFile
+
+
+def test_segment_file_reads_its_part_of_the_file_like_a_bytes_file(tmp_path):
+    data = pickle.dumps({"postings": [1, 2, 3]}) + b"line one\nline two\n" + bytes(range(256))
+    path = tmp_path / "segment"
+    path.write_bytes(b"before" + data + b"after")
+    with open(path, "rb") as f:
+        ours, reference = SegmentFile(f.fileno(), len(b"before"), len(data)), io.BytesIO(data)
+        assert pickle.load(ours) == pickle.load(reference)
+        assert ours.tell() == reference.tell()
+        assert ours.readline() == reference.readline() == b"line one\n"
+        assert ours.read(5) == reference.read(5) == b"line "
+        assert ours.seek(-4, io.SEEK_END) == reference.seek(-4, io.SEEK_END)
+        assert ours.read() == reference.read() == bytes([252, 253, 254, 255])  # not "after"
+        assert ours.read(10) == reference.read(10) == b""
+        assert ours.seek(3) == 3 and ours.read(2) == data[3:5]
+        target = bytearray(4)
+        assert ours.readinto(target) == 4 and bytes(target) == data[5:9]
+        assert ours.seek(len(data) - 3) and ours.readline() == reference.readline(0) + data[-3:]
+
+
+def test_a_searcher_reads_segments_with_pread(sample_index):
+    ix = IndexStore(sample_index).current().open_whoosh()
+    with ix.searcher() as searcher:
+        for segment_reader, _ in searcher.reader().leaf_readers():
+            assert isinstance(segment_reader._terms._postfile.file, SegmentFile)
+        # Postings and stored fields are read through it.
+        matched = list(searcher.postings("body", "laser").all_ids())
+        assert matched and all("laser" in searcher.stored_fields(n)["body"].lower() for n in matched)
+
+
+def test_an_index_opened_the_default_way_is_still_read_by_whoosh(sample_index):
+    from whoosh import index as whoosh_index
+
+    name = IndexStore(sample_index).current_name()
+    ix = whoosh_index.open_dir(str(sample_index / "generations" / name))  # memory-mapped
+    with ix.searcher() as searcher:
+        matched = list(searcher.postings("body", "laser").all_ids())
+        assert matched and all("laser" in searcher.stored_fields(n)["body"].lower() for n in matched)
+
+
+def test_a_published_generation_lists_every_file_with_its_size_and_checksum(sample_index):
+    generation = IndexStore(sample_index).current()
+    manifest = generation.manifest()
+    on_disk = {
+        p.relative_to(generation.path).as_posix(): p
+        for p in generation.path.rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    }
+    assert set(manifest["files"]) == set(on_disk)
+    assert {"arrays/docs.npy", "accents/syllables.txt", "phrases.json.gz"} <= set(on_disk)
+    for name, path in on_disk.items():
+        data = path.read_bytes()
+        assert manifest["files"][name] == {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    assert manifest["documents"] == 18
+
+
+def test_publish_switches_current_and_keeps_the_previous_generation(tmp_path):
+    store = IndexStore(tmp_path / "index")
+    with pytest.raises(IndexMissing, match="run 'search-app reindex SOURCE"):
+        store.current()
+    names = []
+    for n in range(3):
+        generation = store.new_generation()
+        (generation.path / "data").write_text(f"version {n}")
+        assert store.current_name() == (names[-1] if names else None)  # not live until published
+        store.publish(generation, schema_version="v", documents=n)
+        names.append(generation.name)
+        assert store.current_name() == generation.name
+    # The previous generation stays for searches still reading it; older ones go.
+    assert sorted(p.name for p in (tmp_path / "index" / "generations").iterdir()) == sorted(names[-2:])
+    assert json.loads((store.current().path / "manifest.json").read_text())["documents"] == 2
+
+
+def test_a_copy_of_a_generation_leaves_out_what_is_derived_from_it(sample_index, tmp_path):
+    store = IndexStore(sample_index)
+    copy = store.new_generation(copy_of=store.current())
+    try:
+        names = {p.name for p in copy.path.iterdir()}
+        assert not names & {"arrays", "accents", "phrases.json.gz", "manifest.json"}
+        assert any(name.endswith(".seg") or name.endswith(".toc") for name in names)
+    finally:
+        store.discard(copy)
+    assert not copy.path.exists()
