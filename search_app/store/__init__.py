@@ -17,7 +17,7 @@ makes it live: the manifest is written, every file and directory fsync'd, then
 the new one, never a half-written one. The previous generation is kept, so a
 server still reading it is not cut off; older ones are pruned.
 
-This is the only module both the indexer and the searcher import.
+The indexer and the search side find a generation and its parts through this module alone.
 """
 
 import errno
