@@ -4,6 +4,7 @@ import hashlib
 import io
 import json
 import pickle
+import threading
 
 import pytest
 
@@ -29,6 +30,24 @@ def test_segment_file_reads_its_part_of_the_file_like_a_bytes_file(tmp_path):
         target = bytearray(4)
         assert ours.readinto(target) == 4 and bytes(target) == data[5:9]
         assert ours.seek(len(data) - 3) and ours.readline() == reference.readline(0) + data[-3:]
+
+
+def test_each_thread_reads_a_segment_file_from_its_own_position(tmp_path):
+    path = tmp_path / "segment"
+    path.write_bytes(bytes(range(256)))
+    with open(path, "rb") as f:
+        shared = SegmentFile(f.fileno(), 0, 256)
+        shared.seek(10)
+        seen = []
+
+        def other_thread():
+            seen.append((shared.tell(), shared.seek(200), shared.read(2)))
+
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+        assert seen == [(0, 200, bytes([200, 201]))]
+        assert shared.read(2) == bytes([10, 11])
 
 
 def test_a_searcher_reads_segments_with_pread(sample_index):

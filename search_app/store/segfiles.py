@@ -11,11 +11,14 @@ resident memory, which grew towards the size of the index in each worker.
 :class:`SegmentFile` reads a part of the segment file with ``os.pread`` at
 the moment it is needed: the operating system's page cache holds the index
 once for every process, and a worker's memory is its own data alone. ``pread``
-takes the position with each call, so threads can share the descriptor.
+takes the position with each call, and each thread keeps its own position in
+the file, so the threads of a server share one reader safely (Whoosh's
+readers are shared by every search, and seek before they read).
 :func:`install` puts it in place; importing :mod:`search_app.store` calls it.
 """
 
 import os
+import threading
 import weakref
 
 from whoosh.filedb import compound
@@ -23,13 +26,24 @@ from whoosh.filedb.structfile import StructFile
 
 
 class SegmentFile:
-    """A read-only, seekable binary file over ``length`` bytes at ``offset`` of descriptor ``fd``."""
+    """A read-only, seekable binary file over ``length`` bytes at ``offset`` of descriptor ``fd``.
+
+    The read position is each thread's own.
+    """
 
     def __init__(self, fd, offset, length):
         self._fd = fd
         self._offset = offset
         self._length = length
-        self._position = 0
+        self._local = threading.local()
+
+    @property
+    def _position(self):
+        return getattr(self._local, "position", 0)
+
+    @_position.setter
+    def _position(self, value):
+        self._local.position = value
 
     def read(self, size=-1):
         left = self._length - self._position

@@ -1,0 +1,55 @@
+"""One engine shared by many threads, as under `gunicorn --threads`, while reindexes publish."""
+
+import threading
+
+from search_app.indexer import reindex
+from search_app.search import SearchEngine
+
+from .conftest import write_articles
+
+ARTICLES = {
+    f"a{n:03}.txt": (
+        f"Hội nghị số {n} về mã zqx{n}\n"
+        + " ".join(
+            f"Đoạn {k}: hội nghị cán bộ viên chức lần {n}, báo cáo {k} của đơn vị {n}." for k in range(40)
+        )
+    )
+    for n in range(60)
+}
+
+
+def test_eight_threads_search_one_engine_while_three_reindexes_publish(tmp_path):
+    corpus = write_articles(tmp_path / "corpus", ARTICLES)
+    index = tmp_path / "index"
+    reindex(index, [corpus], jobs=1)
+    engine = SearchEngine(index)
+    errors, answers, stop = [], [0], threading.Event()
+
+    def search(worker):
+        n = worker
+        while not stop.is_set():
+            n = (n + 7) % 60
+            try:
+                result = engine.search(f"zqx{n}", per_page=5)
+                # The one article holding the code, with its own title and snippet.
+                hit = result.results[0]
+                assert (result.total, hit.id, hit.title) == (1, f"a{n:03}", f"Hội nghị số {n} về mã zqx{n}")
+                assert f"lần {n}," in hit.snippet[0].text
+                engine.search("hoi nghi can bo", per_page=20)
+                answers[0] += 1
+            except Exception as exc:  # noqa: BLE001 - every failure is what this test counts
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=search, args=(w,)) for w in range(8)]
+    for thread in threads:
+        thread.start()
+    try:
+        for round_ in range(3):
+            (corpus / f"a{round_:03}.txt").write_text(ARTICLES[f"a{round_:03}.txt"] + " Cập nhật.", "utf-8")
+            reindex(index, [corpus], jobs=1)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert answers[0] > 50
