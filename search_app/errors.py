@@ -41,3 +41,14 @@ class NotFound(SearchAppError):
         super().__init__(f"no {what} with id {name!r}" if what == "document" else f"no {what} named {name!r}")
         self.code = "not_found"
         self.message = str(self)
+
+
+class IndexCorrupt(SearchAppError):
+    """A generation whose files do not match its manifest, or cannot be read.
+
+    ``file`` names the damaged file (relative to the generation), when one is to blame.
+    """
+
+    def __init__(self, message, file=""):
+        super().__init__(message)
+        self.file = file

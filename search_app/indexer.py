@@ -21,7 +21,7 @@ from .accents import AccentCounter, AccentModel
 from .analysis import load_model
 from .articles import Article, read_sources
 from .complete import PhraseCounter
-from .errors import IndexingError
+from .errors import IndexCorrupt, IndexingError
 from .extract import extract
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 from .store import IndexStore
@@ -44,6 +44,7 @@ class Summary:
     unchanged: int = 0
     removed: int = 0
     skipped: list = field(default_factory=list)  # [(origin, reason)]
+    notes: list = field(default_factory=list)  # what the operator should know, e.g. a damaged index
     generation: str = ""
     documents: int = 0
     seconds: float = 0.0
@@ -73,7 +74,8 @@ def reindex(index_path, sources, full=False, progress=None, jobs=None):
 
 def _build(store, sources, full, progress, jobs):
     items = read_sources(sources)  # raises SourceError before anything is written
-    previous = store.current() if store.exists() else None
+    summary = Summary()
+    previous = _live_generation(store, summary)
     if previous and (
         previous.manifest().get("schema_version") != SCHEMA_VERSION or not previous.accents.is_dir()
     ):
@@ -93,7 +95,6 @@ def _build(store, sources, full, progress, jobs):
         target = store.new_generation()
         return _writer(target.create_whoosh(make_schema()), jobs)
 
-    summary = Summary()
     seen = set()
     replaced = []  # ids of the articles that changed since the previous generation
     unreadable = set()  # files with something that could not be read
@@ -182,6 +183,24 @@ def _build(store, sources, full, progress, jobs):
     store.publish(target, SCHEMA_VERSION, summary.documents)
     summary.generation = target.name
     return summary
+
+
+def _live_generation(store, summary):
+    """The live generation to update, or None: none yet, or damaged (then noted in ``summary``).
+
+    A generation written before manifests existed is returned: its schema
+    version differs, so it is rebuilt in full.
+    """
+    if not store.exists():
+        return None
+    try:
+        previous = store.current()
+        if previous.manifest():
+            previous.verify(checksums=True)
+    except IndexCorrupt as exc:
+        summary.notes.append(f"{exc}; the index is rebuilt in full from the sources")
+        return None
+    return previous
 
 
 def _known(generation):

@@ -2,14 +2,22 @@
 
 :class:`SearchEngine` follows the index's ``CURRENT`` pointer: before each
 request it checks (one ``stat``) whether a reindex has published a new
-generation and, if so, opens it. Requests already running finish on the
-generation they started with. It answers with the plain records of
+generation and, if so, opens it, after checking every file against the
+generation's manifest (sizes and checksums). A generation that fails the
+check never answers: the engine keeps answering from the one it had, and
+says what is wrong (:meth:`SearchEngine.health`); with none, requests raise
+:class:`~search_app.errors.IndexCorrupt`. Requests already running finish on
+the generation they started with. It answers with the plain records of
 :mod:`search_app.search.results`.
 """
 
 import json
+import logging
+import pickle
+import struct
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,7 +26,7 @@ from whoosh.sorting import FieldFacet
 
 from ..accents import AccentModel
 from ..complete import Completer, load_phrases
-from ..errors import InvalidRequest, NotFound
+from ..errors import IndexCorrupt, InvalidRequest, NotFound
 from ..store import IndexStore
 from ..text import fold, name_key
 from .facets import count_facets
@@ -36,13 +44,25 @@ MAX_COMPLETE_CHARS = 100
 MAX_PER_PAGE = 100
 # Newest first; an article known only by its year after those with a full date.
 NEWEST_FIRST = [FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)]
+# What reading damaged index files raises, besides IndexCorrupt itself.
+DAMAGE = (
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    EOFError,
+    pickle.UnpicklingError,
+    struct.error,
+    zlib.error,
+)
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class OpenGeneration:
     """One generation, opened, and what the engine keeps about it."""
 
-    name: str
+    on_disk: object  # the store.Generation it was opened from
     searcher: object  # whoosh Searcher
     postings: Postings
     scorer: Scorer
@@ -54,10 +74,15 @@ class OpenGeneration:
 
     @classmethod
     def open(cls, generation):
-        searcher = generation.open_whoosh().searcher()
-        accents = AccentModel.load(generation.accents) if generation.accents.exists() else None
-        postings = Postings(searcher, WEIGHTS.fields, generation.arrays)
-        return cls(generation.name, searcher, postings, Scorer(postings), accents, generation.phrases)
+        """Open ``generation`` once every file matches its manifest; raises :class:`IndexCorrupt`."""
+        generation.verify(checksums=True)
+        try:
+            searcher = generation.open_whoosh().searcher()
+            accents = AccentModel.load(generation.accents) if generation.accents.exists() else None
+            postings = Postings(searcher, WEIGHTS.fields, generation.arrays)
+        except DAMAGE as exc:
+            raise IndexCorrupt(f"generation {generation.name} cannot be opened: {exc!r}") from exc
+        return cls(generation, searcher, postings, Scorer(postings), accents, generation.phrases)
 
     def speaker_name(self, key):
         """How a speaker's name is written, from the first article that names them."""
@@ -84,19 +109,41 @@ class SearchEngine:
 
     def __init__(self, index_path):
         self.store = IndexStore(index_path)
-        self._lock = threading.Lock()
-        self._stamp = None
-        self._state = None  # the OpenGeneration
+        self._opening = threading.Lock()
+        self._stamp = None  # CURRENT's stamp when the open generation was read
+        self._state = None  # the OpenGeneration that answers
+        self._failed = None  # (stamp, IndexCorrupt) of the last generation that failed to open
 
     def _current(self):
-        stamp = self.store.current_stamp()
-        with self._lock:
-            if self._state is None or stamp != self._stamp:
+        """The generation that answers, opening the live one when ``CURRENT`` changed."""
+        stamp, state = self.store.current_stamp(), self._state
+        if state is not None and stamp in (self._stamp, self._failed and self._failed[0]):
+            return state
+        # Other threads go on with the generation they have while one opens the new one.
+        if not self._opening.acquire(blocking=state is None):
+            return state
+        try:
+            stamp = self.store.current_stamp()
+            if self._state is not None and stamp == self._stamp:
+                return self._state
+            if self._failed and self._failed[0] == stamp:
+                if self._state is None:
+                    raise self._failed[1]
+                return self._state
+            try:
                 # The old searcher is not closed: a search in another thread
                 # may still be using it. It is released with its last user.
                 self._state = OpenGeneration.open(self.store.current())
-                self._stamp = stamp
+            except IndexCorrupt as exc:
+                self._failed = (stamp, exc)
+                if self._state is None:
+                    raise
+                log.error("%s; still answering from generation %s", exc, self._state.on_disk.name)
+                return self._state
+            self._stamp, self._failed = stamp, None
             return self._state
+        finally:
+            self._opening.release()
 
     def search(self, query, page=1, per_page=10, filters=None, facets=True):
         """Run a search; returns a :class:`SearchResult`.
@@ -205,9 +252,22 @@ class SearchEngine:
         )
 
     def health(self):
-        """``{"documents", "version"}`` of the live generation."""
-        generation = self._current()
-        return {"documents": generation.searcher.doc_count(), "version": generation.name}
+        """``{"status", "documents", "version"}`` of the generation that answers, and any ``problem``.
+
+        ``status`` is "ok", or "degraded" when a newer generation failed its
+        check and an older one answers. Raises :class:`IndexCorrupt` when the
+        answering generation's files no longer have their sizes.
+        """
+        state = self._current()
+        state.on_disk.verify(checksums=False)
+        health = {
+            "status": "degraded" if self._failed else "ok",
+            "documents": state.searcher.doc_count(),
+            "version": state.on_disk.name,
+        }
+        if self._failed:
+            health["problem"] = str(self._failed[1])
+        return health
 
 
 def _require(text):

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
-from ..errors import IndexMissing, ReindexBusy
+from ..errors import IndexCorrupt, IndexMissing, ReindexBusy
 from . import segfiles
 
 segfiles.install()
@@ -48,6 +48,8 @@ ARRAYS_DIR = "arrays"
 ACCENTS_DIR = "accents"
 PHRASES_FILE = "phrases.json.gz"
 DERIVED = (ARRAYS_DIR, ACCENTS_DIR, PHRASES_FILE)
+# Whoosh's writer lock: an empty file, not index data.
+WHOOSH_LOCK = "*_WRITELOCK"
 DEFAULT_PATH = "index"
 
 
@@ -84,11 +86,44 @@ class Generation:
         return _storage(self.path).create_index(schema)
 
     def manifest(self):
-        """The manifest :meth:`IndexStore.publish` wrote, or ``{}`` (none, or unreadable)."""
+        """The manifest :meth:`IndexStore.publish` wrote, or ``{}`` (none, unreadable, or not its checksum)."""
         try:
-            return json.loads((self.path / MANIFEST).read_text("utf-8"))
-        except (OSError, ValueError):
+            manifest = json.loads((self.path / MANIFEST).read_text("utf-8"))
+            checksum = manifest.pop("checksum")
+        except (OSError, ValueError, AttributeError, KeyError):
             return {}
+        return manifest if checksum == _manifest_checksum(manifest) else {}
+
+    def verify(self, checksums=True):
+        """Check every file the manifest lists: there, of its size and (``checksums``) its SHA-256.
+
+        Returns the manifest; raises :class:`IndexCorrupt` naming the first
+        file that fails. Sizes cost a ``stat`` a file; checksums read everything.
+        """
+        if not self.path.is_dir():
+            raise IndexCorrupt(f"generation {self.name} is missing: run 'search-app reindex SOURCE --full'")
+        manifest = self.manifest()
+        if not manifest:
+            raise IndexCorrupt(
+                f"generation {self.name}: {MANIFEST} is missing or damaged: run 'search-app reindex SOURCE --full'",
+                MANIFEST,
+            )
+        for name, expected in manifest["files"].items():
+            path = self.path / name
+            try:
+                size = path.stat().st_size
+            except OSError as exc:
+                raise IndexCorrupt(
+                    f"generation {self.name}: {name} cannot be read ({exc.strerror})", name
+                ) from None
+            if size != expected["size"]:
+                raise IndexCorrupt(
+                    f"generation {self.name}: {name} is {size} bytes, the manifest says {expected['size']}",
+                    name,
+                )
+            if checksums and _sha256(path) != expected["sha256"]:
+                raise IndexCorrupt(f"generation {self.name}: {name} does not match its checksum", name)
+        return manifest
 
 
 def _storage(path):
@@ -127,13 +162,24 @@ class IndexStore:
         return Generation(name, self.path / GENERATIONS / name)
 
     def current(self):
-        """The live :class:`Generation`; raises :class:`IndexMissing` when there is none."""
+        """The live :class:`Generation`.
+
+        Raises :class:`IndexMissing` when there is none, and :class:`IndexCorrupt`
+        when ``CURRENT`` names a generation that is not there.
+        """
         name = self.current_name()
         if name is None:
             raise IndexMissing(
                 f"no index at {self.path}: run 'search-app reindex SOURCE --index {self.path}'"
             )
-        return self.generation(name)
+        generation = self.generation(name)
+        if "/" in name or name in (".", "..") or not generation.path.is_dir():
+            raise IndexCorrupt(
+                f"{self.path / CURRENT} names generation {name!r}, which is not there: "
+                f"run 'search-app reindex SOURCE --index {self.path} --full'",
+                CURRENT,
+            )
+        return generation
 
     # -- writing -----------------------------------------------------------
 
@@ -161,14 +207,16 @@ class IndexStore:
             generation.path.mkdir(parents=True)
         else:
             # Derived files and the manifest are written afresh for each generation.
-            shutil.copytree(copy_of.path, generation.path, ignore=shutil.ignore_patterns(*DERIVED, MANIFEST))
+            shutil.copytree(
+                copy_of.path, generation.path, ignore=shutil.ignore_patterns(*DERIVED, MANIFEST, WHOOSH_LOCK)
+            )
         return generation
 
     def publish(self, generation, schema_version, documents):
         """Make ``generation`` the live one, durably; keep the previous one, prune the rest."""
         previous = self.current_name()
         files = {}
-        for path in sorted(p for p in generation.path.rglob("*") if p.is_file()):
+        for path in sorted(p for p in generation.path.rglob("*") if p.is_file() and not p.match(WHOOSH_LOCK)):
             files[path.relative_to(generation.path).as_posix()] = _fsync_and_describe(path)
         manifest = {
             "schema_version": schema_version,
@@ -176,6 +224,7 @@ class IndexStore:
             "documents": documents,
             "files": files,
         }
+        manifest["checksum"] = _manifest_checksum(manifest)
         _write_durably(generation.path / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
         for directory in sorted({p.parent for p in generation.path.rglob("*")} | {generation.path}):
             _fsync_dir(directory)
@@ -202,13 +251,23 @@ class IndexStore:
 
 def _fsync_and_describe(path):
     """fsync ``path``; return its size and SHA-256."""
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+        size = os.fstat(handle.fileno()).st_size
+    return {"size": size, "sha256": _sha256(path)}
+
+
+def _manifest_checksum(manifest):
+    """The SHA-256 of the manifest's content, so a damaged manifest is known as such."""
+    return hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
+
+
+def _sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-        os.fsync(handle.fileno())
-        size = handle.tell()
-    return {"size": size, "sha256": digest.hexdigest()}
+    return digest.hexdigest()
 
 
 def _write_durably(path, text):

@@ -24,6 +24,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
+from ..errors import IndexCorrupt
 from ..text import WORD_RE, fold
 
 # Terms in at least this many documents are written to the arrays.
@@ -144,13 +145,19 @@ class ArrayFile:
             )
             _, _, self.dtype = read_header(f)
             self.offset = f.tell()
+        self.path = path
         self.fd = os.open(path, os.O_RDONLY)
         weakref.finalize(self, os.close, self.fd)
 
     def read(self, start, length):
         """Items ``start`` to ``start + length`` of the array."""
         size = self.dtype.itemsize
-        return np.frombuffer(os.pread(self.fd, length * size, self.offset + start * size), self.dtype)
+        data = os.pread(self.fd, length * size, self.offset + start * size)
+        if len(data) != length * size:
+            raise IndexCorrupt(
+                f"{self.path} is shorter than its postings say: the index is damaged", self.path.name
+            )
+        return np.frombuffer(data, self.dtype)
 
 
 def folded_title(title):

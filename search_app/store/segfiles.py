@@ -24,6 +24,8 @@ import weakref
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import StructFile
 
+from ..errors import IndexCorrupt
+
 
 class SegmentFile:
     """A read-only, seekable binary file over ``length`` bytes at ``offset`` of descriptor ``fd``.
@@ -51,6 +53,10 @@ class SegmentFile:
         if size <= 0:
             return b""
         data = os.pread(self._fd, size, self._offset + self._position)
+        if len(data) != size:
+            raise IndexCorrupt(
+                "a segment file is shorter than its table of contents says: the index is damaged"
+            )
         self._position += len(data)
         return data
 

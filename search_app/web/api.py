@@ -48,5 +48,5 @@ def document(doc_id):
 
 @bp.get("/healthz")
 def healthz():
-    """The number of documents and the live index generation."""
-    return jsonify({"status": "ok", **engine().health()})
+    """Whether the index answers, its number of documents and generation, and any problem."""
+    return jsonify(engine().health())

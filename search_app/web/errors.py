@@ -1,13 +1,13 @@
 """Errors as the web answers them: one JSON shape under ``/api/`` and ``/healthz``, pages elsewhere.
 
 ``{"error": {"code": "...", "message": "..."}}`` with 400 (a request to
-change), 404, 405, 500 (logged, no details) or 503 (no index).
+change), 404, 405, 500 (logged, no details) or 503 (no index, or a damaged one).
 """
 
 from flask import jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import IndexMissing, InvalidRequest, NotFound
+from ..errors import IndexCorrupt, IndexMissing, InvalidRequest, NotFound
 
 # What the web pages say for each request error (the API answers in English).
 PAGE_MESSAGES = {
@@ -56,6 +56,15 @@ def register(app):
         if wants_json():
             return json_error(503, "index_missing", str(exc))
         return error_page(503, "Chỉ mục tìm kiếm chưa được tạo.", detail=str(exc))
+
+    @app.errorhandler(IndexCorrupt)
+    def corrupt(exc):
+        app.logger.error("%s", exc)
+        if wants_json():
+            return json_error(503, "index_corrupt", str(exc))
+        return error_page(
+            503, "Chỉ mục tìm kiếm bị hỏng; quản trị viên cần tạo lại chỉ mục.", detail=str(exc)
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(exc):
