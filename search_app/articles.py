@@ -6,7 +6,10 @@ non-empty line the title, the rest the body), a single such file, or a
 ``body``, optional ``url``, ``date``, ``source``).
 
 Readers never raise on bad content: they yield a :class:`Skipped` with the
-path and the reason, and go on with the rest.
+path and the reason, and go on with the rest. Only regular files are read
+(FIFOs, sockets and devices are skipped without being opened), and never
+more than :data:`MAX_ARTICLE_BYTES` of one article. Paths are resolved, so
+an article's origin is the same however its source was spelled.
 """
 
 import functools
@@ -14,6 +17,7 @@ import gzip
 import hashlib
 import json
 import os
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,9 +49,9 @@ class Article:
 
     @property
     def fingerprint(self):
-        """A digest of everything the index derives from or stores for this article."""
+        """A digest of the article's id and content: what the index derives from it."""
         digest = hashlib.sha1()
-        for part in (self.id, self.title, self.body, self.url, self.date, self.source, self.origin):
+        for part in (self.id, self.title, self.body, self.url, self.date, self.source):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -59,7 +63,7 @@ class Skipped:
 
     origin: str  # for messages: a path, or path:line
     reason: str
-    file: str = ""  # the file, when ``origin`` names a line of it
+    file: str = ""  # the file or folder whose articles it stands for, when ``origin`` names a line
 
     def __post_init__(self):
         self.file = self.file or self.origin
@@ -72,14 +76,20 @@ def read_sources(sources):
     does not exist or is of a kind we cannot read. An id seen twice is
     skipped the second time.
     """
-    paths = [Path(s) for s in sources]
-    for path in paths:
-        if not path.exists():
-            raise SourceError(f"source not found: {path}")
-        if not (path.is_dir() or _is_jsonl(path) or path.suffix in TEXT_SUFFIXES):
+    paths = []
+    for source in sources:
+        path = Path(source)
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            raise SourceError(f"source not found: {path}") from None
+        if not (stat.S_ISDIR(mode) or _is_jsonl(path) or path.suffix in TEXT_SUFFIXES):
             raise SourceError(
                 f"cannot read {path}: a source is a directory, a .txt/.md file or a .jsonl/.jsonl.gz file"
             )
+        if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            raise SourceError(f"cannot read {path}: not a regular file ({_kind(mode)})")
+        paths.append(path.resolve())
     return _read_all(paths)
 
 
@@ -106,8 +116,20 @@ def _is_jsonl(path):
 
 
 def read_directory(root):
-    """Yield the articles of every ``.txt``/``.md`` file below ``root``, sorted by path."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    """Yield the articles of every ``.txt``/``.md`` file below ``root``, sorted by path.
+
+    A folder that cannot be listed is a :class:`Skipped` standing for everything below it.
+    """
+    unreadable = []
+    walk = os.walk(root, onerror=unreadable.append)
+    while True:
+        entry = next(walk, None)
+        while unreadable:
+            error = unreadable.pop(0)
+            yield Skipped(error.filename, f"unreadable folder: {error.strerror or error}")
+        if entry is None:
+            return
+        dirpath, dirnames, filenames = entry
         dirnames.sort()
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(TEXT_SUFFIXES):
@@ -119,13 +141,9 @@ def read_directory(root):
 
 def read_text_file(path, doc_id):
     """Read one text article: first non-empty line the title, the rest the body."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return Skipped(str(path), f"too large ({size:,} bytes, limit {MAX_ARTICLE_BYTES:,})")
-        data = path.read_bytes()
-    except OSError as exc:
-        return Skipped(str(path), f"unreadable: {exc.strerror or exc}")
+    data = _read_regular_file(path)
+    if isinstance(data, Skipped):
+        return data
     text, problem = decode(data)
     if problem:
         return Skipped(str(path), problem)
@@ -135,6 +153,54 @@ def read_text_file(path, doc_id):
     title = lines[0].strip() if lines else ""
     body = "\n".join(lines[1:]).strip()
     return Article(id=doc_id, title=title, body=body, origin=str(path))
+
+
+def _stat(path):
+    return os.stat(path)  # follows symbolic links: what would be read
+
+
+def _read_regular_file(path):
+    """The bytes of ``path``, or a :class:`Skipped` saying why not.
+
+    What is not a regular file is never opened; a file is read up to
+    :data:`MAX_ARTICLE_BYTES` whatever its size said.
+    """
+    try:
+        mode = _stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            return Skipped(str(path), f"not a regular file ({_kind(mode)})")
+        # Non-blocking: a FIFO put in the file's place since the stat cannot hang the read.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return Skipped(str(path), "vanished while the reindex ran")
+    except OSError as exc:
+        return Skipped(str(path), f"unreadable: {exc.strerror or exc}")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return Skipped(str(path), f"not a regular file ({_kind(info.st_mode)})")
+            if info.st_size > MAX_ARTICLE_BYTES:
+                return Skipped(str(path), f"too large ({info.st_size:,} bytes, limit {MAX_ARTICLE_BYTES:,})")
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as exc:
+            return Skipped(str(path), f"unreadable: {exc.strerror or exc}")
+    if len(data) > MAX_ARTICLE_BYTES:
+        return Skipped(str(path), f"too large (over {MAX_ARTICLE_BYTES:,} bytes)")
+    return data
+
+
+def _kind(mode):
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def decode(data):
@@ -157,18 +223,22 @@ def read_jsonl(path):
     lineno = 0
     try:
         with opener(path, "rb") as handle:
-            for lineno, raw in enumerate(handle, start=1):
-                if not raw.strip():
-                    continue
-                yield _jsonl_article(path, lineno, raw)
+            while raw := handle.readline(MAX_ARTICLE_BYTES + 1):
+                lineno += 1
+                if len(raw) > MAX_ARTICLE_BYTES:
+                    while raw and not raw.endswith(b"\n"):  # the rest of the line, a block at a time
+                        raw = handle.readline(1 << 20)
+                    yield Skipped(
+                        f"{path}:{lineno}", f"too large (over {MAX_ARTICLE_BYTES:,} bytes)", str(path)
+                    )
+                elif raw.strip():
+                    yield _jsonl_article(path, lineno, raw)
     except (OSError, EOFError, zlib.error) as exc:
         yield Skipped(f"{path}:{lineno + 1}", f"unreadable, stopped here: {exc}", str(path))
 
 
 def _jsonl_article(path, lineno, raw):
     skipped = functools.partial(Skipped, f"{path}:{lineno}", file=str(path))
-    if len(raw) > MAX_ARTICLE_BYTES:
-        return skipped(f"too large ({len(raw):,} bytes, limit {MAX_ARTICLE_BYTES:,})")
     text, problem = decode(raw)
     if problem:
         return skipped(problem)

@@ -143,7 +143,7 @@ def _build(store, sources, full, progress, jobs):
         keep, gone = [], []
         for doc_id, (_, origin) in known.items():
             if doc_id not in seen:
-                (keep if origin in unreadable else gone).append(doc_id)
+                (keep if _within(origin, unreadable) else gone).append(doc_id)
         summary.removed = len(gone)
         if writer is None and not gone and update:
             # Nothing changed: the live generation stays, as it is.
@@ -201,6 +201,11 @@ def _live_generation(store, summary):
         summary.notes.append(f"{exc}; the index is rebuilt in full from the sources")
         return None
     return previous
+
+
+def _within(origin, unreadable):
+    """Whether ``origin`` is one of the ``unreadable`` files, or below one of its folders."""
+    return any(origin == path or origin.startswith(path.rstrip(os.sep) + os.sep) for path in unreadable)
 
 
 def _known(generation):
