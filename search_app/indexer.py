@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass, field
 
 from whoosh.multiproc import MpWriter
-from whoosh.writing import SegmentWriter
+from whoosh.reading import SegmentReader
+from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from .accents import AccentCounter, AccentModel
 from .analysis import load_model
@@ -33,6 +34,8 @@ BATCH = 64
 WRITER_MB = 256
 # Autocomplete offers the words and pairs of each title and the start of each body.
 LEAD_CHARS = 300
+# A segment whose deleted documents pass this share is rewritten without them.
+DELETED_SHARE = 0.2
 
 
 @dataclass
@@ -161,7 +164,7 @@ def _build(store, sources, full, progress, jobs):
             for stored in _stored(previous, keep):
                 accents.add_article(stored["title"], stored["body"])
                 writer.add_document(**stored)
-        writer.commit(optimize=False)
+        writer.commit(mergetype=_merge_policy)
         writer = None
         with target.open_whoosh().searcher() as searcher:
             summary.documents = searcher.doc_count()
@@ -224,6 +227,24 @@ def _stored(generation, doc_ids):
     """The documents ``doc_ids`` of a generation, rebuilt from their stored fields."""
     with generation.open_whoosh().searcher() as searcher:
         return [stored_to_document(searcher.document(id=doc_id)) for doc_id in doc_ids]
+
+
+def _merge_policy(writer, segments):
+    """Whoosh's merge of small segments, and of any segment with over :data:`DELETED_SHARE` deleted.
+
+    An update deletes the old versions of what changed; without this, their
+    postings stayed in the index until a small-segment merge happened to
+    reach them, and repeated updates grew it to over twice a rebuild.
+    """
+    kept = []
+    for segment in segments:
+        if segment.deleted_count() > DELETED_SHARE * segment.doc_count_all():
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            kept.append(segment)
+    return MERGE_SMALL(writer, kept)
 
 
 def default_jobs():

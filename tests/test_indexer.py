@@ -60,3 +60,33 @@ def test_a_dying_indexing_process_fails_the_reindex_and_keeps_the_live_index(tmp
     assert store.current_name() == live
     assert SearchEngine(store.path).search("hoi nghi").total == 10
     assert len(list((store.path / "generations").iterdir())) == 1
+
+
+def generation_bytes(index):
+    generation = IndexStore(index).current().path
+    return sum(p.stat().st_size for p in generation.rglob("*") if p.is_file())
+
+
+def test_repeated_updates_keep_the_index_near_the_size_of_a_full_rebuild(tmp_path):
+    source = corpus(tmp_path / "corpus", 200)
+    index = tmp_path / "index"
+    reindex(index, [source], jobs=2)
+    for round_ in range(8):
+        for n in range(40):  # a fifth of the articles change each time
+            path = source / f"a{n:03}.txt"
+            path.write_text(path.read_text("utf-8") + f" Cập nhật {round_}.", "utf-8")
+        reindex(index, [source], jobs=2)
+    reindex(tmp_path / "rebuilt", [source], full=True, jobs=2)
+    assert stored(index) == stored(tmp_path / "rebuilt")
+    assert generation_bytes(index) <= 1.25 * generation_bytes(tmp_path / "rebuilt")
+
+
+def test_an_update_links_the_unchanged_segment_files_instead_of_copying_them(tmp_path):
+    source = corpus(tmp_path / "corpus", 100)
+    index = tmp_path / "index"
+    reindex(index, [source], jobs=1)
+    before = {p.name: p.stat().st_ino for p in IndexStore(index).current().path.glob("*.seg")}
+    (source / "a000.txt").write_text("Tin sửa\nHội nghị đã đổi.", "utf-8")
+    reindex(index, [source], jobs=1)
+    after = {p.name: p.stat().st_ino for p in IndexStore(index).current().path.glob("*.seg")}
+    assert before and before.items() <= after.items()  # the same files, not copies

@@ -201,15 +201,21 @@ class IndexStore:
             yield
 
     def new_generation(self, copy_of=None):
-        """A new, unpublished generation: empty, or a copy of ``copy_of``'s Whoosh files."""
+        """A new, unpublished generation: empty, or holding ``copy_of``'s Whoosh files.
+
+        The files are hard links, not copies: Whoosh never changes a file it
+        has written (a commit writes new segments and a new table of
+        contents), so both generations can share them. Derived files and the
+        manifest are written afresh for each generation.
+        """
         generation = self.generation(time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3))
-        if copy_of is None:
-            generation.path.mkdir(parents=True)
-        else:
-            # Derived files and the manifest are written afresh for each generation.
-            shutil.copytree(
-                copy_of.path, generation.path, ignore=shutil.ignore_patterns(*DERIVED, MANIFEST, WHOOSH_LOCK)
-            )
+        generation.path.mkdir(parents=True)
+        for source in copy_of.path.iterdir() if copy_of else ():
+            if source.is_file() and source.name not in (*DERIVED, MANIFEST) and not source.match(WHOOSH_LOCK):
+                try:
+                    os.link(source, generation.path / source.name)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(source, generation.path / source.name)
         return generation
 
     def publish(self, generation, schema_version, documents):
