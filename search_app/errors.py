@@ -25,6 +25,10 @@ class IndexingError(SearchAppError):
     """A reindex that failed part-way; the live index was left as it was."""
 
 
+class ReindexStopped(IndexingError):
+    """A reindex stopped by a signal; the live index was left as it was."""
+
+
 class InvalidRequest(SearchAppError):
     """A search request the caller must change; ``code`` is machine-readable."""
 

@@ -10,11 +10,15 @@ and re-analyses only the articles whose fingerprint changed; ``full=True``
 analyses everything. Analysis runs in one writer process per core.
 """
 
+import ctypes
 import os
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from whoosh.multiproc import MpWriter
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
@@ -22,7 +26,7 @@ from .accents import AccentCounter, AccentModel
 from .analysis import load_model
 from .articles import Article, read_sources
 from .complete import PhraseCounter
-from .errors import IndexCorrupt, IndexingError
+from .errors import IndexCorrupt, IndexingError, ReindexStopped
 from .extract import extract
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 from .store import IndexStore
@@ -63,21 +67,51 @@ def reindex(index_path, sources, full=False, progress=None, jobs=None):
     ``progress`` is called with each article or skip as it is read.
     ``jobs`` processes analyse articles (default: one per core).
     Returns a :class:`Summary`. Raises :class:`~search_app.errors.ReindexBusy`
-    when another run holds the lock and :class:`~search_app.errors.SourceError`
-    for a source that cannot be read at all; in both cases nothing changes.
+    when another run holds the lock, :class:`~search_app.errors.SourceError`
+    for a source that cannot be read at all, and
+    :class:`~search_app.errors.ReindexStopped` when SIGTERM, SIGHUP or SIGINT
+    stops it (in the main thread); in each case the live index is unchanged
+    and no writer process is left running.
     """
     started = time.monotonic()
     store = IndexStore(index_path)
-    with store.lock():
-        store.prune()  # what a killed run left behind
-        summary = _build(store, sources, full, progress, jobs or default_jobs())
+    summary = Summary()
+    with store.lock(), _stopped_by_signals():
+        for name in store.prune():
+            summary.notes.append(f"removed generation {name}, left unfinished by a reindex that was stopped")
+        _build(store, sources, full, progress, jobs or default_jobs(), summary)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _build(store, sources, full, progress, jobs):
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+
+
+@contextmanager
+def _stopped_by_signals():
+    """While a reindex runs in the main thread, a stop signal raises :class:`ReindexStopped`.
+
+    The exception unwinds through the writer's cancel, which stops the
+    writer processes, and the removal of the unfinished generation.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        name = signal.Signals(signum).name
+        raise ReindexStopped(f"the reindex was stopped by {name}; the live index is unchanged")
+
+    previous = {sig: signal.signal(sig, stop) for sig in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _build(store, sources, full, progress, jobs, summary):
     items = read_sources(sources)  # raises SourceError before anything is written
-    summary = Summary()
     previous = _live_generation(store, summary)
     if previous and (
         previous.manifest().get("schema_version") != SCHEMA_VERSION or not previous.accents.is_dir()
@@ -276,8 +310,55 @@ class ParallelWriter(MpWriter):
                 raise IndexingError(f"an indexing process stopped (exit code {task.exitcode})")
         super().add_document(**fields)
 
+    def _new_task(self):
+        task = WriterTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
     def cancel(self):
         for task in self.tasks:
             task.terminate()
             task.join()
         SegmentWriter.cancel(self)
+
+
+class WriterTask(SubWriterTask):
+    """Whoosh's writer process, made to end with the reindex that started it.
+
+    It leaves the reindex's stop signals to the reindex (which terminates it),
+    and dies with it when the reindex itself is killed: the kernel sends it
+    SIGKILL when its parent dies (Linux), and a watchdog thread checks the
+    parent every second where that is not available.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.parent = os.getpid()
+
+    def run(self):
+        for sig in STOP_SIGNALS:
+            signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
+        _die_with_parent(self.parent)
+        super().run()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent):
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the watchdog below is enough
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the death signal was set
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()

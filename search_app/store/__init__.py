@@ -245,14 +245,22 @@ class IndexStore:
         shutil.rmtree(generation.path, ignore_errors=True)
 
     def prune(self, keep=()):
-        """Remove every generation not named in ``keep`` (and not live)."""
+        """Remove every generation not named in ``keep`` (and not live).
+
+        Returns the names of those removed that were never published: what a
+        reindex that was stopped left behind.
+        """
         root = self.path / GENERATIONS
         if not root.is_dir():
-            return
+            return []
         keep = set(keep) | {self.current_name()}
-        for child in root.iterdir():
+        unfinished = []
+        for child in sorted(root.iterdir()):
             if child.name not in keep:
+                if not (child / MANIFEST).exists():
+                    unfinished.append(child.name)
                 shutil.rmtree(child, ignore_errors=True)
+        return unfinished
 
 
 def _fsync_and_describe(path):
