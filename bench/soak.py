@@ -1,0 +1,181 @@
+"""Soak: gunicorn with worker processes and threads under wrk, while updates are published.
+
+    python bench/soak.py --source /tmp/soak/source.jsonl --index /tmp/soak/index --minutes 10
+
+Serves ``--index`` (built from ``--source``, a .jsonl file this script may
+rewrite) with gunicorn (``--workers`` processes of ``--threads`` threads), and
+loads it with wrk (Debian's package) rotating through the known-item queries
+from ../shared. Meanwhile a loop changes ``--changes`` random articles of the
+source and reindexes it, again and again, so new generations are published
+under load. At the end it prints one table: requests, errors (non-2xx answers
+and socket errors), latency percentiles, generations published, and the time
+each update took. wrk's own latency covers the whole HTTP answer.
+"""
+
+import argparse
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# wrk script: rotate through the queries, count answers by status, report percentiles as JSON.
+LUA = """
+local queries = {}
+for line in io.lines(os.getenv("SOAK_QUERIES")) do queries[#queries + 1] = line end
+local n = 0
+local statuses = {}
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/search?q=" .. queries[(n % #queries) + 1])
+end
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+done = function(summary, latency, requests)
+  local out = string.format(
+    '{"requests": %d, "seconds": %f, "connect": %d, "read": %d, "write": %d, "timeout": %d, "status": %d,'
+    .. ' "p50": %f, "p95": %f, "p99": %f, "max": %f}',
+    summary.requests, summary.duration / 1e6, summary.errors.connect, summary.errors.read,
+    summary.errors.write, summary.errors.timeout, summary.errors.status,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000)
+  io.stderr:write("SOAK " .. out .. "\\n")
+end
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def quoted_queries(shared, path):
+    """The known-item fragments, URL-encoded, one a line."""
+    from urllib.parse import quote
+
+    with open(shared / "eval" / "news-50k-known-item.jsonl", encoding="utf-8") as lines:
+        queries = [quote(json.loads(line)["query"]) for line in lines if line.strip()]
+    path.write_text("\n".join(queries) + "\n", encoding="utf-8")
+    return len(queries)
+
+
+def wait_healthy(url, seconds=120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+                return json.loads(response.read())
+        except OSError:
+            time.sleep(0.5)
+    sys.exit(f"the server at {url} did not answer within {seconds} s")
+
+
+def update_loop(source, index, changes, stop, log):
+    """Change ``changes`` random articles of ``source`` and reindex, until ``stop`` is set."""
+    rng = random.Random(7)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    round_ = 0
+    while not stop.is_set():
+        round_ += 1
+        for i in rng.sample(range(len(lines)), changes):
+            article = json.loads(lines[i])
+            article["body"] = article.get("body", "") + f"\nCập nhật lần {round_}."
+            lines[i] = json.dumps(article, ensure_ascii=False)
+        tmp = source.with_suffix(".tmp")
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        os.replace(tmp, source)
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "search_app", "reindex", str(source), "--index", str(index)],
+            capture_output=True,
+            text=True,
+        )
+        log.append((time.monotonic() - started, result.returncode, result.stderr.strip().splitlines()[-1:]))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--source", type=Path, required=True, help="the .jsonl the index was built from")
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--changes", type=int, default=300, help="articles changed per update")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="soak-"))
+    queries = quoted_queries(args.shared, work / "queries.txt")
+    (work / "rotate.lua").write_text(LUA, encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, SEARCH_APP_INDEX=str(args.index), SOAK_QUERIES=str(work / "queries.txt"))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "--threads", str(args.threads),
+         "-b", f"127.0.0.1:{port}", "wsgi:app"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(work / "gunicorn.log", "w"),
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        first = wait_healthy(url)
+        stop, updates = threading.Event(), []
+        updater = threading.Thread(
+            target=update_loop, args=(args.source, args.index, args.changes, stop, updates)
+        )
+        updater.start()
+        seconds = int(args.minutes * 60)
+        wrk = subprocess.run(
+            ["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "--timeout", "10s",
+             "-s", str(work / "rotate.lua"), url],
+            env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        stop.set()
+        updater.join()
+        last = wait_healthy(url)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+    line = next((x for x in wrk.stderr.splitlines() if x.startswith("SOAK ")), None)
+    if line is None:
+        sys.exit(f"wrk gave no summary:\n{wrk.stdout}\n{wrk.stderr}")
+    result = json.loads(line[5:])
+    errors = sum(result[k] for k in ("connect", "read", "write", "timeout", "status"))
+    published = sum(1 for _, code, _ in updates if code == 0)
+    failed = [(code, tail) for _, code, tail in updates if code != 0]
+    print(
+        f"gunicorn {args.workers} workers × {args.threads} threads, wrk {args.connections} connections "
+        f"rotating {queries} known-item queries, {args.minutes:g} min; {first['documents']:,} documents; "
+        f"updates of {args.changes} articles"
+    )
+    print()
+    print(
+        "| requests | req/s | errors | p50 ms | p95 ms | p99 ms | max ms | generations published | update s (median) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    print(
+        f"| {result['requests']:,} | {result['requests'] / result['seconds']:.1f} | {errors} "
+        f"| {result['p50']:.1f} | {result['p95']:.1f} | {result['p99']:.1f} | {result['max']:.0f} "
+        f"| {published} | {statistics.median(s for s, _, _ in updates) if updates else 0:.1f} |"
+    )
+    print()
+    print(f"errors by kind: { {k: result[k] for k in ('connect', 'read', 'write', 'timeout', 'status')} }")
+    print(f"generation at the start {first['version']}, at the end {last['version']} ({last['status']})")
+    if failed:
+        print(f"failed updates: {failed}")
+
+
+if __name__ == "__main__":
+    main()
