@@ -155,6 +155,16 @@ def read_text_file(path, doc_id):
     return Article(id=doc_id, title=title, body=body, origin=str(path))
 
 
+def http_url(url):
+    """``url`` trimmed when it is an http or https address, else "" (never a ``javascript:`` link).
+
+    >>> http_url("  HTTPS://vnexpress.net/a "), http_url("javascript:alert(1)")
+    ('HTTPS://vnexpress.net/a', '')
+    """
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
 def _stat(path):
     return os.stat(path)  # follows symbolic links: what would be read
 
@@ -261,4 +271,5 @@ def _jsonl_article(path, lineno, raw):
         values[key] = nfc(value).strip()
     if not values["title"] and not values["body"]:
         return skipped("no title and no body")
+    values["url"] = http_url(values["url"])
     return Article(id=doc_id.strip(), origin=str(path), line=lineno, **values)

@@ -251,6 +251,10 @@ class SearchEngine:
             byline=fields.get("byline", ""),
         )
 
+    def generation(self):
+        """The name of the generation that answers."""
+        return self._current().on_disk.name
+
     def health(self):
         """``{"status", "documents", "version"}`` of the generation that answers, and any ``problem``.
 

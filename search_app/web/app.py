@@ -19,9 +19,10 @@ def create_app(test_config=None):
     app.jinja_env.filters["marked"] = markup.marked
     app.jinja_env.filters["snippet"] = markup.snippet_html
 
-    from . import api, errors, pages
+    from . import api, errors, headers, pages
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     errors.register(app)
+    headers.register(app)
     return app
