@@ -171,6 +171,10 @@ def _gunicorn(index_path, host, port, workers):
 
     class Server(BaseApplication):
         def load_config(self):
+            from .web.server import SETTINGS
+
+            for name, value in SETTINGS.items():
+                self.cfg.set(name, value)
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
             self.cfg.set("accesslog", "-")

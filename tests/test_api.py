@@ -12,6 +12,7 @@ def test_search_answers_the_documented_shape(client):
         "total",
         "page",
         "per_page",
+        "pages",
         "took_ms",
         "suggestion",
         "interpreted_as",
@@ -48,6 +49,12 @@ def test_date_is_null_when_unknown(make_engine, tmp_path):
         ("?q=x&per_page=0", 400, "invalid_per_page"),
         ("?q=x&per_page=101", 400, "invalid_per_page"),
         ("?q=x&per_page=1e9", 400, "invalid_per_page"),
+        ("?q=x&page=%D9%A1%D9%A3", 400, "invalid_page"),  # Arabic-Indic digits
+        ("?q=x&page=%EF%BC%92", 400, "invalid_page"),  # a full-width 2
+        ("?q=x&page=%202", 400, "invalid_page"),
+        ("?q=x&page=99999999999999999999999", 400, "invalid_page"),
+        ("?q=x&year=%DB%B2%DB%B0%DB%B2%DB%B3", 400, "invalid_year"),
+        ("?q=x&from=2023-05-01&to=2023-04-30", 400, "invalid_date"),
     ],
 )
 def test_search_errors(client, query, status, code):
@@ -56,6 +63,11 @@ def test_search_errors(client, query, status, code):
     error = response.get_json()["error"]
     assert error["code"] == code
     assert error["message"]
+
+
+def test_a_page_past_the_last_is_empty_and_says_how_many_pages_there_are(client):
+    data = client.get("/api/search?q=ngay&page=1000000").get_json()
+    assert (data["total"], data["pages"], data["page"], data["results"]) == (16, 2, 1000000, [])
 
 
 def test_query_of_exactly_500_characters_is_accepted(client):

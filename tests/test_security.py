@@ -90,3 +90,26 @@ def test_api_answers_carry_an_etag_of_the_generation_and_revalidate(client, samp
     assert (again.status_code, again.data) == (304, b"")
     other = client.get("/api/search?q=hoi+nghi", headers={"If-None-Match": 'W/"another-generation"'})
     assert other.status_code == 200
+
+
+def test_an_over_long_url_answers_the_json_error(client):
+    response = client.get("/api/search?q=" + "a" * 5000)
+    assert response.status_code == 414
+    assert response.get_json()["error"]["code"] == "request_uri_too_long"
+    assert client.get("/search?q=" + "a" * 5000).status_code == 414
+
+
+def test_a_body_over_the_limit_answers_the_json_error(client):
+    response = client.post("/api/search?q=a", data=b"x" * 100_000)
+    assert response.status_code == 413
+    assert response.get_json()["error"]["code"] == "request_entity_too_large"
+
+
+@pytest.mark.parametrize(
+    ("method", "status", "code"), [("DELETE", 405, "method_not_allowed"), ("GET", 404, "not_found")]
+)
+def test_unknown_routes_and_methods_answer_the_json_error(client, method, status, code):
+    url = "/api/search?q=a" if method == "DELETE" else "/api/nowhere"
+    response = client.open(url, method=method)
+    assert response.status_code == status
+    assert response.get_json()["error"]["code"] == code

@@ -171,3 +171,10 @@ def test_killed_reindex_leaves_the_old_index_serving(tmp_path):
     reindex(store.path, [corpus])
     assert os.listdir(generations) == [before]
     assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 5
+
+
+def test_gunicorn_lets_the_application_answer_an_over_long_url(server):
+    url, _, _ = server
+    status, body = get_json(url + "/api/search?q=" + "a" * 6000)
+    assert status == 414
+    assert body["error"]["code"] == "request_uri_too_long"

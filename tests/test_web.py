@@ -82,3 +82,10 @@ def test_missing_index_page(tmp_path):
     response = app.test_client().get("/search?q=x")
     assert response.status_code == 503
     assert "Chỉ mục tìm kiếm chưa được tạo." in response.get_data(as_text=True)
+
+
+def test_a_page_past_the_last_says_how_many_pages_there_are(client):
+    page = client.get("/search?q=ngay&page=1000").get_data(as_text=True)
+    assert "Tìm thấy 16 kết quả, nhưng chỉ có 2 trang:" in page
+    assert '<a href="/search?q=ngay&amp;page=2">xem trang 2</a>' in page
+    assert "Trang 1000" not in page

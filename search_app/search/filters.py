@@ -34,6 +34,8 @@ class Filters:
             raise InvalidRequest("invalid_sort", "'sort' must be 'relevance' or 'date'")
         self.date_from = _date(self.date_from, "from")
         self.date_to = _date(self.date_to, "to")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise InvalidRequest("invalid_date", "'from' must not be after 'to'")
 
     def query(self, parsed, aliases=None):
         """The Whoosh filter for these restrictions and the query's ``year:`` terms, or None.

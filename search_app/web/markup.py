@@ -43,6 +43,7 @@ def search_json(result):
         "total": result.total,
         "page": result.page,
         "per_page": result.per_page,
+        "pages": result.pages,
         "took_ms": result.took_ms,
         "suggestion": result.suggestion,
         "interpreted_as": result.interpreted_as,

@@ -11,15 +11,20 @@ from ..search import Filters
 FILTER_ARGS = ("year", "from", "to", "org", "speaker", "sort")
 
 
+# Digits beyond this many are no page, year or page size anyone asks for.
+MAX_DIGITS = 7
+
+
 def integer(args, name, default):
-    """The whole number ``args[name]``, or ``default`` when absent."""
+    """The whole number ``args[name]`` written in ASCII digits, or ``default`` when absent."""
     value = args.get(name)
     if value is None:
         return default
-    try:
-        return int(value)
-    except ValueError:
-        raise InvalidRequest(f"invalid_{name}", f"'{name}' must be a whole number") from None
+    if not (value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS):
+        raise InvalidRequest(
+            f"invalid_{name}", f"'{name}' must be a whole number of at most {MAX_DIGITS} digits"
+        )
+    return int(value)
 
 
 def filters(args):
