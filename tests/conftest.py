@@ -1,12 +1,23 @@
-"""Fixtures: a sample index built once (read-only), tiny indexes per test."""
+"""Fixtures: a sample index built once (read-only), tiny indexes per test.
 
+Every Flask test client checks each answer of the API against the OpenAPI
+document (``search_app/web/openapi.json``).
+"""
+
+import re
 from pathlib import Path
 
+import jsonschema
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from search_app.cli import SAMPLE_DIR
 from search_app.indexer import reindex
 from search_app.search import SearchEngine
+from search_app.web.api import openapi_document
 from search_app.web.app import create_app
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -55,3 +66,59 @@ def app(sample_index):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+SPEC = openapi_document()
+REGISTRY = Registry().with_resource(
+    "urn:api", Resource.from_contents(SPEC, default_specification=DRAFT202012)
+)
+ROUTES = [
+    (re.compile("^" + re.sub(r"\\{\w+\\}", ".+", re.escape(path)) + "$"), operations)
+    for path, operations in SPEC["paths"].items()
+]
+
+
+def check_against_the_api_description(response):
+    """Fail unless an answer of the API has a status and a body its OpenAPI document describes."""
+    path, method = response.request.path, response.request.method.lower()
+    if not (path.startswith("/api/") or path == "/healthz"):
+        return
+    operation = next((ops.get(method) for pattern, ops in ROUTES if pattern.match(path)), None)
+    if operation is None:  # an unknown route or method: an error, in its shape
+        assert response.status_code >= 400, f"{method} {path}: {response.status_code}"
+        schema = {"$ref": "urn:api#/components/schemas/Error"}
+    else:
+        described = operation["responses"].get(str(response.status_code))
+        assert described, f"{method} {path}: status {response.status_code} is not described"
+        if "content" not in described:
+            assert not response.data, f"{method} {path}: {response.status_code} has a body"
+            return
+        schema = {
+            "$ref": "urn:api#/paths/"
+            + _escape(_template(path))
+            + f"/{method}/responses/{response.status_code}"
+            "/content/application~1json/schema"
+        }
+    jsonschema.Draft202012Validator(schema, registry=REGISTRY).validate(response.get_json())
+
+
+def _template(path):
+    return next(
+        template
+        for template in SPEC["paths"]
+        if re.match("^" + re.sub(r"\\{\w+\\}", ".+", re.escape(template)) + "$", path)
+    )
+
+
+def _escape(pointer):
+    return pointer.replace("~", "~0").replace("/", "~1")
+
+
+class CheckedClient(FlaskClient):
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        check_against_the_api_description(response)
+        return response
+
+
+Flask.test_client_class = CheckedClient

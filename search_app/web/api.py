@@ -1,10 +1,24 @@
-"""The JSON API. Every error has one shape: ``{"error": {"code", "message"}}`` (see :mod:`.errors`)."""
+"""The JSON API, described by ``openapi.json`` (served at ``/api/openapi.json``).
+
+Every error has one shape: ``{"error": {"code", "message"}}`` (see :mod:`.errors`).
+"""
+
+import json
+from functools import cache
+from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, request
 
 from . import markup, params
 
 bp = Blueprint("api", __name__)
+OPENAPI = Path(__file__).parent / "openapi.json"
+
+
+@cache
+def openapi_document():
+    """The OpenAPI 3.1 description of this API."""
+    return json.loads(OPENAPI.read_text(encoding="utf-8"))
 
 
 def engine():
@@ -44,6 +58,12 @@ def speaker(name):
 def document(doc_id):
     """``GET /api/documents/<id>``: the stored article with its speakers."""
     return jsonify(markup.document_json(engine().document(doc_id, request.args.get("q", ""))))
+
+
+@bp.get("/api/openapi.json")
+def openapi():
+    """``GET /api/openapi.json``: the OpenAPI 3.1 description of every route."""
+    return jsonify(openapi_document())
 
 
 @bp.get("/healthz")

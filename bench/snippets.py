@@ -1,0 +1,61 @@
+"""Snippet quality over an index: passages that repeat text, cuts without an ellipsis, split marks.
+
+    python bench/snippets.py --index DIR [--queries N]
+
+Runs the known-item fragments from ../shared (accented and folded) and a few
+common words as queries, and counts, over every snippet of every first page:
+the snippets whose passages repeat a run of six words or more, the passages
+that start or end inside the text without "…", and the marks of adjacent
+query words drawn as separate <mark>s.
+"""
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from search_app.search import SearchEngine  # noqa: E402
+from search_app.web.markup import snippet_html  # noqa: E402
+
+COMMON = ["hội nghị", "kinh tế", "bóng đá", "giáo dục", "thời tiết", "tổng thống", "công an", "giá vàng"]
+
+
+def repeats(html, run=6):
+    """Whether some run of ``run`` words stands in two passages of the snippet."""
+    passages = [re.sub(r"<[^>]+>", "", p).split() for p in html.split(" … ")]
+    seen = set()
+    for words in passages:
+        here = {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
+        if here & seen:
+            return True
+        seen |= here
+    return False
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args(argv)
+    engine = SearchEngine(args.index)
+    with open(args.shared / "eval" / "news-50k-known-item.jsonl", encoding="utf-8") as lines:
+        queries = [json.loads(line)["query"] for line in lines if line.strip()][: args.queries] + COMMON
+    snippets = repeated = split = 0
+    for query in queries:
+        for hit in engine.search(query, per_page=10, facets=False).results:
+            html = str(snippet_html(hit.snippet))
+            snippets += 1
+            repeated += repeats(html)
+            split += len(re.findall(r"</mark> <mark>", html))
+    print("| snippets | with repeated text | adjacent marks split |")
+    print("|---|---|---|")
+    print(f"| {snippets} | {repeated} | {split} |")
+
+
+if __name__ == "__main__":
+    main()
