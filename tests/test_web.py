@@ -89,3 +89,19 @@ def test_a_page_past_the_last_says_how_many_pages_there_are(client):
     assert "Tìm thấy 16 kết quả, nhưng chỉ có 2 trang:" in page
     assert '<a href="/search?q=ngay&amp;page=2">xem trang 2</a>' in page
     assert "Trang 1000" not in page
+
+
+def test_a_favicon_and_the_language_of_the_page(client):
+    page = client.get("/").get_data(as_text=True)
+    assert '<html lang="vi">' in page
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response.location) == (301, "/static/favicon.svg")
+    with client.get("/static/favicon.svg") as icon:
+        assert (icon.status_code, icon.mimetype) == (200, "image/svg+xml")
+
+
+def test_the_search_box_has_a_label(client):
+    page = client.get("/search?q=hoi+nghi").get_data(as_text=True)
+    assert '<label for="q" class="visually-hidden">Từ khóa tìm kiếm</label>' in page
+    assert '<input type="search" id="q" name="q" value="hoi nghi"' in page
