@@ -1,4 +1,4 @@
-"""The ``search-app`` command: reindex, search, check, serve.
+"""The ``search-app`` command: reindex, search, check, stats, serve.
 
 Exit codes: 0 success; 1 an error, nothing changed; 2 a usage error;
 3 reindex finished but skipped some files (listed with their reasons).
@@ -120,6 +120,39 @@ def search(query, index_path, limit, as_json):
 
 
 @main.command()
+@click.argument("log", type=click.File(encoding="utf-8"))
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000))
+def stats(log, top):
+    """Print the top queries, and those that found nothing, from an access LOG.
+
+    The log is the server's JSON lines (the ACCESS_LOG setting, else stderr).
+
+    Example: search-app stats /var/log/search-app/access.log --top 20
+    """
+    from collections import Counter
+
+    searches, nothing, results = Counter(), Counter(), {}
+    for line in log:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue  # gunicorn's own lines share stderr
+        if isinstance(entry, dict) and entry.get("total") is not None and entry.get("query"):
+            query = " ".join(str(entry["query"]).split())
+            searches[query] += 1
+            results[query] = entry["total"]
+            nothing[query] += entry["total"] == 0
+    total, empty = sum(searches.values()), sum(nothing.values())
+    click.echo(f"{total} searches, {empty} found nothing ({empty / total:.0%})" if total else "no searches")
+    click.echo("\n| top queries | searches | results |\n|---|---|---|")
+    for query, n in searches.most_common(top):
+        click.echo(f"| {query} | {n} | {results[query]} |")
+    click.echo("\n| queries that found nothing | searches |\n|---|---|")
+    for query, n in (+nothing).most_common(top):
+        click.echo(f"| {query} | {n} |")
+
+
+@main.command()
 @index_option
 def check(index_path):
     """Verify every file of the live index generation against its manifest.
@@ -177,7 +210,7 @@ def _gunicorn(index_path, host, port, workers):
                 self.cfg.set(name, value)
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("accesslog", "-")
+            self.cfg.set("accesslog", None)  # the app logs each request as a JSON line
 
         def load(self):
             from .web.app import create_app

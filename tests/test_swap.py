@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -178,3 +179,15 @@ def test_gunicorn_lets_the_application_answer_an_over_long_url(server):
     status, body = get_json(url + "/api/search?q=" + "a" * 6000)
     assert status == 414
     assert body["error"]["code"] == "request_uri_too_long"
+
+
+def test_metrics_add_up_every_worker(server):
+    url, _, _ = server
+    for _ in range(12):
+        assert get_json(url + "/api/search?q=hoi+nghi")[0] == 200
+    with urllib.request.urlopen(url + "/metrics", timeout=5) as response:
+        text = response.read().decode()
+    counted = re.search(
+        r'^search_app_requests_total\{route="/api/search",status="200"\} ([0-9.]+)$', text, re.M
+    )
+    assert counted and float(counted[1]) == 12

@@ -10,6 +10,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, request
 
 from . import markup, params
+from .observe import record_search
 
 bp = Blueprint("api", __name__)
 OPENAPI = Path(__file__).parent / "openapi.json"
@@ -38,6 +39,7 @@ def search():
         per_page=params.integer(args, "per_page", 10),
         filters=params.filters(args),
     )
+    record_search(result.query, result)
     return jsonify(markup.search_json(result))
 
 

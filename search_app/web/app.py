@@ -25,7 +25,7 @@ def create_app(test_config=None):
     app.jinja_env.filters["marked"] = markup.marked
     app.jinja_env.filters["snippet"] = markup.snippet_html
 
-    from . import api, errors, headers, pages
+    from . import api, errors, headers, observe, pages
 
     @app.before_request
     def limits():
@@ -38,4 +38,5 @@ def create_app(test_config=None):
     app.register_blueprint(pages.bp)
     errors.register(app)
     headers.register(app)
+    observe.register(app)
     return app

@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from . import params
+from .observe import record_search
 
 bp = Blueprint("pages", __name__)
 
@@ -30,6 +31,7 @@ def search():
     result = engine().search(
         query, page=params.integer(request.args, "page", 1), per_page=10, filters=params.filters(request.args)
     )
+    record_search(result.query, result)
     active = {k: request.args[k] for k in params.FILTER_ARGS if request.args.get(k)}
     return render_template(
         "search.html",
