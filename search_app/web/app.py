@@ -1,5 +1,7 @@
 """The Flask application factory."""
 
+import os
+
 from flask import Flask, request
 from werkzeug.exceptions import RequestEntityTooLarge, RequestURITooLarge
 
@@ -16,7 +18,11 @@ MAX_BODY_BYTES = 64 * 1024
 def create_app(test_config=None):
     """Create the Flask app. ``test_config`` overrides the defaults (e.g. ``INDEX_PATH``)."""
     app = Flask(__name__)
-    app.config.from_mapping(INDEX_PATH=default_index_path(), MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
+    app.config.from_mapping(
+        INDEX_PATH=default_index_path(),
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        ACCESS_LOG=os.environ.get("SEARCH_APP_ACCESS_LOG"),  # a file; stderr when unset
+    )
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False

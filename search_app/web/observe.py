@@ -6,7 +6,7 @@ gunicorn with several workers, ``PROMETHEUS_MULTIPROC_DIR`` (set by
 :mod:`search_app.web.server`) makes ``/metrics`` add up every worker.
 
 The access log is one JSON object a line (to stderr, or to the file the
-``ACCESS_LOG`` setting names): time, route, query, total, took_ms, status.
+``ACCESS_LOG`` setting names, from ``$SEARCH_APP_ACCESS_LOG``): time, route, query, total, took_ms, status.
 No client addresses. ``search-app stats`` reads it.
 """
 
