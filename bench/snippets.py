@@ -1,12 +1,13 @@
-"""Snippet quality over an index: passages that repeat text, cuts without an ellipsis, split marks.
+"""Snippet quality over an index: text shown twice, cuts without an ellipsis, split marks.
 
     python bench/snippets.py --index DIR [--queries N]
 
-Runs the known-item fragments from ../shared (accented and folded) and a few
-common words as queries, and counts, over every snippet of every first page:
-the snippets whose passages repeat a run of six words or more, the passages
-that start or end inside the text without "…", and the marks of adjacent
-query words drawn as separate <mark>s.
+Runs the first known-item fragments from ../shared and a few common words as
+queries, and counts over every snippet of every first page: the snippets
+that show the same text twice (a run of eight words, marks aside, in both
+passages: a sentence the article repeats, as a photo caption does), the snippets that start inside
+the text without "…", and the marks of adjacent query words drawn as
+separate <mark>s.
 """
 
 import argparse
@@ -24,11 +25,11 @@ from search_app.web.markup import snippet_html  # noqa: E402
 COMMON = ["hội nghị", "kinh tế", "bóng đá", "giáo dục", "thời tiết", "tổng thống", "công an", "giá vàng"]
 
 
-def repeats(html, run=6):
-    """Whether some run of ``run`` words stands in two passages of the snippet."""
-    passages = [re.sub(r"<[^>]+>", "", p).split() for p in html.split(" … ")]
+def repeats(html, run=8):
+    """Whether a run of ``run`` words stands in two passages of the snippet."""
     seen = set()
-    for words in passages:
+    for passage in html.strip("… ").split(" … "):
+        words = re.sub(r"<[^>]+>", "", passage).split()
         here = {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
         if here & seen:
             return True
@@ -45,16 +46,22 @@ def main(argv=None):
     engine = SearchEngine(args.index)
     with open(args.shared / "eval" / "news-50k-known-item.jsonl", encoding="utf-8") as lines:
         queries = [json.loads(line)["query"] for line in lines if line.strip()][: args.queries] + COMMON
-    snippets = repeated = split = 0
+    snippets = repeated = split = uncut = 0
     for query in queries:
         for hit in engine.search(query, per_page=10, facets=False).results:
             html = str(snippet_html(hit.snippet))
             snippets += 1
             repeated += repeats(html)
             split += len(re.findall(r"</mark> <mark>", html))
-    print("| snippets | with repeated text | adjacent marks split |")
-    print("|---|---|---|")
-    print(f"| {snippets} | {repeated} | {split} |")
+            body = engine.document(hit.id).body
+            plain = (
+                re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+            )
+            first_words = " ".join(plain.split()[:3])
+            uncut += not plain.startswith("…") and not " ".join(body.split()).startswith(first_words)
+    print("| snippets | showing text twice | starting inside the text without … | adjacent marks split |")
+    print("|---|---|---|---|")
+    print(f"| {snippets} | {repeated} | {uncut} | {split} |")
 
 
 if __name__ == "__main__":

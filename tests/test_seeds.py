@@ -31,18 +31,13 @@ def test_hoi_nghi_can_bo_vien_chuc(seeds_engine):
     # The two annual staff conferences, each with the words in order in its
     # title; the one whose title is only that conference first.
     assert [h.id for h in result.results[:2]] == ["003_e1345b242f345270", "000_457340f1cf6a2d26"]
-    assert (
-        "<mark>Hội</mark> <mark>nghị</mark> <mark>cán</mark> <mark>bộ</mark> "
-        "<mark>viên</mark> <mark>chức</mark> năm 2022." in snippet_html(result.results[1].snippet)
-    )
+    assert "<mark>Hội nghị cán bộ viên chức</mark> năm 2022." in snippet_html(result.results[1].snippet)
 
 
 def test_giang_manh_khoi(seeds_engine):
     result = seeds_engine.search("giang manh khoi")
     assert [h.id for h in result.results] == ["001_1a382b758c38a27e", "000_457340f1cf6a2d26"]
-    assert "Đ/c <mark>Giang</mark> <mark>Mạnh</mark> <mark>Khôi</mark>" in snippet_html(
-        result.results[0].snippet
-    )
+    assert "Đ/c <mark>Giang Mạnh Khôi</mark>" in snippet_html(result.results[0].snippet)
     assert {
         "name": "Giang Mạnh Khôi",
         "role": "Đảng Ủy viên, Phó Viện trưởng Viện Ứng dụng công nghệ",
@@ -57,17 +52,16 @@ def test_dang_uy(seeds_engine):
         "004_7a8c72d5bdf8c836",
     }
     for hit in result.results:
-        assert "<mark>Đảng</mark> <mark>ủy</mark>" in snippet_html(
+        assert "<mark>Đảng ủy</mark>" in snippet_html(hit.snippet) or "<mark>Đảng Ủy</mark>" in snippet_html(
             hit.snippet
-        ) or "<mark>Đảng</mark> <mark>Ủy</mark>" in snippet_html(hit.snippet)
+        )
 
 
 def test_chieu_xa_khau_trang(seeds_engine):
     result = seeds_engine.search("chieu xa khau trang")
     assert [h.id for h in result.results] == ["004_7a8c72d5bdf8c836"]
-    assert (
-        "<mark>chiếu</mark> <mark>xạ</mark> miễn phí 7 đợt cho <mark>khẩu</mark> <mark>trang</mark>"
-        in snippet_html(result.results[0].snippet)
+    assert "<mark>chiếu xạ</mark> miễn phí 7 đợt cho <mark>khẩu trang</mark>" in snippet_html(
+        result.results[0].snippet
     )
 
 

@@ -32,8 +32,13 @@ def marked(text, spans):
 
 
 def snippet_html(passages):
-    """A hit's snippet passages as one line of HTML."""
-    return Markup(PASSAGE_JOINER.join(marked(p.text, p.marks) for p in passages))
+    """A hit's snippet passages as one line of HTML, "…" where the text was cut."""
+    html = PASSAGE_JOINER.join(marked(p.text, p.marks) for p in passages)
+    if passages and passages[0].cut_before:
+        html = "… " + html
+    if passages and passages[-1].cut_after:
+        html += " …"
+    return Markup(html)
 
 
 def search_json(result):

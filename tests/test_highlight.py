@@ -1,0 +1,41 @@
+"""Snippets as a reader sees them: no text twice, "…" where text was cut, one mark per phrase."""
+
+import re
+
+from search_app.search.highlight import marks, snippet
+from search_app.web.markup import marked, snippet_html
+
+REPEATED = (
+    "Sáng nay Viện tổ chức khai mạc Hội nghị. Các báo cáo trình bày kết quả năm. "
+    + "Nhiều nội dung khác được bàn. " * 12
+    + "Ảnh: khai mạc Hội nghị. Các báo cáo trình bày kết quả năm."
+)
+
+
+def test_the_same_text_is_never_shown_twice():
+    html = str(snippet_html(snippet(REPEATED, {"hoi", "nghi", "bao", "cao"})))
+    assert re.sub("<[^>]+>", "", html).count("Các báo cáo trình bày") == 1
+
+
+def test_an_ellipsis_marks_where_the_text_was_cut():
+    text = "Mở đầu bài viết. " * 10 + "Hội nghị cán bộ đã diễn ra tốt đẹp. " + "Kết thúc bài viết. " * 10
+    html = str(snippet_html(snippet(text, {"hoi", "nghi"}, chars=60)))
+    assert html.startswith("… ") and html.endswith(" …")
+    assert str(snippet_html(snippet("Hội nghị cán bộ.", {"hoi"}))) == "<mark>Hội</mark> nghị cán bộ."
+
+
+def test_the_start_of_a_long_text_without_a_match_ends_with_an_ellipsis():
+    text = "Một hai ba bốn năm sáu bảy tám chín mười. " * 20
+    html = str(snippet_html(snippet(text, {"xyz"}, chars=40)))
+    assert html == "Một hai ba bốn năm sáu bảy tám chín …"
+
+
+def test_adjacent_matched_words_share_one_mark():
+    assert str(snippet_html(snippet("Đ/c Giang Mạnh Khôi phát biểu.", {"giang", "manh", "khoi"}))) == (
+        "Đ/c <mark>Giang Mạnh Khôi</mark> phát biểu."
+    )
+
+
+def test_marks_of_a_whole_text_join_across_spaces_not_lines():
+    text = "Hội nghị\nHội  nghị"
+    assert str(marked(text, marks(text, {"hoi", "nghi"}))) == "<mark>Hội nghị</mark>\n<mark>Hội  nghị</mark>"
