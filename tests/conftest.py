@@ -5,6 +5,7 @@ document (``search_app/web/openapi.json``).
 """
 
 import re
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -21,6 +22,11 @@ from search_app.web.api import openapi_document
 from search_app.web.app import create_app
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def cli(*args):
+    """The command line running ``search-app`` with ``args`` in a new process."""
+    return [sys.executable, "-m", "search_app", *map(str, args)]
 
 
 def write_articles(root, articles):

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from search_app.cli import main
 from search_app.store import IndexStore
 
-from .conftest import write_articles
+from .conftest import cli, write_articles
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_serve_without_index_explains_what_to_do(runner, tmp_path):
 
 def test_python_dash_m_entry_point(corpus, tmp_path):
     process = subprocess.run(
-        [sys.executable, "-m", "search_app", "reindex", str(corpus), "--index", str(tmp_path / "ix")],
+        cli("reindex", corpus, "--index", tmp_path / "ix"),
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONWARNINGS": "error"},

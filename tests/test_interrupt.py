@@ -3,7 +3,6 @@
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from search_app.indexer import reindex
 from search_app.store import GENERATIONS, IndexStore
 
-from .conftest import write_articles
+from .conftest import cli, write_articles
 
 ARTICLES = {
     f"a{n:04}.txt": f"Hội nghị số {n}\n"
@@ -67,18 +66,7 @@ def test_a_stopped_reindex_leaves_no_writer_behind(corpus, tmp_path, how):
     output = tmp_path / "output"
     with open(output, "w") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "search_app",
-                "reindex",
-                str(corpus),
-                "--index",
-                str(index),
-                "--jobs",
-                "2",
-                "--full",
-            ],
+            cli("reindex", corpus, "--index", index, "--jobs", "2", "--full"),
             stdout=out,
             stderr=subprocess.STDOUT,
         )

@@ -3,7 +3,6 @@
 import os
 import shutil
 import subprocess
-import sys
 import threading
 
 import pytest
@@ -15,7 +14,7 @@ from search_app.cli import main
 from search_app.indexer import reindex
 from search_app.search import SearchEngine
 
-from .conftest import write_articles
+from .conftest import cli, write_articles
 
 ARTICLES = {f"tin-{n}.txt": f"Hội nghị số {n}\nHội nghị cán bộ lần {n} đã diễn ra." for n in range(4)}
 ARTICLES["sub/tin-sub.txt"] = "Hội nghị trong thư mục con\nBài viết trong thư mục con."
@@ -127,17 +126,7 @@ needs_dropped_capabilities = pytest.mark.skipif(
 
 def reindex_as_a_user(corpus, index):
     """Run the reindex CLI where permissions apply (as root: with the capabilities that bypass them dropped)."""
-    command = [
-        sys.executable,
-        "-m",
-        "search_app",
-        "reindex",
-        str(corpus),
-        "--index",
-        str(index),
-        "--jobs",
-        "1",
-    ]
+    command = cli("reindex", corpus, "--index", index, "--jobs", "1")
     if os.geteuid() == 0:
         caps = "-dac_override,-dac_read_search"
         command = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *command]

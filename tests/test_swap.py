@@ -6,7 +6,6 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -18,7 +17,7 @@ from search_app.indexer import reindex
 from search_app.search import SearchEngine
 from search_app.store import GENERATIONS, IndexStore
 
-from .conftest import write_articles
+from .conftest import cli, write_articles
 
 BASE = {
     f"base-{i}.txt": f"Hội nghị cán bộ số {i}\nHội nghị cán bộ viên chức lần thứ {i} đã diễn ra."
@@ -60,18 +59,7 @@ def server(tmp_path):
     reindex(index, [corpus])
     port = free_port()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "search_app",
-            "serve",
-            "--index",
-            str(index),
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-        ],
+        cli("serve", "--index", index, "--port", port, "--workers", "2"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -147,16 +135,7 @@ def test_killed_reindex_leaves_the_old_index_serving(tmp_path):
             record = {"id": f"big-{i}", "title": f"Bài số {i}", "body": "Hội nghị cán bộ viên chức. " * 20}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "search_app",
-            "reindex",
-            str(corpus),
-            str(big),
-            "--index",
-            str(tmp_path / "index"),
-        ],
+        cli("reindex", corpus, big, "--index", tmp_path / "index"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
