@@ -130,6 +130,8 @@ def test_a_damaged_new_generation_leaves_the_previous_one_answering(tmp_path):
     reindex(index, [corpus], jobs=1)
     damage(IndexStore(index).current().arrays / "live.npy", "garbled")
 
+    assert engine.search("hoi nghi").total == 60  # answered at once, while the new one is checked
+    engine.refresh()
     assert engine.search("hoi nghi").total == 60  # the previous generation, not the damaged one
     assert engine.search("zqxw").total == 0
     health = engine.health()

@@ -1,9 +1,11 @@
 """One engine shared by many threads, as under `gunicorn --threads`, while reindexes publish."""
 
 import threading
+import time
 
 from search_app.indexer import reindex
 from search_app.search import SearchEngine
+from search_app.search import engine as engine_module
 
 from .conftest import write_articles
 
@@ -53,3 +55,26 @@ def test_eight_threads_search_one_engine_while_three_reindexes_publish(tmp_path)
             thread.join()
     assert errors == []
     assert answers[0] > 50
+
+
+def test_no_request_waits_while_a_new_generation_is_opened(tmp_path, monkeypatch):
+    corpus = write_articles(tmp_path / "corpus", {"a.txt": "Tin cũ\nHội nghị cũ."})
+    index = tmp_path / "index"
+    reindex(index, [corpus], jobs=1)
+    engine = SearchEngine(index)
+    assert engine.search("hoi nghi").total == 1
+    write_articles(corpus, {"b.txt": "Tin mới\nHội nghị mới."})
+    reindex(index, [corpus], jobs=1)
+    opened, slow_open = threading.Event(), engine_module.OpenGeneration.open
+
+    def open_slowly(generation):
+        opened.wait(10)  # a large index takes seconds to check
+        return slow_open(generation)
+
+    monkeypatch.setattr(engine_module.OpenGeneration, "open", staticmethod(open_slowly))
+    started = time.monotonic()
+    assert engine.search("hoi nghi").total == 1  # the old generation answers at once
+    assert time.monotonic() - started < 5
+    opened.set()
+    engine.refresh()
+    assert engine.search("hoi nghi").total == 2

@@ -2,12 +2,14 @@
 
 :class:`SearchEngine` follows the index's ``CURRENT`` pointer: before each
 request it checks (one ``stat``) whether a reindex has published a new
-generation and, if so, opens it, after checking every file against the
-generation's manifest (sizes and checksums). A generation that fails the
-check never answers: the engine keeps answering from the one it had, and
-says what is wrong (:meth:`SearchEngine.health`); with none, requests raise
-:class:`~search_app.errors.IndexCorrupt`. Requests already running finish on
-the generation they started with. It answers with the plain records of
+generation and, if so, opens it in a background thread, after checking
+every file against the generation's manifest (sizes and checksums), while
+requests go on answering from the generation it had. A generation that
+fails the check never answers: the engine keeps answering from the one it
+had, and says what is wrong (:meth:`SearchEngine.health`); with none,
+requests raise :class:`~search_app.errors.IndexCorrupt`. Requests already
+running finish on the generation they started with; :meth:`SearchEngine.refresh`
+waits for the new generation. It answers with the plain records of
 :mod:`search_app.search.results`.
 """
 
@@ -115,35 +117,56 @@ class SearchEngine:
         self._failed = None  # (stamp, IndexCorrupt) of the last generation that failed to open
 
     def _current(self):
-        """The generation that answers, opening the live one when ``CURRENT`` changed."""
+        """The generation that answers; a new live one is opened beside it, in the background.
+
+        Until the new generation is open and checked (seconds, on a large
+        index), every request answers from the one the engine has: no request
+        waits for it. Only the first open, with nothing to answer from, waits.
+        """
         stamp, state = self.store.current_stamp(), self._state
-        if state is not None and stamp in (self._stamp, self._failed and self._failed[0]):
-            return state
-        # Other threads go on with the generation they have while one opens the new one.
-        if not self._opening.acquire(blocking=state is None):
-            return state
+        if state is None:
+            with self._opening:
+                if self._state is None:
+                    if self._failed and self._failed[0] == self.store.current_stamp():
+                        raise self._failed[1]  # checked already: the same damage
+                    self._open()
+                return self._state
+        if stamp not in (self._stamp, self._failed and self._failed[0]) and self._opening.acquire(
+            blocking=False
+        ):
+            threading.Thread(target=self._open_and_release, name="open-generation", daemon=True).start()
+        return state
+
+    def refresh(self):
+        """Open the live generation now if ``CURRENT`` changed, and wait for it (what a request would not)."""
+        with self._opening:
+            if self.store.current_stamp() not in (self._stamp, self._failed and self._failed[0]):
+                self._open()
+
+    def _open_and_release(self):
         try:
-            stamp = self.store.current_stamp()
-            if self._state is not None and stamp == self._stamp:
-                return self._state
-            if self._failed and self._failed[0] == stamp:
-                if self._state is None:
-                    raise self._failed[1]
-                return self._state
-            try:
-                # The old searcher is not closed: a search in another thread
-                # may still be using it. It is released with its last user.
-                self._state = OpenGeneration.open(self.store.current())
-            except IndexCorrupt as exc:
-                self._failed = (stamp, exc)
-                if self._state is None:
-                    raise
-                log.error("%s; still answering from generation %s", exc, self._state.on_disk.name)
-                return self._state
-            self._stamp, self._failed = stamp, None
-            return self._state
+            self._open()
+        except Exception:  # noqa: BLE001 - a background thread has no caller to raise to
+            log.exception(
+                "opening the new generation failed; still answering from %s", self._state.on_disk.name
+            )
         finally:
             self._opening.release()
+
+    def _open(self):
+        """Open the live generation (the caller holds ``_opening``), or record why it cannot answer."""
+        stamp = self.store.current_stamp()
+        try:
+            # The old searcher is not closed: a search in another thread
+            # may still be using it. It is released with its last user.
+            state = OpenGeneration.open(self.store.current())
+        except IndexCorrupt as exc:
+            self._failed = (stamp, exc)
+            if self._state is None:
+                raise
+            log.error("%s; still answering from generation %s", exc, self._state.on_disk.name)
+            return
+        self._state, self._stamp, self._failed = state, stamp, None
 
     def search(self, query, page=1, per_page=10, filters=None, facets=True):
         """Run a search; returns a :class:`SearchResult`.
