@@ -3,6 +3,7 @@
 import hashlib
 import io
 import json
+import os
 import pickle
 import threading
 
@@ -113,3 +114,29 @@ def test_a_copy_of_a_generation_leaves_out_what_is_derived_from_it(sample_index,
     finally:
         store.discard(copy)
     assert not copy.path.exists()
+
+
+def test_publish_makes_every_file_durable_before_current_moves(tmp_path, monkeypatch):
+    store = IndexStore(tmp_path / "index")
+    generation = store.new_generation()
+    (generation.path / "arrays").mkdir()
+    for name in ("a.seg", "arrays/docs.npy"):
+        (generation.path / name).write_bytes(b"data")
+    events, real_fsync, real_replace = [], os.fsync, os.replace
+
+    def fsync(fd):
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(source, target):
+        events.append(("replace", str(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    store.publish(generation, schema_version="v", documents=0)
+    switched = events.index(("replace", str(tmp_path / "index" / "CURRENT")))
+    durable_before = {path for kind, path in events[:switched] if kind == "fsync"}
+    for path in ("a.seg", "arrays/docs.npy", "manifest.json", "arrays", "."):
+        assert str((generation.path / path).resolve()) in durable_before, path
+    assert ("fsync", str((tmp_path / "index").resolve())) in events[switched:]  # CURRENT's directory, after
