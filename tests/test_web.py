@@ -105,3 +105,12 @@ def test_the_search_box_has_a_label(client):
     page = client.get("/search?q=hoi+nghi").get_data(as_text=True)
     assert '<label for="q" class="visually-hidden">Từ khóa tìm kiếm</label>' in page
     assert '<input type="search" id="q" name="q" value="hoi nghi"' in page
+
+
+def test_a_search_that_finds_nothing_offers_a_way_forward(client):
+    page = client.get("/search?q=hoi+nghi&year=1999").get_data(as_text=True)
+    assert "Không tìm thấy kết quả nào cho <strong>hoi nghi</strong>." in page
+    assert '<li><a href="/search?q=hoi+nghi">Tìm lại không kèm bộ lọc</a></li>' in page
+    assert 'Tìm với dấu: <a href="/search?q=h%E1%BB%99i+ngh%E1%BB%8B&amp;year=1999">hội nghị</a>' in page
+    found = client.get("/search?q=hoi+nghi").get_data(as_text=True)
+    assert "Tìm lại không kèm bộ lọc" not in found
