@@ -114,3 +114,21 @@ def test_a_search_that_finds_nothing_offers_a_way_forward(client):
     assert 'Tìm với dấu: <a href="/search?q=h%E1%BB%99i+ngh%E1%BB%8B&amp;year=1999">hội nghị</a>' in page
     found = client.get("/search?q=hoi+nghi").get_data(as_text=True)
     assert "Tìm lại không kèm bộ lọc" not in found
+
+
+def test_the_home_page_browses_the_archive(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "Kho lưu trữ có 18 bài viết." in page
+    latest = re.search(r"<h2>Bài mới nhất</h2>\s*<ul>(.*?)</ul>", page, re.S)[1]
+    assert latest.count("<li>") == 8
+    assert '<span class="date">2024-' in latest.split("</li>")[0]  # the newest first
+    assert '<a href="/search?q=year:2023">2023</a> <span class="count">11</span>' in page
+    assert '<a href="/speaker/Gi' in page and "&amp;org=B%E1%BB%87nh+vi%E1%BB%87n+B%E1%BA%A1ch+Mai" in page
+
+
+def test_the_home_page_without_an_index_still_offers_the_search_box(tmp_path):
+    client = create_app({"INDEX_PATH": str(tmp_path / "none"), "TESTING": True}).test_client()
+    response = client.get("/")
+    assert response.status_code == 200
+    assert '<form class="search"' in response.get_data(as_text=True)
+    assert "Kho lưu trữ" not in response.get_data(as_text=True)

@@ -37,7 +37,7 @@ from .highlight import marks, snippet
 from .interpret import accent_guesses, interpret
 from .postings import Postings
 from .query import parse
-from .results import Document, Hit, SearchResult, SpeakerArticle, SpeakerPage
+from .results import Document, Hit, Overview, SearchResult, SpeakerArticle, SpeakerPage
 from .scoring import WEIGHTS, Scorer, rank
 from .speakers import person_in, speaker_aliases, speaker_pairs, speaker_query
 
@@ -273,6 +273,32 @@ class SearchEngine:
             url=fields.get("url", ""),
             byline=fields.get("byline", ""),
         )
+
+    def overview(self, latest=8):
+        """:class:`Overview` of the archive: its size, newest articles, top years, organisations, speakers."""
+        state = self._current()
+        postings = state.postings
+
+        def compute():
+            docs = np.flatnonzero(postings.live)
+            newest = docs[np.argsort(postings.newest_rank()[docs], kind="stable")][:latest]
+            articles = []
+            for docnum in newest:
+                fields = state.searcher.stored_fields(int(docnum))
+                articles.append(
+                    SpeakerArticle(
+                        id=fields["id"],
+                        title=display_title(fields),
+                        date=fields.get("date") or None,
+                        year=fields.get("year") or None,
+                        name="",
+                        role="",
+                        source=fields.get("source", ""),
+                    )
+                )
+            return Overview(postings.count, articles, count_facets(postings, docs, state.speaker_name))
+
+        return postings.memo(("overview", latest), compute)
 
     def generation(self):
         """The name of the generation that answers."""

@@ -56,6 +56,15 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Overview:
+    """What the archive holds, for a front page."""
+
+    documents: int
+    latest: list  # [SpeakerArticle] without a speaker: the newest articles
+    facets: object  # facets.Facets over every article
+
+
+@dataclass(frozen=True)
 class SpeakerArticle:
     id: str
     title: str

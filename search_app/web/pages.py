@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
+from ..errors import SearchAppError
 from . import params
 from .observe import record_search
 
@@ -14,7 +15,11 @@ def engine():
 
 @bp.get("/")
 def index():
-    return render_template("index.html")
+    try:
+        overview = engine().overview()
+    except SearchAppError:  # no index yet, or a damaged one: the search box still shows
+        overview = None
+    return render_template("index.html", overview=overview)
 
 
 @bp.get("/favicon.ico")
