@@ -238,18 +238,7 @@ class SearchEngine:
         articles = []
         for hit in results if page <= results.pagecount else []:
             fields = hit.fields()
-            person = person_in(fields, key, aliases) or {"name": name, "role": ""}
-            articles.append(
-                SpeakerArticle(
-                    id=fields["id"],
-                    title=display_title(fields),
-                    date=fields.get("date") or None,
-                    year=fields.get("year") or None,
-                    name=person["name"],
-                    role=person["role"],
-                    source=fields.get("source", ""),
-                )
-            )
+            articles.append(_article(fields, person_in(fields, key, aliases) or {"name": name, "role": ""}))
         return SpeakerPage(key, generation.speaker_name(key), results.total, page, per_page, articles)
 
     def document(self, doc_id, query=""):
@@ -282,20 +271,7 @@ class SearchEngine:
         def compute():
             docs = np.flatnonzero(postings.live)
             newest = docs[np.argsort(postings.newest_rank()[docs], kind="stable")][:latest]
-            articles = []
-            for docnum in newest:
-                fields = state.searcher.stored_fields(int(docnum))
-                articles.append(
-                    SpeakerArticle(
-                        id=fields["id"],
-                        title=display_title(fields),
-                        date=fields.get("date") or None,
-                        year=fields.get("year") or None,
-                        name="",
-                        role="",
-                        source=fields.get("source", ""),
-                    )
-                )
+            articles = [_article(state.searcher.stored_fields(int(docnum))) for docnum in newest]
             return Overview(postings.count, articles, count_facets(postings, docs, state.speaker_name))
 
         return postings.memo(("overview", latest), compute)
@@ -366,6 +342,20 @@ def _hit(fields, score, terms):
         date=fields.get("date") or None,
         source=fields.get("source", ""),
         url=fields.get("url", ""),
+    )
+
+
+def _article(fields, person=None):
+    """An article as a list shows it, with the ``{"name", "role"}`` of the person it is listed for."""
+    person = person or {"name": "", "role": ""}
+    return SpeakerArticle(
+        id=fields["id"],
+        title=display_title(fields),
+        date=fields.get("date") or None,
+        year=fields.get("year") or None,
+        name=person["name"],
+        role=person["role"],
+        source=fields.get("source", ""),
     )
 
 
