@@ -39,3 +39,17 @@ def test_adjacent_matched_words_share_one_mark():
 def test_marks_of_a_whole_text_join_across_spaces_not_lines():
     text = "Hội nghị\nHội  nghị"
     assert str(marked(text, marks(text, {"hoi", "nghi"}))) == "<mark>Hội nghị</mark>\n<mark>Hội  nghị</mark>"
+
+
+def test_passages_never_overlap_and_every_match_inside_one_is_marked():
+    # The first passage, stretched to its length, took in the next match, unmarked, and the
+    # next passage started at that match: "... khai mạc Hội nghị. Các báo cáo … Hội nghị. Các báo cáo ...".
+    text = (
+        "Ngày 09/11/2023, Trường Đại học Thuỷ lợi tổ chức Hội nghị khoa học trẻ lần thứ nhất với chủ đề quản lý "
+        "tài nguyên nước và phòng chống thiên tai.\n\nPGS.TS. Nguyễn Trung Anh – Phó Hiệu trưởng Nhà trường phát "
+        "biểu khai mạc Hội nghị. Các báo cáo trình bày về hồ chứa thuỷ điện, xâm nhập mặn ở đồng bằng sông Cửu Long "
+        "và cảnh báo lũ quét.\n\nBà Nguyễn Thị Hoà, sinh viên năm cuối, đạt giải Nhất với đề tài dự báo hạn hán."
+    )
+    html = str(snippet_html(snippet(text, {"hoi", "nghi"})))
+    assert re.sub("<[^>]+>", "", html).count("Các báo cáo") == 1
+    assert html.count("<mark>Hội nghị</mark>") == 2

@@ -69,6 +69,8 @@ def snippet(text, terms, chars=SNIPPET_CHARS):
         last = hits[j - 1]
         while last + 1 < len(starts) and ends[last + 1] - starts[first] <= chars:
             last += 1
+        while j < len(hits) and hits[j] <= last:  # matches the stretch took in: this passage's
+            j += 1
         passages.append((first, last, hits[i:j]))
         i = j
 
