@@ -28,7 +28,7 @@ from whoosh.sorting import FieldFacet
 
 from ..accents import AccentModel
 from ..complete import Completer, load_phrases
-from ..errors import IndexCorrupt, InvalidRequest, NotFound
+from ..errors import IndexCorrupt, IndexMissing, InvalidRequest, NotFound
 from ..store import IndexStore
 from ..text import fold, name_key
 from .facets import count_facets
@@ -128,7 +128,7 @@ class SearchEngine:
             with self._opening:
                 if self._state is None:
                     if self._failed and self._failed[0] == self.store.current_stamp():
-                        raise self._failed[1]  # checked already: the same damage
+                        raise self._failed[1]  # tried already: the same CURRENT
                     self._open()
                 return self._state
         if stamp not in (self._stamp, self._failed and self._failed[0]) and self._opening.acquire(
@@ -160,7 +160,7 @@ class SearchEngine:
             # The old searcher is not closed: a search in another thread
             # may still be using it. It is released with its last user.
             state = OpenGeneration.open(self.store.current())
-        except IndexCorrupt as exc:
+        except (IndexCorrupt, IndexMissing) as exc:  # recorded: not tried again until CURRENT changes
             self._failed = (stamp, exc)
             if self._state is None:
                 raise
