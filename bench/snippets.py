@@ -11,13 +11,15 @@ separate <mark>s.
 """
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from relevance import read_jsonl  # noqa: E402
 
 from search_app.search import SearchEngine  # noqa: E402
 from search_app.web.markup import snippet_html  # noqa: E402
@@ -44,8 +46,8 @@ def main(argv=None):
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args(argv)
     engine = SearchEngine(args.index)
-    with open(args.shared / "eval" / "news-50k-known-item.jsonl", encoding="utf-8") as lines:
-        queries = [json.loads(line)["query"] for line in lines if line.strip()][: args.queries] + COMMON
+    known = read_jsonl(args.shared / "eval" / "news-50k-known-item.jsonl")
+    queries = [q["query"] for q, _ in zip(known, range(args.queries))] + COMMON
     snippets = repeated = split = uncut = 0
     for query in queries:
         for hit in engine.search(query, per_page=10, facets=False).results:

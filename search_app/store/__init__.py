@@ -264,11 +264,11 @@ class IndexStore:
 
 
 def _fsync_and_describe(path):
-    """fsync ``path``; return its size and SHA-256."""
+    """fsync ``path``; return its size and SHA-256, read in the same pass."""
     with open(path, "rb") as handle:
+        size, sha256 = _digest(handle)
         os.fsync(handle.fileno())
-        size = os.fstat(handle.fileno()).st_size
-    return {"size": size, "sha256": _sha256(path)}
+    return {"size": size, "sha256": sha256}
 
 
 def _manifest_checksum(manifest):
@@ -277,11 +277,17 @@ def _manifest_checksum(manifest):
 
 
 def _sha256(path):
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return _digest(handle)[1]
+
+
+def _digest(handle):
+    """``(bytes read, SHA-256)`` of an open file, read a megabyte at a time."""
+    digest, size = hashlib.sha256(), 0
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(block)
+        size += len(block)
+    return size, digest.hexdigest()
 
 
 def _write_durably(path, text):
