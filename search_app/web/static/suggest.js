@@ -58,7 +58,8 @@
     if (event.key === "ArrowDown") { highlight((active + 1) % items.length); event.preventDefault(); }
     else if (event.key === "ArrowUp") { highlight((active - 1 + items.length) % items.length); event.preventDefault(); }
     else if (event.key === "Enter" && active >= 0) { event.preventDefault(); choose(active); }
-    else if (event.key === "Escape") { show([]); }
+    // Escape closes the list; the browser's own Escape would also empty the box.
+    else if (event.key === "Escape") { event.preventDefault(); show([]); }
   });
 
   input.addEventListener("blur", function () { show([]); });
