@@ -45,7 +45,7 @@ def test_metrics_count_requests_latency_searches_without_results_and_documents(c
         == 1
     )
     assert value(after, "search_app_request_seconds_count", route="/api/search") >= 3
-    assert value(after, "search_app_documents") == 18
+    assert value(after, "search_app_documents") == 20
 
 
 def test_every_request_is_a_json_line_without_the_client_address(logged):

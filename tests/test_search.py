@@ -54,6 +54,33 @@ def test_accented_query_prefers_exact_accents_but_keeps_folded_matches(make_engi
     assert ids(engine.search("mà"))[0] == "ma-huyen"
 
 
+# Accent twins in the sample corpus: words that differ only by a tone, each in
+# an article that holds the other spelling more often than its own.
+TWINS = [
+    ("lúa", "dia-phuong/13-hoi-nghi-nong-nghiep", "lụa", "dia-phuong/19-lang-lua-van-phuc"),
+    ("bán", "dia-phuong/20-tap-huan-ban-hang-truc-tuyen", "bàn", "dia-phuong/19-lang-lua-van-phuc"),
+]
+
+
+@pytest.mark.parametrize("word, doc, twin, twin_doc", TWINS)
+def test_a_query_typed_with_accents_ranks_its_exact_spelling_first(sample_engine, word, doc, twin, twin_doc):
+    """ "lúa" (rice) finds the rice article first though the silk article says "lụa" five times."""
+    for query, first, other in [(word, doc, twin_doc), (twin, twin_doc, doc)]:
+        found = ids(sample_engine.search(query))
+        assert found[0] == first, query
+        assert other in found, query  # the folded match is the fallback, still listed
+
+
+@pytest.mark.parametrize("word, doc, twin, twin_doc", TWINS)
+def test_a_query_typed_without_accents_still_finds_both_twins(sample_engine, word, doc, twin, twin_doc):
+    found = ids(sample_engine.search(fold_query(word)))
+    assert {doc, twin_doc} <= set(found)
+
+
+def fold_query(text):
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 @pytest.mark.parametrize(
     "query", ["hoà bình", "hòa bình", "hoa binh", unicodedata.normalize("NFD", "Hoà Bình")]
 )

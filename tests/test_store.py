@@ -84,7 +84,7 @@ def test_a_published_generation_lists_every_file_with_its_size_and_checksum(samp
     for name, path in on_disk.items():
         data = path.read_bytes()
         assert manifest["files"][name] == {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    assert manifest["documents"] == 18
+    assert manifest["documents"] == 20
 
 
 def test_publish_switches_current_and_keeps_the_previous_generation(tmp_path):

@@ -30,7 +30,7 @@ def test_no_results_message(client):
 
 def test_pagination_links(client):
     page = client.get("/search?q=ngay&page=2").get_data(as_text=True)
-    assert re.search(r"Tìm thấy 16 kết quả", page)
+    assert re.search(r"Tìm thấy 18 kết quả", page)
     assert 'href="/search?q=ngay&amp;page=1"' in page
     assert "Trang 2 / 2" in page
     assert 'rel="next"' not in page
@@ -89,7 +89,7 @@ def test_missing_index_page(tmp_path):
 
 def test_a_page_past_the_last_says_how_many_pages_there_are(client):
     page = client.get("/search?q=ngay&page=1000").get_data(as_text=True)
-    assert "Tìm thấy 16 kết quả, nhưng chỉ có 2 trang:" in page
+    assert "Tìm thấy 18 kết quả, nhưng chỉ có 2 trang:" in page
     assert '<a href="/search?q=ngay&amp;page=2">xem trang 2</a>' in page
     assert "Trang 1000" not in page
 
@@ -121,7 +121,7 @@ def test_a_search_that_finds_nothing_offers_a_way_forward(client):
 
 def test_the_home_page_browses_the_archive(client):
     page = client.get("/").get_data(as_text=True)
-    assert "Kho lưu trữ có 18 bài viết." in page
+    assert "Kho lưu trữ có 20 bài viết." in page
     latest = re.search(r"<h2>Bài mới nhất</h2>\s*<ul>(.*?)</ul>", page, re.S)[1]
     assert latest.count("<li>") == 8
     assert '<span class="date">2024-' in latest.split("</li>")[0]  # the newest first

@@ -7,8 +7,13 @@ all documents at once with numpy, from the generation's :class:`Postings`:
   length-normalised frequencies in the fields are weighted and summed, then
   saturated once (:meth:`Scorer.scores`);
 * each syllable scores its folded term; one typed with accents adds its
-  accented term (exact accents rank first, folded matches still count); a
-  query typed without accents adds the accents guessed for it, lower;
+  accented term; a query typed without accents adds the accents guessed
+  for it, lower;
+* a word typed with accents is a precise request ("lúa" rice is not
+  "lụa" silk): in a short query, whose every word must match, documents
+  holding a word only with other accents rank after those holding it as
+  typed, whatever their scores; they still match. (In a long question the
+  words are a share, and a passage may lack "bao nhiêu" yet hold "nhiều".)
 * question words ("là gì", "bao nhiêu") count little and need not match;
 * adjacent query syllables found as a compound word, and the run of query
   words found in order in a title, add bonuses.
@@ -134,11 +139,14 @@ def rank(scorer, parsed, allowed, guesses=None, needed=0):
     some = np.zeros(postings.size, dtype=bool)
     questions = [_is_question_word(group, guesses) for group in parsed.groups]
     content = sum(not q for q in questions) or len(questions)
+    # Accented words held only with other accents, for a query whose every word must match.
+    mismatched = np.zeros(postings.size, dtype=np.int32)
+    exact = content <= weights.all_words_up_to
     for group, question in zip(parsed.groups, questions):
         matched = np.zeros(postings.size, dtype=bool)
         weight = weights.question if question else 1.0
         for clause in group:
-            _score_clause(scorer, clause, weight, scores, matched, guesses)
+            _score_clause(scorer, clause, weight, scores, matched, guesses, mismatched if exact else None)
         some |= matched
         if not question or content == len(questions):
             coverage += matched
@@ -156,10 +164,18 @@ def rank(scorer, parsed, allowed, guesses=None, needed=0):
     docs = np.flatnonzero((coverage >= words) & allowed)
     if not len(docs):
         docs = np.flatnonzero(some & allowed)
-    head, rest = _best_first(docs, scores, max(needed, weights.phrase_candidates))
+    order = _ordering(scores, mismatched)
+    head, rest = _best_first(docs, order, max(needed, weights.phrase_candidates))
     if _title_phrase_bonus(scorer, runs, head[: weights.phrase_candidates], scores):
-        head, _ = _best_first(np.sort(head), scores, len(head))
+        head, _ = _best_first(np.sort(head), _ordering(scores, mismatched), len(head))
     return np.concatenate([head, rest]), scores
+
+
+def _ordering(scores, mismatched):
+    """What documents are sorted by: fewer accent mismatches first, then higher scores."""
+    if not mismatched.any():
+        return scores
+    return scores.astype(np.float64) - mismatched * (float(scores.max()) + 1.0)
 
 
 def _title_phrase_bonus(scorer, runs, head, scores):
@@ -223,8 +239,12 @@ def _fields(scorer, clause):
     return [clause.field] if clause.field else list(scorer.weights.fields)
 
 
-def _score_clause(scorer, clause, weight, scores, matched, guesses=None):
-    """Add one clause's BM25F to ``scores``; mark the documents it matches."""
+def _score_clause(scorer, clause, weight, scores, matched, guesses=None, mismatched=None):
+    """Add one clause's BM25F to ``scores``; mark the documents it matches.
+
+    ``mismatched`` counts, per document, the syllables typed with accents
+    that the document holds only with other accents.
+    """
     weights = scorer.weights
     fields = {name: weights.fields[name] for name in _fields(scorer, clause)}
     phrase_docs = _phrase_docs(scorer, clause) if clause.phrase else None
@@ -236,14 +256,19 @@ def _score_clause(scorer, clause, weight, scores, matched, guesses=None):
             forms.append((accented, weight * weights.exact_accent))
         elif guess and guess != folded:
             forms.append((guess, weight * weights.guessed_accent))
+        held = {}
         for term, term_weight in forms:
             docs, values = scorer.scores(fields, term)
             if phrase_docs is not None:
                 keep = phrase_docs[docs]
                 docs, values = docs[keep], values[keep]
             scores[docs] += term_weight * values
+            held[term] = docs
             if phrase_docs is None and term is folded:
                 matched[docs] = True
+        if mismatched is not None and accented != folded:
+            mismatched[held[folded]] += 1
+            mismatched[held[accented]] -= 1
     if phrase_docs is not None:
         matched |= phrase_docs
 
