@@ -117,6 +117,119 @@ CASES = [
         ("2017-06-05", 2017),
         id="a_deadline_is_not_the_event_and_acronyms_and_federations_as_subjects-2",
     ),
+    # Births, deaths, foundings, anniversaries and deadlines are not the event's date.
+    pytest.param(
+        ("", "", "Đoàn Văn Hậu sinh ngày 19.4.1999, đến với lò đào tạo bóng đá"),
+        ("", 0),
+        id="not_the_event-birth",
+    ),
+    pytest.param(
+        ("", "", "cháu Việt Anh (sinh ngày 10/5/2017) bị tử vong trong cơ sở mầm non"),
+        ("", 0),
+        id="not_the_event-birth-2",
+    ),
+    pytest.param(
+        ("", "", "Cựu Tổng thống Nelson Mandela đã qua đời vào ngày 5-12-2013, hưởng thọ 95 tuổi."),
+        ("", 0),
+        id="not_the_event-death",
+    ),
+    pytest.param(
+        ("", "", "giấy báo tử, thông báo anh Lê Giang Nam hy sinh ngày 31/10/1968. Từ đó đến nay"),
+        ("", 0),
+        id="not_the_event-death-2",
+    ),
+    pytest.param(
+        ("", "", "Nhà máy được thành lập ngày 29/11/1983. Trải qua hơn 30 năm"),
+        ("", 0),
+        id="not_the_event-founding",
+    ),
+    pytest.param(
+        (
+            "",
+            "",
+            "Năm 2012 nhằm kỷ niệm 100 năm ngày sinh cố Tổng bí thư Nguyễn Văn Cừ (9/7/1912 – 9/7/2012), dự án",
+        ),
+        ("", 0),
+        id="not_the_event-anniversary",
+    ),
+    pytest.param(
+        ("", "", "Hợp đồng hết hạn vào 30/6/2021 kèm mức lương cao"), ("", 0), id="not_the_event-deadline"
+    ),
+    pytest.param(
+        ("", "", "Luật có 6 Chương, 33 Điều, có hiệu lực thi hành từ 1-7-2018."),
+        ("", 0),
+        id="not_the_event-in-force",
+    ),
+    pytest.param(
+        ("", "", "HLV Park Hang-seo (sinh ngày 4 tháng 1 năm 1959). Chiều 20/3/2018, ông ra mắt đội tuyển."),
+        ("2018-03-20", 2018),
+        id="not_the_event-the_event_after_a_birth_date",
+    ),
+    pytest.param(
+        ("", "", "danh sách thí sinh nhờ nâng điểm. Ngày 29-6-2018, Hoài dùng máy tính"),
+        ("2018-06-29", 2018),
+        id="not_the_event-a_candidate_is_not_a_birth",
+    ),
+    pytest.param(
+        ("", "", "ông lâm trọng bệnh và từ trần tại nhà riêng hôm 13/2/2015, hưởng thọ 62 tuổi."),
+        ("", 0),
+        id="not_the_event-death-3",
+    ),
+    pytest.param(
+        ("", "", "326,8 triệu USD vốn vay đã hết hạn giải ngân vào ngày 28-9-2018 và khoảng"),
+        ("", 0),
+        id="not_the_event-deadline-2",
+    ),
+    pytest.param(
+        ("", "", "các trạm thu phí, chậm nhất đến ngày 31-12-2019 phải"),
+        ("", 0),
+        id="not_the_event-deadline-3",
+    ),
+    pytest.param(
+        ("", "", "Vinpearl Air được thành lập từ 22/4/2019, trụ sở tại"),
+        ("", 0),
+        id="not_the_event-founding-2",
+    ),
+    pytest.param(
+        ("", "", "vụ sát hại nữ sinh giao gà Ngày 21/3/2019, Cơ quan CSĐT"),
+        ("2019-03-21", 2019),
+        id="not_the_event-a_schoolgirl_is_not_a_birth",
+    ),
+    pytest.param(
+        ("", "", "42 tháng tính từ ngày hợp đồng có hiệu lực (từ ngày 30/4/2008 đến 30/10/2011). Nhưng"),
+        ("", 0),
+        id="not_the_event-the_end_of_a_range_that_is_not",
+    ),
+    pytest.param(
+        ("", "", "Sau hai lần được UBND tỉnh gia hạn tháo dỡ là 31-5 và 15-6-2018, Công ty"),
+        ("", 0),
+        id="not_the_event-deadline-4",
+    ),
+    pytest.param(
+        ("", "", "nữ ca sĩ da màu đầu tiên hát trên BBC radio, chào đời tại London ngày 11-1-1902. Sớm"),
+        ("", 0),
+        id="not_the_event-birth-3",
+    ),
+    pytest.param(
+        ("", "", "bà Hoàng Thị Minh Hồ vừa sinh con trai ngày 5/5/1949 tại chiến khu"),
+        ("", 0),
+        id="not_the_event-birth-4",
+    ),
+    pytest.param(
+        ("", "", "không khí cách đây 100 năm, rạng sáng ngày 7-11-1917, loạt đạn"),
+        ("", 0),
+        id="not_the_event-years_ago",
+    ),
+    pytest.param(
+        ("", "", "Nữ hoàng Elizabeth II sinh ngày 21/4/1926. Vua George VI băng hà vào đêm 6/2/1952."),
+        ("", 0),
+        id="not_the_event-death-of-a_king",
+    ),
+    pytest.param(
+        ("", "", "Hội chợ diễn ra từ 1/6/2018 - 3/6/2018 tại Hà Nội."),
+        ("2018-06-01", 2018),
+        id="an_event_range",
+    ),
 ]
 
 

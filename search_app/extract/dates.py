@@ -24,8 +24,28 @@ DOCUMENT_BEFORE_RE = re.compile(
     r"(?:\s+của\s+[A-ZĐ][\w&-]*(?:\s+[\w&-]+){0,5}?)?"
     r"(?:\s+ký)?\s*,?\s*(?:ngày\s+)?$"
 )
-# A deadline, not the event: "báo cáo Lãnh đạo Bộ trước ngày 5/6/2017", "chậm nhất là ngày ...".
-DEADLINE_BEFORE_RE = re.compile(r"(?i:trước|chậm nhất(?:\s+là)?)\s+ngày\s+$")
+# Dates that are not the event's: a birth, a death, a founding, a deadline,
+# a law in force: "sinh ngày 19.4.1999", "(sinh 7-8-2005", "qua đời vào
+# hồi 18h15 ngày ...", "từ trần tại nhà riêng hôm ...", "thành lập từ ...",
+# "hết hạn giải ngân vào ngày ...", "có hiệu lực thi hành từ ...",
+# "trước ngày 5/6/2017", "chậm nhất đến ngày ...".
+NOT_THE_EVENT_BEFORE_RE = re.compile(
+    r"(?i:(?<!thí )(?<!học )(?<!giáng )(?<!phát )(?<!hồi )(?<!tái )\bsinh(?:\s+(?:con|bé)(?:\s+(?:trai|gái))?)?|"
+    r"chào đời(?:\s+(?:tại|ở)(?:\s+[^\s,.;]+){1,3})?|ngày sinh|năm sinh|ngày mất|ngày giỗ|"
+    r"cách đây(?:\s+[^\s,.;]+){0,2}\s+năm(?:\s+[^\s,.;]+)?|"
+    r"(?:qua đời|từ trần|tạ thế|băng hà|hy sinh|\bmất(?! tích))(?:\s+(?:tại|ở)(?:\s+[^\s,.;]+){1,3})?|thành lập|"
+    r"(?:hết hạn|gia hạn|thời hạn|hạn chót|hạn cuối)(?:\s+[^\s,.;]+){0,2}?|"
+    r"hiệu lực(?:\s+thi hành)?|có giá trị|trước|chậm nhất)"
+    r"(?:\s*(?i:vào|hồi|lúc|hôm|là|ngày|năm|từ|kể từ|đến|tới|hết|sáng|rạng sáng|chiều|tối|trưa|đêm|\d{1,2}\s*h\s*\d{0,2}|\d{1,2}[/-]\d{1,2}\s+và|[:,(]))*"
+    r"\s*$"
+)
+RANGE_BETWEEN_RE = re.compile(r"\s*(?:đến|tới|[-–—])\s*(?:ngày\s+)?")
+# An anniversary: a bracketed range from a day to the same day years later,
+# "(9/7/1912 – 9/7/2012)"; neither end is the event's date by itself.
+ANNIVERSARY_RE = re.compile(
+    r"(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})[/.-](?P<y1>\d{4})\s*[-–—]\s*"
+    r"(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4})"
+)
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -39,38 +59,60 @@ def find_date(explicit, title, body):
     the latest such date ("Sáng 9-7, ... kỷ niệm 50 năm (9-7-1968 -
     9-7-2018)" is 2018-07-09), and when none has them and a sentence opens
     with that day ("Ngày 4/6, ..." then "ngày 29/4/2016"), no date: the
-    full one is another event's. Dates of documents and deadlines ("trước
-    ngày ...") are not the event's. Without a date, the year is the latest
-    one the title names.
+    full one is another event's. Dates of documents, births, deaths,
+    foundings and deadlines ("trước ngày ...") are not the event's, nor are
+    the ends of an anniversary ("(9/7/1912 – 9/7/2012)") unless a day and
+    month opening the report point to one. Without a date, the year is the
+    latest one the title names.
     """
     match = ISO_DATE_RE.match(explicit or "")
     if match:
         date = _valid(*match.groups())
         if date:
             return date, int(date[:4])
-    candidates = []
-    for pattern in DATE_PATTERNS:
-        for m in pattern.finditer(body):
-            date = _valid(m["y"], m["m"], m["d"])
-            if (
-                date
-                and not DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 60), m.start())
-                and not (DEADLINE_BEFORE_RE.search(body, max(0, m.start() - 20), m.start()))
-            ):
-                candidates.append((m.start(), date))
-    if candidates:
-        at, date = min(candidates)
+    anniversaries = _anniversaries(body)
+    candidates, ends = [], []
+    excluded_until = -1  # where the last date that is not the event's ends
+    for m in sorted(
+        (m for pattern in DATE_PATTERNS for m in pattern.finditer(body)), key=lambda m: m.start()
+    ):
+        date = _valid(m["y"], m["m"], m["d"])
+        if not date:
+            continue
+        if (
+            DOCUMENT_BEFORE_RE.search(body, max(0, m.start() - 60), m.start())
+            or NOT_THE_EVENT_BEFORE_RE.search(body, max(0, m.start() - 40), m.start())
+            # the end of a range whose start is not the event's: "hiệu lực (từ ngày 30/4/2008 đến 30/10/2011)"
+            or (excluded_until >= 0 and RANGE_BETWEEN_RE.fullmatch(body, excluded_until, m.start()))
+        ):
+            excluded_until = m.end()
+            continue
+        (ends if m.start() in anniversaries else candidates).append((m.start(), date))
+    if candidates or ends:
+        at, date = min(candidates, default=(len(body), ""))
         day_month = DAY_MONTH_RE.search(body, 0, at)
         if day_month:
             same = [
-                d for _, d in candidates if d[5:] == f"{int(day_month['m']):02d}-{int(day_month['d']):02d}"
+                d
+                for _, d in candidates + ends
+                if d[5:] == f"{int(day_month['m']):02d}-{int(day_month['d']):02d}"
             ]
             if not same and EVENT_DAY_RE.search(body, 0, at):
                 return "", 0  # "Ngày 4/6, ..." then "ngày 29/4/2016": the event's year is not given
             date = max(same, default=date)
-        return date, int(date[:4])
+        if date:
+            return date, int(date[:4])
     years = [int(y) for y in YEAR_RE.findall(title)]
     return "", max(years) if years else 0
+
+
+def _anniversaries(body):
+    """Where the dates of anniversary ranges start in ``body``."""
+    starts = set()
+    for m in ANNIVERSARY_RE.finditer(body):
+        if (m["d1"], m["m1"]) == (m["d2"], m["m2"]) and m["y1"] != m["y2"]:
+            starts.update({m.start(), m.start("d2")})
+    return starts
 
 
 def _valid(year, month, day):
