@@ -48,11 +48,15 @@ def main():
         if first and SUSPECT_BEFORE.search(body, max(0, first.start() - 40), first.start()):
             pool.append((article.id, title, body, first))
     random.seed(args.seed)
-    print(f"{len(pool)} articles whose first full date follows such a word; {args.count} drawn, seed {args.seed}\n")
+    print(
+        f"{len(pool)} articles whose first full date follows such a word; {args.count} drawn, seed {args.seed}\n"
+    )
     for i, (doc_id, title, body, first) in enumerate(random.sample(pool, args.count), 1):
         date, year = find_date("", title, body)
         around = body[max(0, first.start() - 80) : first.end() + 30].replace("\n", " ")
-        print(f"{i}. {doc_id} | first: {first.group(0)} | chosen: {date or '-'} ({year or '-'})\n   …{around}…")
+        print(
+            f"{i}. {doc_id} | first: {first.group(0)} | chosen: {date or '-'} ({year or '-'})\n   …{around}…"
+        )
 
 
 if __name__ == "__main__":

@@ -205,3 +205,25 @@ def test_words_in_order_in_the_title_outrank_the_same_words_apart(make_engine):
         }
     )
     assert ids(engine.search("khoa hoc cong nghe")) == ["order", "apart"]
+
+
+def test_a_passage_holding_the_questions_rare_words_side_by_side_comes_first(make_engine):
+    # The first pass prefers the passage whose title says "lên ngôi" and whose body
+    # repeats "niên hiệu"; the second sees that only the other names Lý Bí, as asked.
+    common = "Người dân đặt hàng lên mạng, năm nay giá tăng. Ngôi nhà mới là hiệu sách."
+    engine = make_engine(
+        {
+            "gia-long.txt": "Gia Long lên ngôi\nNguyễn Ánh lên ngôi, lấy niên hiệu là Gia Long. Vua lên ngôi "
+            "năm 1802 và đặt niên hiệu Gia Long; niên hiệu ấy dùng đến năm 1820.",
+            "ly-nam-de.txt": "Phạm Tu\nNăm 544, Lý Bí lên ngôi vua, xưng Nam Việt Đế, đặt tên nước là Vạn Xuân, "
+            "dựng điện Vạn Thọ làm nơi triều hội, lấy Triệu Túc làm Thái phó, Tinh Thiều đứng đầu các "
+            "quan văn, Phạm Tu đứng đầu các quan võ của triều đình, đặt niên hiệu Thiên Đức.",
+            "ly-thuong-kiet.txt": "Lý Thường Kiệt\nÔng là người có công lớn, được phong Thái uý. Bí mật "
+            "của trận đánh là bất ngờ.",
+            **{f"tin-{i}.txt": f"Tin số {i}\n{common}" for i in range(8)},
+        }
+    )
+    result = engine.search("Lý Bí lên ngôi đặt niên hiệu là gì")
+    assert ids(result)[:2] == ["ly-nam-de", "gia-long"]
+    scores = [hit.score for hit in result.results]
+    assert scores == sorted(scores, reverse=True)  # what a client sorting by score sees too

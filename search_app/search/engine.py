@@ -37,6 +37,7 @@ from .highlight import marks, snippet
 from .interpret import accent_guesses, interpret
 from .postings import Postings
 from .query import parse
+from .rerank import rerank
 from .results import Document, Hit, Overview, SearchResult, SpeakerArticle, SpeakerPage
 from .scoring import WEIGHTS, Scorer, rank
 from .speakers import person_in, speaker_aliases, speaker_pairs, speaker_query
@@ -186,16 +187,13 @@ class SearchEngine:
         searcher, postings = generation.searcher, generation.postings
         interpreted, why = interpret(query, postings, generation.accents)
         parsed = parse(interpreted or query)
-        allowed = _filter_mask(searcher, postings, filters, parsed)
-        guesses = accent_guesses(parsed, generation.accents)
-        listing, scores = rank(generation.scorer, parsed, allowed, guesses, needed=page * per_page)
-        if filters.sort == "date":
-            listing = listing[np.argsort(postings.newest_rank()[listing], kind="stable")]
+        stored = _StoredFields(searcher)
+        listing, scores = self.ranked(generation, parsed, filters, page * per_page, stored)
         hits = []
         page_docs = listing[(page - 1) * per_page : page * per_page]
         if len(page_docs):
             terms = {fold(s) for s in parsed.syllables()}
-            hits = [_hit(searcher.stored_fields(int(d)), float(scores[d]), terms) for d in page_docs]
+            hits = [_hit(stored(int(d)), float(scores[d]), terms) for d in page_docs]
         counted = (
             count_facets(postings, listing, generation.speaker_name) if facets and len(listing) else None
         )
@@ -212,6 +210,25 @@ class SearchEngine:
             interpreted_as=interpreted,
             interpreted_because=why,
         )
+
+    @staticmethod
+    def ranked(generation, parsed, filters, needed, stored=None):
+        """``(docnums best first, scores)`` of a parsed query: the first pass, then the rerank of its head.
+
+        At least the first ``needed`` docnums are in order.
+        """
+        searcher, postings, weights = generation.searcher, generation.postings, generation.scorer.weights
+        allowed = _filter_mask(searcher, postings, filters, parsed)
+        guesses = accent_guesses(parsed, generation.accents)
+        listing, scores = rank(
+            generation.scorer, parsed, allowed, guesses, needed=max(needed, weights.rerank_depth)
+        )
+        if filters.sort == "date":
+            return listing[np.argsort(postings.newest_rank()[listing], kind="stable")], scores
+        syllables = [fold(s) for s in parsed.syllables()]
+        return rerank(
+            listing, scores, stored or _StoredFields(searcher), syllables, postings, weights
+        ), scores
 
     def complete(self, prefix, limit=10):
         """Completions of what a user has typed so far: ``[Completion]``, most useful first."""
@@ -357,6 +374,20 @@ def _article(fields, person=None):
         role=person["role"],
         source=fields.get("source", ""),
     )
+
+
+class _StoredFields:
+    """A searcher's stored fields by docnum, each read once per search."""
+
+    def __init__(self, searcher):
+        self._searcher = searcher
+        self._read = {}
+
+    def __call__(self, docnum):
+        fields = self._read.get(docnum)
+        if fields is None:
+            fields = self._read[docnum] = self._searcher.stored_fields(docnum)
+        return fields
 
 
 def display_title(fields):

@@ -56,6 +56,13 @@ class Weights:
     # How many of the query's words a document must hold to match (see rank()).
     all_words_up_to: int = 3
     share_of_words: float = 0.3
+    # The second pass (search/rerank.py): how many of the best documents it
+    # reorders, and what holding the query's rare words, and its adjacent
+    # word pairs side by side, add to a score relative to the best one.
+    # Chosen by 5-fold cross-validation (bench/rerank_cv.py).
+    rerank_depth: int = 30
+    rerank_coverage: float = 0.4
+    rerank_adjacency: float = 0.6
 
 
 WEIGHTS = Weights()
