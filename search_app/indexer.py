@@ -137,9 +137,10 @@ def _build(store, sources, full, progress, jobs, summary):
     unreadable = set()  # files with something that could not be read
     # The accent model learns from the articles indexed: an update takes
     # the previous generation's counts, removes the old versions of what
-    # changed and adds the new. Autocomplete counts every article read.
+    # changed and adds the new. Autocomplete counts every article read, once
+    # it is known that a new generation is written: the texts wait until then.
     accents = AccentCounter(AccentModel.load(previous.accents) if update else None)
-    phrases = PhraseCounter()
+    phrase_texts = []
 
     def changed():
         """The articles to analyse; counts the rest in ``summary``."""
@@ -151,8 +152,7 @@ def _build(store, sources, full, progress, jobs, summary):
                 unreadable.add(item.file)
                 continue
             seen.add(item.id)
-            phrases.add(item.title)
-            phrases.add(item.body[:LEAD_CHARS])
+            phrase_texts.append(f"{item.title}\n{item.body[:LEAD_CHARS]}")  # no phrase spans a line
             old, _ = known.get(item.id, (None, None))
             if old == item.fingerprint:
                 summary.unchanged += 1
@@ -210,6 +210,9 @@ def _build(store, sources, full, progress, jobs, summary):
                 f"{expected}; the live index is unchanged"
             )
         accents.model().save(target.accents)
+        phrases = PhraseCounter()
+        for text in phrase_texts:
+            phrases.add(text)
         phrases.save(target.phrases)
     except BaseException:
         if writer is not None:
