@@ -32,7 +32,7 @@ from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
 from .segmenter import Segmenter
-from .text import FOLDED_CHARACTERS, canonical, fold, normalize_tone
+from .text import FOLDED_CHARACTERS, canonical, fold, fold_text, normalize_tone
 
 # A token for the segmenter: a run of letters/digits, or one other
 # non-space character (punctuation tells the model where words stop).
@@ -109,7 +109,7 @@ def folded_words(text):
     >>> folded_words("Cæsar và Đảng")
     (['caesar', 'va', 'dang'], [0, 6, 9], [5, 8, 13])
     """
-    folded = fold(text)
+    folded = fold_text(text)  # not fold(): its cache is for words, not whole articles
     if len(folded) != len(text) or _RESHAPED_RE.search(text):
         words = words_with_offsets(text)
         return [fold(w) for w, _, _ in words], [s for _, s, _ in words], [e for _, _, e in words]

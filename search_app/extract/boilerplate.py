@@ -5,7 +5,7 @@ and the ``Nguồn:`` and ``Theo <url>`` lines (kept as ``source`` and ``url``).
 import re
 from urllib.parse import urlparse
 
-from ..text import fold, word_list
+from ..text import fold, fold_text, word_list
 from .lexicon import NAME_SYLLABLE, UPPER
 
 SHARE_WORDS = frozenset(word_list("share-words"))
@@ -34,7 +34,7 @@ def clean_body(body, title):
         if not stripped:
             kept.append("")
             continue
-        folded = fold(stripped)
+        folded = fold_text(stripped)  # a paragraph: not worth fold()'s cache
         if fold_words(folded) <= SHARE_WORDS:
             continue
         if folded.rstrip(" :.") in NAV_LINES:
@@ -52,7 +52,7 @@ def clean_body(body, title):
         stripped = CAPTION_MARKER_RE.sub("", stripped)
         if stripped.startswith("(") and stripped.endswith(")"):
             stripped = stripped[1:-1].strip()
-        if folded_title and fold(stripped) == folded_title:
+        if folded_title and fold_text(stripped) == folded_title:
             continue  # the title repeated as a photo caption
         kept.append(stripped)
     while kept and not kept[-1]:
