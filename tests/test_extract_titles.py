@@ -3,14 +3,19 @@
 from search_app.articles import Article
 from search_app.extract import extract
 
+# Seed 004's first line: a body sentence, not a title.
+SEED_004_FIRST_LINE = (
+    "Tham dự Hội nghị có TS. Phạm Quang Minh - Phó Bí thư Đảng ủy, Phó Viện trưởng Viện "
+    "Năng lượng nguyên tử Việt Nam; TS. Trần Ngọc Toàn - Phó Viện trưởng Viện; cùng toàn "
+    "thể Lãnh đạo, cán bộ viên chức, người lao động trong đơn vị."
+)
+
 
 def test_missing_title_comes_from_the_first_sentence_not_a_caption():
     article = Article(
         id="x",
         origin="x",
-        title="Tham dự Hội nghị có TS. Phạm Quang Minh - Phó Bí thư Đảng ủy, Phó Viện trưởng Viện "
-        "Năng lượng nguyên tử Việt Nam; TS. Trần Ngọc Toàn - Phó Viện trưởng Viện; cùng toàn "
-        "thể Lãnh đạo, cán bộ viên chức, người lao động trong đơn vị.",
+        title=SEED_004_FIRST_LINE,
         body="Toàn cảnh Hội nghị\n\nKhai mạc Hội nghị, TS. Đặng Quang Thiệu trình bày báo cáo.",
     )
     result = extract(article)
@@ -37,9 +42,7 @@ def test_a_slug_naming_a_place_the_body_never_writes_is_restored_with_the_place_
     article = Article(
         id="x",
         origin="x",
-        title="Tham dự Hội nghị có TS. Phạm Quang Minh - Phó Bí thư Đảng ủy, Phó Viện trưởng Viện "
-        "Năng lượng nguyên tử Việt Nam; TS. Trần Ngọc Toàn - Phó Viện trưởng Viện; cùng toàn "
-        "thể Lãnh đạo, cán bộ viên chức, người lao động trong đơn vị.",
+        title=SEED_004_FIRST_LINE,
         body="Khai mạc Hội nghị, TS. Đặng Quang Thiệu - Giám đốc Trung tâm trình bày báo cáo tổng kết "
         "năm 2020; hoạt động chiếu xạ vẫn được duy trì; các tổ chức đoàn thể; cán bộ viên chức và "
         "người lao động; công tác tuyên truyền; hội nghị thành công.\n"
