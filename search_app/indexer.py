@@ -202,7 +202,7 @@ def _build(store, sources, full, progress, jobs, summary):
         writer = None
         with target.open_whoosh().searcher() as searcher:
             summary.documents = searcher.doc_count()
-            write_arrays(searcher.reader(), target.arrays, TEXT_FIELDS)
+            write_arrays(searcher.reader(), target.arrays, TEXT_FIELDS, previous.arrays if update else None)
         expected = len(seen) + len(keep)
         if summary.documents != expected:
             raise IndexingError(

@@ -45,13 +45,15 @@ def live_mask(reader):
     return live
 
 
-def field_lengths(reader, name):
-    """Each document's length in field ``name`` (0 for a deleted document)."""
-    lengths = np.zeros(reader.doc_count_all(), dtype=np.float32)
-    for leaf, offset in leaves(reader):
-        for n in range(leaf.doc_count_all()):
-            lengths[offset + n] = leaf.doc_field_length(n, name, 0) or 0  # None when 0
-    return lengths
+def field_lengths(reader, name, segments=None):
+    """Each document's length in field ``name``, over ``segments`` (by default all of them)."""
+    segments = leaves(reader) if segments is None else segments
+    lengths = []
+    for leaf, _ in segments:
+        lengths += [
+            leaf.doc_field_length(n, name, 0) or 0 for n in range(leaf.doc_count_all())
+        ]  # None when 0
+    return np.array(lengths, dtype=np.float32)
 
 
 def read_postings(segments, live, field, term):
@@ -71,15 +73,34 @@ def read_postings(segments, live, field, term):
     return docs[keep], tf[keep]
 
 
-def write_arrays(reader, directory, fields):
-    """Write the arrays of the generation ``reader`` reads into ``directory``."""
+def write_arrays(reader, directory, fields, previous=None):
+    """Write the arrays of the generation ``reader`` reads into ``directory``.
+
+    ``previous`` is the arrays directory of the generation this one was
+    updated from. The segments an update leaves as they were come first, in
+    their order (Whoosh appends what it writes or merges): their postings,
+    lengths and titles are taken from ``previous``, and only the segments
+    after them are read from Whoosh. Otherwise everything is.
+    """
     directory.mkdir(exist_ok=True)
     segments, live = leaves(reader), live_mask(reader)
+    listed = [[leaf.segment().segment_id(), leaf.doc_count_all()] for leaf, _ in segments]
+    old, shared = _shared_segments(previous, fields, listed)
+    kept = sum(count for _, count in listed[:shared])  # document numbers below this are in ``old``
+    tail = segments[shared:]
     docs, tf, terms, start = [], [], {}, 0
     for name in fields:
         terms[name] = {}
-        for text in _frequent_terms(reader, name):
-            term_docs, term_tf = read_postings(segments, live, name, text)
+        for text in _frequent_terms(segments if old is None else tail, name, old, reader):
+            if old is not None and (name, text) in old:
+                old_docs, old_tf = old.postings(name, text)
+                keep = old_docs < kept
+                keep[keep] = live[old_docs[keep]]
+                new_docs, new_tf = read_postings(tail, live, name, text)
+                term_docs = np.concatenate([old_docs[keep], new_docs])
+                term_tf = np.concatenate([old_tf[keep].astype(np.float32), new_tf])
+            else:
+                term_docs, term_tf = read_postings(segments, live, name, text)
             docs.append(term_docs.astype(np.int32))
             tf.append(term_tf)
             terms[name][text] = (start, len(term_docs))
@@ -91,13 +112,32 @@ def write_arrays(reader, directory, fields):
         tf = tf.astype(np.uint16)
     np.save(directory / "tf.npy", tf)
     np.save(directory / "live.npy", live)
-    titles = [""] * reader.doc_count_all()
-    for docnum, stored in reader.iter_docs():
-        titles[docnum] = folded_title(stored.get("title") or "")
+    titles = list(old.folded_titles[:kept]) if old is not None else []
+    for leaf, _ in tail if old is not None else segments:
+        titles += [
+            folded_title(leaf.stored_fields(n).get("title") or "") for n in range(leaf.doc_count_all())
+        ]
     (directory / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), "utf-8")
     for name in fields:
-        np.save(directory / f"lengths-{name}.npy", field_lengths(reader, name))
-    (directory / META).write_text(json.dumps({"terms": terms}, ensure_ascii=False), "utf-8")
+        lengths = field_lengths(reader, name, segments if old is None else tail)
+        if old is not None:
+            lengths = np.concatenate([old.lengths[name][:kept], lengths])
+        np.save(directory / f"lengths-{name}.npy", lengths)
+    meta = {"terms": terms, "segments": listed}
+    (directory / META).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+
+
+def _shared_segments(previous, fields, listed):
+    """``(the previous arrays, opened, how many first segments they share with listed)``, or ``(None, 0)``."""
+    if previous is None or not Arrays.exist(previous):
+        return None, 0
+    old = Arrays(previous, fields)
+    shared = 0
+    for before, now in zip(old.segments, listed):
+        if before != now:
+            break
+        shared += 1
+    return (old, shared) if shared else (None, 0)
 
 
 class Arrays:
@@ -115,6 +155,12 @@ class Arrays:
             for name, terms in meta["terms"].items()
             for term, (start, length) in terms.items()
         }
+        # [segment id, documents] of each Whoosh segment, in order (not in arrays written before them).
+        self.segments = meta.get("segments", [])
+
+    def terms(self):
+        """The ``(field, term)`` keys the arrays hold."""
+        return self._terms.keys()
 
     @staticmethod
     def exist(directory):
@@ -165,17 +211,26 @@ def folded_title(title):
     return " " + " ".join(fold(w) for w in WORD_RE.findall(title)) + " "
 
 
-def _frequent_terms(reader, name):
+def _frequent_terms(segments, name, old=None, reader=None):
     """The terms of field ``name`` in ``ARRAY_MIN_DOCS`` documents or more, in order.
 
-    Counted segment by segment: the merged view of all segments looks every
-    term up in every segment, which took longer than reading the postings.
+    Counted segment by segment over ``segments``: the merged view of all
+    segments looks every term up in every segment, which took longer than
+    reading the postings. With ``old`` (the previous arrays; ``segments``
+    are then the segments after those it holds), the terms it holds, and
+    the terms of ``segments`` that ``reader`` finds in enough documents.
     """
     frequency = Counter()
-    for leaf, _ in reader.leaf_readers():
+    for leaf, _ in segments:
         for text, info in leaf.iter_field(name):
             frequency[text.decode("utf-8") if isinstance(text, bytes) else text] += info.doc_frequency()
-    return sorted(text for text, count in frequency.items() if count >= ARRAY_MIN_DOCS)
+    if old is None:
+        return sorted(text for text, count in frequency.items() if count >= ARRAY_MIN_DOCS)
+    frequent = {text for field, text in old.terms() if field == name}
+    for text in frequency:
+        if text not in frequent and reader.doc_frequency(name, text) >= ARRAY_MIN_DOCS:
+            frequent.add(text)
+    return sorted(frequent)
 
 
 def _read_matcher(matcher):
