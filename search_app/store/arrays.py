@@ -91,12 +91,13 @@ def write_arrays(reader, directory, fields, previous=None):
     docs, tf, terms, start = [], [], {}, 0
     for name in fields:
         terms[name] = {}
-        for text in _frequent_terms(segments if old is None else tail, name, old, reader):
+        frequent, in_tail = _frequent_terms(segments if old is None else tail, name, old, segments[:shared])
+        for text in frequent:
             if old is not None and (name, text) in old:
                 old_docs, old_tf = old.postings(name, text)
                 keep = old_docs < kept
                 keep[keep] = live[old_docs[keep]]
-                new_docs, new_tf = read_postings(tail, live, name, text)
+                new_docs, new_tf = read_postings(tail if text in in_tail else [], live, name, text)
                 term_docs = np.concatenate([old_docs[keep], new_docs])
                 term_tf = np.concatenate([old_tf[keep].astype(np.float32), new_tf])
             else:
@@ -211,26 +212,29 @@ def folded_title(title):
     return " " + " ".join(fold(w) for w in WORD_RE.findall(title)) + " "
 
 
-def _frequent_terms(segments, name, old=None, reader=None):
-    """The terms of field ``name`` in ``ARRAY_MIN_DOCS`` documents or more, in order.
+def _frequent_terms(segments, name, old=None, before=()):
+    """``(the terms of field name in ARRAY_MIN_DOCS documents or more, in order, the terms of segments)``.
 
     Counted segment by segment over ``segments``: the merged view of all
     segments looks every term up in every segment, which took longer than
-    reading the postings. With ``old`` (the previous arrays; ``segments``
-    are then the segments after those it holds), the terms it holds, and
-    the terms of ``segments`` that ``reader`` finds in enough documents.
+    reading the postings. With ``old`` (the previous arrays, which hold the
+    segments ``before``; ``segments`` are the ones after them), the terms
+    it holds, and the terms of ``segments`` frequent over both.
     """
     frequency = Counter()
     for leaf, _ in segments:
         for text, info in leaf.iter_field(name):
             frequency[text.decode("utf-8") if isinstance(text, bytes) else text] += info.doc_frequency()
     if old is None:
-        return sorted(text for text, count in frequency.items() if count >= ARRAY_MIN_DOCS)
+        return sorted(text for text, count in frequency.items() if count >= ARRAY_MIN_DOCS), frequency
     frequent = {text for field, text in old.terms() if field == name}
-    for text in frequency:
-        if text not in frequent and reader.doc_frequency(name, text) >= ARRAY_MIN_DOCS:
-            frequent.add(text)
-    return sorted(frequent)
+    for text, count in frequency.items():
+        if text not in frequent:
+            btext = text.encode("utf-8")
+            count += sum(leaf.doc_frequency(name, btext) for leaf, _ in before)
+            if count >= ARRAY_MIN_DOCS:
+                frequent.add(text)
+    return sorted(frequent), frequency
 
 
 def _read_matcher(matcher):
