@@ -27,22 +27,40 @@ NAME_WEIGHT = 3
 
 
 class PhraseCounter:
-    """Counts the words and adjacent word pairs of texts (pairs never span punctuation)."""
+    """Counts the words and adjacent word pairs of texts (pairs never span punctuation).
 
-    def __init__(self):
-        self.counts = Counter()
+    Started from saved counts (:meth:`load`), it updates them: the changed
+    and deleted articles taken out as they were, the new versions added,
+    and the counts equal those of counting every article afresh.
+    """
 
-    def add(self, text):
+    def __init__(self, counts=None):
+        self.counts = Counter(counts or {})
+
+    @classmethod
+    def load(cls, path):
+        """A counter holding the counts :meth:`save` wrote to ``path`` (its ``counts_path``)."""
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return cls(json.load(f))
+
+    def add(self, text, sign=1):
+        counts = Counter()
         for run in RUN_RE.findall(nfc(text)):
             words = [canonical(w) for w in run.split()]
-            self.counts.update(words)
-            self.counts.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+            counts.update(words)
+            counts.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+        if sign > 0:
+            self.counts.update(counts)
+        else:
+            self.counts.subtract(counts)
 
-    def save(self, path):
-        """Writes the phrases worth offering, with their counts."""
-        offered = {text: n for text, n in self.counts.items() if n >= MIN_COUNT and len(text) >= MIN_CHARS}
-        with gzip.open(path, "wt", encoding="utf-8") as out:
-            json.dump(offered, out, ensure_ascii=False)
+    def save(self, path, counts_path):
+        """Writes the phrases worth offering to ``path``, and every count to ``counts_path``."""
+        counts = {text: n for text, n in self.counts.items() if n > 0}
+        offered = {text: n for text, n in counts.items() if n >= MIN_COUNT and len(text) >= MIN_CHARS}
+        for target, data in ((path, offered), (counts_path, counts)):
+            with gzip.open(target, "wt", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False)
 
 
 def load_phrases(path):

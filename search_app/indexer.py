@@ -114,10 +114,12 @@ def _build(store, sources, full, progress, jobs, summary):
     items = read_sources(sources)  # raises SourceError before anything is written
     previous = _live_generation(store, summary)
     if previous and (
-        previous.manifest().get("schema_version") != SCHEMA_VERSION or not previous.accents.is_dir()
+        previous.manifest().get("schema_version") != SCHEMA_VERSION
+        or not previous.accents.is_dir()
+        or not previous.phrase_counts.exists()
     ):
-        # An index from another version, or without an accent model to
-        # update, cannot be updated in place.
+        # An index from another version, or without an accent model or
+        # phrase counts to update, cannot be updated in place.
         full = True
     known = _known(previous) if previous else {}
     update = bool(previous) and not full
@@ -135,12 +137,11 @@ def _build(store, sources, full, progress, jobs, summary):
     seen = set()
     replaced = []  # ids of the articles that changed since the previous generation
     unreadable = set()  # files with something that could not be read
-    # The accent model learns from the articles indexed: an update takes
-    # the previous generation's counts, removes the old versions of what
-    # changed and adds the new. Autocomplete counts every article read, once
-    # it is known that a new generation is written: the texts wait until then.
+    # The accent model and autocomplete's phrases learn from the articles
+    # indexed: an update takes the previous generation's counts, removes the
+    # old versions of what changed and adds the new.
     accents = AccentCounter(AccentModel.load(previous.accents) if update else None)
-    phrase_texts = []
+    phrases = PhraseCounter.load(previous.phrase_counts) if update else PhraseCounter()
 
     def changed():
         """The articles to analyse; counts the rest in ``summary``."""
@@ -152,7 +153,6 @@ def _build(store, sources, full, progress, jobs, summary):
                 unreadable.add(item.file)
                 continue
             seen.add(item.id)
-            phrase_texts.append(f"{item.title}\n{item.body[:LEAD_CHARS]}")  # no phrase spans a line
             old, _ = known.get(item.id, (None, None))
             if old == item.fingerprint:
                 summary.unchanged += 1
@@ -172,6 +172,7 @@ def _build(store, sources, full, progress, jobs, summary):
                 writer = new_writer()
             document = to_document(article, extract(article))
             accents.add_article(document["title"], document["body"])
+            phrases.add(_phrase_text(document))
             # A new generation starts empty and sources never repeat an id.
             (writer.update_document if update else writer.add_document)(**document)
         # Articles missing from a file that could not be read in full keep
@@ -194,9 +195,11 @@ def _build(store, sources, full, progress, jobs, summary):
                 writer.delete_by_term("id", doc_id)
             for old in _stored(previous, replaced + gone):
                 accents.add_article(old["title"], old["body"], sign=-1)
+                phrases.add(_phrase_text(old), sign=-1)
         elif keep:
             for stored in _stored(previous, keep):
                 accents.add_article(stored["title"], stored["body"])
+                phrases.add(_phrase_text(stored))
                 writer.add_document(**stored)
         writer.commit(mergetype=_merge_policy)
         writer = None
@@ -210,10 +213,7 @@ def _build(store, sources, full, progress, jobs, summary):
                 f"{expected}; the live index is unchanged"
             )
         accents.model().save(target.accents)
-        phrases = PhraseCounter()
-        for text in phrase_texts:
-            phrases.add(text)
-        phrases.save(target.phrases)
+        phrases.save(target.phrases, target.phrase_counts)
     except BaseException:
         if writer is not None:
             writer.cancel()
@@ -241,6 +241,11 @@ def _live_generation(store, summary):
         summary.notes.append(f"{exc}; the index is rebuilt in full from the sources")
         return None
     return previous
+
+
+def _phrase_text(document):
+    """What autocomplete learns from a document: its title and the start of its body (no phrase spans a line)."""
+    return f"{document['title']}\n{document['body'][:LEAD_CHARS]}"
 
 
 def _within(origin, unreadable):

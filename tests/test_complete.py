@@ -2,6 +2,12 @@
 
 import re
 
+from search_app.complete import load_phrases
+from search_app.indexer import reindex
+from search_app.store import IndexStore
+
+from .conftest import write_articles
+
 
 def texts(client, prefix):
     response = client.get("/api/suggest", query_string={"q": prefix})
@@ -50,3 +56,27 @@ def test_search_box_is_a_plain_form_whose_suggestion_url_answers(client):
 
 def test_a_longer_prefix_completes_its_last_words(client):
     assert "to chuc hội nghị" in texts(client, "to chuc hoi ng")
+
+
+def test_an_update_counts_phrases_as_a_full_rebuild_would(tmp_path):
+    # An update adjusts the previous counts by what changed instead of
+    # counting all 50,000 articles again; the phrases must come out the same.
+    articles = {
+        f"a{i}.txt": f"Hội nghị cán bộ số {i}\nĐại biểu {i % 7} phát biểu tại hội nghị." for i in range(40)
+    }
+    source = write_articles(tmp_path / "corpus", articles)
+    reindex(tmp_path / "updated", [source])
+    write_articles(source, {f"a{i}.txt": f"Tổng kết công tác năm {i}\nHội nghị tổng kết." for i in range(5)})
+    write_articles(source, {"moi.txt": "Hội thảo khoa học mới\nCác nhà khoa học trao đổi."})
+    (source / "a39.txt").unlink()
+    summary = reindex(tmp_path / "updated", [source])
+    assert (summary.updated, summary.added, summary.removed) == (5, 1, 1)
+    reindex(tmp_path / "rebuilt", [source], full=True)
+
+    def phrases(index):
+        generation = IndexStore(index).current()
+        return load_phrases(generation.phrases), load_phrases(generation.phrase_counts)
+
+    updated, rebuilt = phrases(tmp_path / "updated"), phrases(tmp_path / "rebuilt")
+    assert updated == rebuilt
+    assert updated[0]["tổng kết"] == 10 and "cán bộ" in updated[0]  # 5 titles, 5 bodies; 35 titles left

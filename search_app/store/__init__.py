@@ -8,6 +8,7 @@ Layout of an index directory::
         arrays/                   posting arrays (:mod:`search_app.store.arrays`)
         accents/                  the accent model (:mod:`search_app.accents`)
         phrases.json.gz           autocomplete phrases (:mod:`search_app.complete`)
+        phrase-counts.json.gz     every phrase's count, which the next update adjusts
         manifest.json             every file above with its size and SHA-256, the schema version
       reindex.lock                held by the reindex that is running
 
@@ -47,7 +48,8 @@ MANIFEST = "manifest.json"
 ARRAYS_DIR = "arrays"
 ACCENTS_DIR = "accents"
 PHRASES_FILE = "phrases.json.gz"
-DERIVED = (ARRAYS_DIR, ACCENTS_DIR, PHRASES_FILE)
+PHRASE_COUNTS_FILE = "phrase-counts.json.gz"
+DERIVED = (ARRAYS_DIR, ACCENTS_DIR, PHRASES_FILE, PHRASE_COUNTS_FILE)
 # Whoosh's writer lock: an empty file, not index data.
 WHOOSH_LOCK = "*_WRITELOCK"
 DEFAULT_PATH = "index"
@@ -76,6 +78,10 @@ class Generation:
     @property
     def phrases(self):
         return self.path / PHRASES_FILE
+
+    @property
+    def phrase_counts(self):
+        return self.path / PHRASE_COUNTS_FILE
 
     def open_whoosh(self):
         """The generation's Whoosh index, its segment files read with ``pread``."""
