@@ -34,6 +34,7 @@ KINDS = [
     "*.toc",
     "manifest.json",
     "phrases.json.gz",
+    "phrase-counts.json.gz",
     *(f"arrays/{name}" for name in ("docs.npy", "tf.npy", "live.npy", "meta.json", "titles.json")),
     *(f"arrays/lengths-{field}.npy" for field in ("title", "body", "speakers")),
     "accents/syllables.txt",
