@@ -9,7 +9,9 @@ from ../shared. Meanwhile a loop changes ``--changes`` random articles of the
 source and reindexes it, again and again, so new generations are published
 under load. At the end it prints one table: requests, errors (non-2xx answers
 and socket errors), latency percentiles, generations published, and the time
-each update took. wrk's own latency covers the whole HTTP answer.
+each update took, and each worker's memory at the end. wrk's own latency
+covers the whole HTTP answer. With ``--changes 0`` there are no updates:
+the load alone.
 """
 
 import argparse
@@ -82,6 +84,25 @@ def wait_healthy(url, seconds=120):
     sys.exit(f"the server at {url} did not answer within {seconds} s")
 
 
+def memory_mb(pid):
+    """``(rss, pss, private)`` of a process, in MB."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024
+    return fields["Rss"], fields["Pss"], fields["Private_Clean"] + fields["Private_Dirty"]
+
+
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(p) for p in f.read().split()]
+    except OSError:
+        return []
+
+
 def update_loop(source, index, changes, stop, log):
     """Change ``changes`` random articles of ``source`` and reindex, until ``stop`` is set."""
     rng = random.Random(7)
@@ -115,7 +136,9 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--changes", type=int, default=300, help="articles changed per update")
+    parser.add_argument(
+        "--changes", type=int, default=300, help="articles changed per update (0: no updates, the load alone)"
+    )
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="soak-"))
@@ -132,11 +155,12 @@ def main(argv=None):
     )  # fmt: skip
     try:
         first = wait_healthy(url)
-        stop, updates = threading.Event(), []
-        updater = threading.Thread(
-            target=update_loop, args=(args.source, args.index, args.changes, stop, updates)
-        )
-        updater.start()
+        stop, updates, updater = threading.Event(), [], None
+        if args.changes:
+            updater = threading.Thread(
+                target=update_loop, args=(args.source, args.index, args.changes, stop, updates)
+            )
+            updater.start()
         seconds = int(args.minutes * 60)
         wrk = subprocess.run(
             ["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "--timeout", "10s",
@@ -144,8 +168,10 @@ def main(argv=None):
             env=env, capture_output=True, text=True,
         )  # fmt: skip
         stop.set()
-        updater.join()
+        if updater:
+            updater.join()
         last = wait_healthy(url)
+        memory = [memory_mb(pid) for pid in children(server.pid)]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
@@ -161,6 +187,10 @@ def main(argv=None):
         f"gunicorn {args.workers} workers × {args.threads} threads, wrk {args.connections} connections "
         f"rotating {queries} known-item queries, {args.minutes:g} min; {first['documents']:,} documents; "
         f"updates of {args.changes} articles"
+    )
+    print(
+        "worker memory, MB (rss / pss / private): "
+        + "; ".join(f"{r:.0f} / {p:.0f} / {v:.0f}" for r, p, v in memory)
     )
     print()
     print(
