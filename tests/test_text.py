@@ -2,7 +2,8 @@ import unicodedata
 
 import pytest
 
-from search_app.text import canonical, fold, has_diacritics, normalize_tone
+from search_app.cli import SAMPLE_DIR
+from search_app.text import _FOLD_TABLE, canonical, fold, fold_text, has_diacritics, nfc, normalize_tone
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,25 @@ def test_has_diacritics():
     assert has_diacritics("hội")
     assert has_diacritics("đi")
     assert not has_diacritics("Hoi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị cán bộ viên chức Trung tâm Công nghệ Vi điện tử và Tin học năm 2024 – “Đảng ủy” … " * 3,
+        "Caesar và Cæsar gặp nhau ở Bắc Kinh 北京, İstanbul và ΟΔΟΣ ΟΔΟΣ; " * 3,  # æ, İ, final sigma
+        "Khán giả reo hò 🎉 khi đội tuyển ghi bàn ở phút thứ 90 của trận chung kết năm nay. " * 2,
+        "Nội dung có ký tự lạ \ud800 giữa câu và tiếp tục thêm nhiều chữ cho đủ dài để đi đường nhanh. " * 2,
+        unicodedata.normalize("NFD", "Thủ tướng Nguyễn Xuân Phúc phát biểu tại Hội nghị toàn quốc. " * 3),
+    ],
+)
+def test_fold_text_folds_long_text_as_fold_does_word_by_word(text):
+    expected = nfc(text).translate(_FOLD_TABLE).lower()
+    assert fold_text(text) == expected
+    assert fold_text(text).split() == [fold(w) for w in nfc(text).split()]
+
+
+def test_fold_text_folds_every_sample_article_as_fold_does():
+    for path in SAMPLE_DIR.rglob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert fold_text(text) == nfc(text).translate(_FOLD_TABLE).lower(), path
