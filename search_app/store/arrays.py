@@ -50,9 +50,8 @@ def field_lengths(reader, name, segments=None):
     segments = leaves(reader) if segments is None else segments
     lengths = []
     for leaf, _ in segments:
-        lengths += [
-            leaf.doc_field_length(n, name, 0) or 0 for n in range(leaf.doc_count_all())
-        ]  # None when 0
+        # Whoosh gives None for a length of 0.
+        lengths += [leaf.doc_field_length(n, name, 0) or 0 for n in range(leaf.doc_count_all())]
     return np.array(lengths, dtype=np.float32)
 
 
@@ -87,11 +86,11 @@ def write_arrays(reader, directory, fields, previous=None):
     listed = [[leaf.segment().segment_id(), leaf.doc_count_all()] for leaf, _ in segments]
     old, shared = _shared_segments(previous, fields, listed)
     kept = sum(count for _, count in listed[:shared])  # document numbers below this are in ``old``
-    tail = segments[shared:]
+    tail = segments[shared:]  # every segment when there is no ``old``
     docs, tf, terms, start = [], [], {}, 0
     for name in fields:
         terms[name] = {}
-        frequent, in_tail = _frequent_terms(segments if old is None else tail, name, old, segments[:shared])
+        frequent, in_tail = _frequent_terms(tail, name, old, segments[:shared])
         for text in frequent:
             if old is not None and (name, text) in old:
                 old_docs, old_tf = old.postings(name, text)
@@ -114,13 +113,13 @@ def write_arrays(reader, directory, fields, previous=None):
     np.save(directory / "tf.npy", tf)
     np.save(directory / "live.npy", live)
     titles = list(old.folded_titles[:kept]) if old is not None else []
-    for leaf, _ in tail if old is not None else segments:
+    for leaf, _ in tail:
         titles += [
             folded_title(leaf.stored_fields(n).get("title") or "") for n in range(leaf.doc_count_all())
         ]
     (directory / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), "utf-8")
     for name in fields:
-        lengths = field_lengths(reader, name, segments if old is None else tail)
+        lengths = field_lengths(reader, name, tail)
         if old is not None:
             lengths = np.concatenate([old.lengths[name][:kept], lengths])
         np.save(directory / f"lengths-{name}.npy", lengths)
