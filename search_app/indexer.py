@@ -143,6 +143,11 @@ def _build(store, sources, full, progress, jobs, summary):
     accents = AccentCounter(AccentModel.load(previous.accents) if update else None)
     phrases = PhraseCounter.load(previous.phrase_counts) if update else PhraseCounter()
 
+    def learn(document, sign=1):
+        """Count a document into the accent model and the phrases (``sign=-1``: take it out)."""
+        accents.add_article(document["title"], document["body"], sign)
+        phrases.add(f"{document['title']}\n{document['body'][:LEAD_CHARS]}", sign)  # no phrase spans a line
+
     def changed():
         """The articles to analyse; counts the rest in ``summary``."""
         for item in items:
@@ -171,8 +176,7 @@ def _build(store, sources, full, progress, jobs, summary):
             if writer is None:
                 writer = new_writer()
             document = to_document(article, extract(article))
-            accents.add_article(document["title"], document["body"])
-            phrases.add(_phrase_text(document))
+            learn(document)
             # A new generation starts empty and sources never repeat an id.
             (writer.update_document if update else writer.add_document)(**document)
         # Articles missing from a file that could not be read in full keep
@@ -194,12 +198,10 @@ def _build(store, sources, full, progress, jobs, summary):
             for doc_id in gone:
                 writer.delete_by_term("id", doc_id)
             for old in _stored(previous, replaced + gone):
-                accents.add_article(old["title"], old["body"], sign=-1)
-                phrases.add(_phrase_text(old), sign=-1)
+                learn(old, sign=-1)
         elif keep:
             for stored in _stored(previous, keep):
-                accents.add_article(stored["title"], stored["body"])
-                phrases.add(_phrase_text(stored))
+                learn(stored)
                 writer.add_document(**stored)
         writer.commit(mergetype=_merge_policy)
         writer = None
@@ -241,11 +243,6 @@ def _live_generation(store, summary):
         summary.notes.append(f"{exc}; the index is rebuilt in full from the sources")
         return None
     return previous
-
-
-def _phrase_text(document):
-    """What autocomplete learns from a document: its title and the start of its body (no phrase spans a line)."""
-    return f"{document['title']}\n{document['body'][:LEAD_CHARS]}"
 
 
 def _within(origin, unreadable):
