@@ -46,6 +46,7 @@ class Fts5Engine:
         self.path = Path(workdir) / "fts5.sqlite"
 
     def build(self, articles):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.unlink(missing_ok=True)
         db = sqlite3.connect(self.path)
         db.execute(

@@ -2,6 +2,15 @@
 
     python bench/scale.py                           # 5k, 10k, 20k, 50k (~45 min)
     python bench/scale.py --sizes 2000 --no-update  # a quick look
+    python bench/scale.py --sizes 50000,100000,179252 --peers fts5 --http 60 --no-update --work /tmp/growth
+
+Past 50,000 the articles come from news-extra-129k after news-50k's
+(179,252 in all). ``--http`` also serves each size with gunicorn (2 sync
+workers, as ``search-app serve`` runs) under wrk for that many seconds and
+reports requests/s, latency and each worker's private memory. ``--reuse``
+measures an index an earlier run left in ``--work`` instead of building it
+again (the build columns are then blank), for query changes that keep the
+index as it is.
 
 For each size (the first N articles of news-50k) it runs a full ``reindex`` of
 our engine in a child process (wall time, peak memory of the whole process
@@ -33,15 +42,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from peers import Fts5Engine, OurEngine, PlainWhooshEngine  # noqa: E402
 from relevance import evaluate, percentile, read_jsonl  # noqa: E402
+from soak import load_test  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ("news-50k.jsonl.gz", "news-extra-129k.jsonl.gz")  # read in turn
+PEERS = {"whoosh": PlainWhooshEngine, "fts5": Fts5Engine}
 
 
-def write_subset(corpus, count, path):
-    """The first ``count`` articles of ``corpus`` as a .jsonl file; returns (ids, raw bytes)."""
+def corpus_lines(corpora):
+    for corpus in corpora:
+        with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+            yield from lines
+
+
+def write_subset(corpora, count, path):
+    """The first ``count`` articles of ``corpora`` (in turn) as a .jsonl file; returns (ids, raw bytes)."""
     ids, raw = set(), 0
-    with gzip.open(corpus, "rt", encoding="utf-8") as lines, open(path, "w", encoding="utf-8") as out:
-        for line in itertools.islice(lines, count):
+    with open(path, "w", encoding="utf-8") as out:
+        for line in itertools.islice(corpus_lines(corpora), count):
             article = json.loads(line)
             ids.add(article["id"])
             raw += len(article["title"].encode()) + len(article["body"].encode())
@@ -101,30 +119,56 @@ def mb(n):
     return n / 1024 / 1024
 
 
-def measure(size, corpus, known, work, sample):
-    """One row of the growth table for our engine and the two peers."""
+def measure(size, corpora, known, work, args):
+    """One row of the growth table for our engine and each peer, and the HTTP row."""
     source = work / f"news-{size}.jsonl"
-    ids, raw = write_subset(corpus, size, source)
+    ids, raw = write_subset(corpora, size, source)
+    if len(ids) < size:
+        sys.exit(f"the corpora hold {len(ids):,} articles, fewer than {size:,}")
     queries = [q for q in known if q["relevant"][0] in ids]
-    queries = random.Random(7).sample(queries, min(sample, len(queries)))
+    queries = random.Random(7).sample(queries, min(args.queries, len(queries)))
     ours = OurEngine(work / f"ours-{size}")
-    seconds, peak, _ = run_reindex(source, ours.path, "--full")
+    if args.reuse and ours.path.exists():
+        seconds = peak = None
+    else:
+        seconds, peak, _ = run_reindex(source, ours.path, "--full")
     ours.open()
     rows = [("ours", seconds, peak, ours.size(), evaluate(ours, queries))]
-    for make in (PlainWhooshEngine, Fts5Engine):
-        peer = make(work / f"peers-{size}")
+    for name in args.peers.split(",") if args.peers else []:
+        peer = PEERS[name](work / f"peers-{size}")
         started = time.perf_counter()
         peer.build(read_jsonl(source))
         rows.append((peer.name, time.perf_counter() - started, None, peer.size(), evaluate(peer, queries)))
     for name, seconds, peak, disk, result in rows:
         print(
-            f"| {size:,} | {name} | {seconds:.0f} | {size / seconds:.0f} | "
+            f"| {size:,} | {name} | "
+            + (f"{seconds:.0f} | {size / seconds:.0f} | " if seconds else "– | – | ")
             + (f"{mb(peak):.0f}" if peak else "–")
             + f" | {mb(disk):.0f} | {disk / raw:.2f} | {len(queries)} | {result['mrr']:.3f} "
             f"| {statistics.median(result['times']):.1f} | {percentile(result['times'], 95):.1f} |",
             flush=True,
         )
-    return source, ours
+    http = None
+    if args.http:
+        http = load_test(ours.path, args.shared, args.http, workers=2, threads=1, connections=8)
+    return source, ours, http
+
+
+def print_http(rows, seconds):
+    print(
+        f"\nHTTP: gunicorn 2 sync workers, wrk 8 connections for {seconds} s rotating the known-item queries\n"
+    )
+    print("| articles | req/s | errors | p50 ms | p95 ms | p99 ms | worker private MB | worker RSS MB |")
+    print("|---|---|---|---|---|---|---|---|")
+    for size, run in rows:
+        result = run["wrk"]
+        print(
+            f"| {size:,} | {result['requests'] / result['seconds']:.0f} | {result['errors']} "
+            f"| {result['p50']:.1f} | {result['p95']:.1f} | {result['p99']:.1f} "
+            f"| {' / '.join(f'{v:.0f}' for _, _, v in run['memory'])} "
+            f"| {' / '.join(f'{r:.0f}' for r, _, _ in run['memory'])} |",
+            flush=True,
+        )
 
 
 def change_source(source, changed=500, added=100, removed=100):
@@ -190,9 +234,18 @@ def main(argv=None):
         help="only the update measurements, on the index of the largest size an earlier run left in --work "
         "(its source is first written afresh from the corpus)",
     )
+    parser.add_argument(
+        "--peers", default="whoosh,fts5", help="peers built beside ours: whoosh, fts5 or none"
+    )
+    parser.add_argument("--http", type=int, default=0, help="seconds of wrk load per size (0: none)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure our index left in --work, not a new build"
+    )
     args = parser.parse_args(argv)
-    corpus = args.shared / "corpus" / "news-50k.jsonl.gz"
-    if not corpus.exists():
+    if args.peers == "none":
+        args.peers = ""
+    corpora = [args.shared / "corpus" / name for name in CORPORA]
+    if not corpora[0].exists():
         sys.exit(f"no news-50k corpus under {args.shared}: pass --shared")
     known = list(read_jsonl(args.shared / "eval" / "news-50k-known-item.jsonl"))
     work = args.work or Path(tempfile.mkdtemp(prefix="search-app-scale-"))
@@ -203,7 +256,7 @@ def main(argv=None):
         source, ours = work / f"news-{size}.jsonl", OurEngine(work / f"ours-{size}")
         # An earlier run edited the source: start again from the corpus's
         # first articles, and bring the index up to date with them.
-        write_subset(corpus, size, source)
+        write_subset(corpora, size, source)
         run_reindex(source, ours.path)
         updates(source, ours, work)
         return
@@ -212,8 +265,13 @@ def main(argv=None):
         "| queries | MRR@10 | query p50 ms | query p95 ms |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
+    http = []
     for size in map(int, args.sizes.split(",")):
-        source, ours = measure(size, corpus, known, work, args.queries)
+        source, ours, run = measure(size, corpora, known, work, args)
+        if run:
+            http.append((size, run))
+    if http:
+        print_http(http, args.http)
     if not args.no_update:
         updates(source, ours, work)
 

@@ -127,28 +127,22 @@ def update_loop(source, index, changes, stop, log):
         log.append((time.monotonic() - started, result.returncode, result.stderr.strip().splitlines()[-1:]))
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--source", type=Path, required=True, help="the .jsonl the index was built from")
-    parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--minutes", type=float, default=10)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument(
-        "--changes", type=int, default=300, help="articles changed per update (0: no updates, the load alone)"
-    )
-    args = parser.parse_args(argv)
+def load_test(index, shared, seconds, workers=2, threads=4, connections=8, source=None, changes=0):
+    """Serve ``index`` with gunicorn and load it with wrk for ``seconds``; updates ``source`` meanwhile.
 
+    Returns a dict: ``wrk`` (requests, errors, latency percentiles in ms),
+    ``memory`` (each worker's ``(rss, pss, private)`` MB at the end),
+    ``first`` and ``last`` (``/healthz`` at the start and the end),
+    ``updates`` (``(seconds, exit code, last stderr line)`` each), ``queries``.
+    """
     work = Path(tempfile.mkdtemp(prefix="soak-"))
-    queries = quoted_queries(args.shared, work / "queries.txt")
+    queries = quoted_queries(shared, work / "queries.txt")
     (work / "rotate.lua").write_text(LUA, encoding="utf-8")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, SEARCH_APP_INDEX=str(args.index), SOAK_QUERIES=str(work / "queries.txt"))
+    env = dict(os.environ, SEARCH_APP_INDEX=str(index), SOAK_QUERIES=str(work / "queries.txt"))
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "--threads", str(args.threads),
+        [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads),
          "-b", f"127.0.0.1:{port}", "wsgi:app"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(work / "gunicorn.log", "w"),
         start_new_session=True,
@@ -156,14 +150,11 @@ def main(argv=None):
     try:
         first = wait_healthy(url)
         stop, updates, updater = threading.Event(), [], None
-        if args.changes:
-            updater = threading.Thread(
-                target=update_loop, args=(args.source, args.index, args.changes, stop, updates)
-            )
+        if changes:
+            updater = threading.Thread(target=update_loop, args=(source, index, changes, stop, updates))
             updater.start()
-        seconds = int(args.minutes * 60)
         wrk = subprocess.run(
-            ["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "--timeout", "10s",
+            ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--timeout", "10s",
              "-s", str(work / "rotate.lua"), url],
             env=env, capture_output=True, text=True,
         )  # fmt: skip
@@ -179,7 +170,39 @@ def main(argv=None):
     if line is None:
         sys.exit(f"wrk gave no summary:\n{wrk.stdout}\n{wrk.stderr}")
     result = json.loads(line[5:])
-    errors = sum(result[k] for k in ("connect", "read", "write", "timeout", "status"))
+    result["errors"] = sum(result[k] for k in ("connect", "read", "write", "timeout", "status"))
+    return {
+        "wrk": result,
+        "memory": memory,
+        "first": first,
+        "last": last,
+        "updates": updates,
+        "queries": queries,
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--source", type=Path, required=True, help="the .jsonl the index was built from")
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--changes", type=int, default=300, help="articles changed per update (0: no updates, the load alone)"
+    )
+    args = parser.parse_args(argv)
+
+    run = load_test(
+        args.index, args.shared, args.minutes * 60, args.workers, args.threads, args.connections,
+        args.source, args.changes,
+    )  # fmt: skip
+    result, memory, first, last, updates, queries = (
+        run[k] for k in ("wrk", "memory", "first", "last", "updates", "queries")
+    )
+    errors = result["errors"]
     # Exit 3 is a generation published with some source lines skipped.
     published = sum(1 for _, code, _ in updates if code in (0, 3))
     failed = [(code, tail) for _, code, tail in updates if code not in (0, 3)]
