@@ -54,15 +54,15 @@ def candidates(engine, queries):
         guesses = accent_guesses(parsed, generation.accents)
         listing, scores = rank(generation.scorer, parsed, allowed, guesses, needed=WEIGHTS.rerank_depth)
         head = listing[: WEIGHTS.rerank_depth]
-        fields = [generation.searcher.stored_fields(int(d)) for d in head]
+        ids = [generation.searcher.stored_fields(int(d))["id"] for d in head]
         syllables = [fold(s) for s in parsed.syllables()]
         x = features(
             syllables,
-            [(f.get("title", ""), f.get("body", "")) for f in fields],
+            generation.postings.leads([int(d) for d in head]),
             idf_of(generation.postings, syllables),
             [float(scores[d]) for d in head],
         )
-        relevant = np.array([f["id"] in set(q["relevant"]) for f in fields], dtype=bool)
+        relevant = np.array([doc_id in set(q["relevant"]) for doc_id in ids], dtype=bool)
         out.append((q["qid"], x, relevant, len(syllables) >= 2))
     return out
 

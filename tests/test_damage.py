@@ -36,6 +36,7 @@ KINDS = [
     "phrases.json.gz",
     "phrase-counts.json.gz",
     *(f"arrays/{name}" for name in ("docs.npy", "tf.npy", "live.npy", "meta.json", "titles.json")),
+    *(f"arrays/{name}" for name in ("leads.bin", "leads.npy")),
     *(f"arrays/lengths-{field}.npy" for field in ("title", "body", "speakers")),
     "accents/syllables.txt",
     *(f"accents/{name}.npy" for name in ("unigrams", "pairs", "pair_keys", "pair_context", "pair_followers")),

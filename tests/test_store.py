@@ -14,8 +14,9 @@ import pytest
 from search_app.errors import IndexMissing
 from search_app.indexer import reindex
 from search_app.schema import TEXT_FIELDS
+from search_app.search.postings import Postings
 from search_app.store import IndexStore
-from search_app.store.arrays import Arrays, read_postings, write_arrays
+from search_app.store.arrays import Arrays, folded_lead, read_postings, write_arrays
 from search_app.store.segfiles import SegmentFile
 
 from .conftest import write_articles
@@ -179,6 +180,8 @@ def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_full_write(t
         for name in TEXT_FIELDS:
             assert np.array_equal(updated.lengths[name][live], full.lengths[name][live])
         assert [updated.folded_titles[n] for n in live] == [full.folded_titles[n] for n in live]
+        assert updated.leads(live) == full.leads(live)
+        assert updated.leads([live[0]]) == [folded_lead(*_title_and_body(searcher, live[0]))]
         assert set(full.terms()) <= set(updated.terms()) and len(full.terms()) > 20
         segments = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
         for name, term in updated.terms():
@@ -189,3 +192,29 @@ def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_full_write(t
                 else read_postings(segments, full.live, name, term)
             )
             assert np.array_equal(docs, expected[0]) and np.array_equal(tf, expected[1]), (name, term)
+
+
+def _title_and_body(searcher, docnum):
+    fields = searcher.stored_fields(int(docnum))
+    return fields.get("title") or "", fields.get("body") or ""
+
+
+def test_leads_read_from_the_arrays_equal_those_made_from_the_stored_fields(tmp_path):
+    # The second pass reads leads from the arrays; an index written before
+    # them makes them from the stored fields, and both must agree.
+    source = write_articles(
+        tmp_path / "corpus",
+        {
+            f"a{i}.txt": f"Tiêu đề {i} Hội nghị\nSáng nay, hội nghị lần thứ {i} khai mạc. " * 3
+            for i in range(60)
+        },
+    )
+    reindex(tmp_path / "index", [source], jobs=1)
+    generation = IndexStore(tmp_path / "index").current()
+    with generation.open_whoosh().searcher() as searcher:
+        from_arrays = Postings(searcher, TEXT_FIELDS, generation.arrays)
+        from_stored = Postings(searcher, TEXT_FIELDS)
+        docnums = list(range(searcher.doc_count_all()))
+        leads = from_arrays.leads(docnums)
+        assert leads == from_stored.leads(docnums)
+        assert leads[0].startswith(" tieu de ") and " | sang nay hoi nghi lan thu " in leads[0]

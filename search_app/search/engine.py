@@ -187,13 +187,12 @@ class SearchEngine:
         searcher, postings = generation.searcher, generation.postings
         interpreted, why = interpret(query, postings, generation.accents)
         parsed = parse(interpreted or query)
-        stored = _StoredFields(searcher)
-        listing, scores = self.ranked(generation, parsed, filters, page * per_page, stored)
+        listing, scores = self.ranked(generation, parsed, filters, page * per_page)
         hits = []
         page_docs = listing[(page - 1) * per_page : page * per_page]
         if len(page_docs):
             terms = {fold(s) for s in parsed.syllables()}
-            hits = [_hit(stored(int(d)), float(scores[d]), terms) for d in page_docs]
+            hits = [_hit(searcher.stored_fields(int(d)), float(scores[d]), terms) for d in page_docs]
         counted = (
             count_facets(postings, listing, generation.speaker_name) if facets and len(listing) else None
         )
@@ -212,7 +211,7 @@ class SearchEngine:
         )
 
     @staticmethod
-    def ranked(generation, parsed, filters, needed, stored=None):
+    def ranked(generation, parsed, filters, needed):
         """``(docnums best first, scores)`` of a parsed query: the first pass, then the rerank of its head.
 
         At least the first ``needed`` docnums are in order.
@@ -226,9 +225,7 @@ class SearchEngine:
         if filters.sort == "date":
             return listing[np.argsort(postings.newest_rank()[listing], kind="stable")], scores
         syllables = [fold(s) for s in parsed.syllables()]
-        return rerank(
-            listing, scores, stored or _StoredFields(searcher), syllables, postings, weights
-        ), scores
+        return rerank(listing, scores, syllables, postings, weights), scores
 
     def complete(self, prefix, limit=10):
         """Completions of what a user has typed so far: ``[Completion]``, most useful first."""
@@ -374,20 +371,6 @@ def _article(fields, person=None):
         role=person["role"],
         source=fields.get("source", ""),
     )
-
-
-class _StoredFields:
-    """A searcher's stored fields by docnum, each read once per search."""
-
-    def __init__(self, searcher):
-        self._searcher = searcher
-        self._read = {}
-
-    def __call__(self, docnum):
-        fields = self._read.get(docnum)
-        if fields is None:
-            fields = self._read[docnum] = self._searcher.stored_fields(docnum)
-        return fields
 
 
 def display_title(fields):

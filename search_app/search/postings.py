@@ -3,7 +3,7 @@
 :class:`Postings` is what scoring, filters and facets read: each term's
 document numbers and frequencies (from the generation's arrays, or from
 Whoosh for rarer terms, cached), the per-field document lengths, the live
-documents, the folded titles, and the sortable columns (``year``,
+documents, the folded titles and leads, and the sortable columns (``year``,
 ``organisation``, ``date``, ``speaker_keys``) read once per generation.
 """
 
@@ -12,7 +12,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from ..store.arrays import Arrays, field_lengths, folded_title, leaves, live_mask, read_postings
+from ..store.arrays import Arrays, field_lengths, folded_lead, folded_title, leaves, live_mask, read_postings
 
 # Titles read from Whoosh for an index without arrays (an older generation).
 CACHED_TITLES = 20_000
@@ -85,6 +85,13 @@ class Postings:
                 if len(self._titles) > CACHED_TITLES:
                     self._titles.popitem(last=False)
         return title
+
+    def leads(self, docnums):
+        """The leads of ``docnums`` (:func:`~search_app.store.arrays.folded_lead`), for the second pass."""
+        if self._arrays is not None and self._arrays.has_leads:
+            return self._arrays.leads(docnums)
+        stored = (self.searcher.stored_fields(docnum) for docnum in docnums)  # arrays older than leads
+        return [folded_lead(f.get("title") or "", f.get("body") or "") for f in stored]
 
     # -- columns (filters, facets, sorting) ------------------------------------
 

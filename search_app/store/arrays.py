@@ -13,11 +13,15 @@ reads them a term at a time. Rarer terms are read from Whoosh on demand
     arrays/live.npy             which document numbers are live (not deleted)
     arrays/lengths-<field>.npy  each document's length in the field
     arrays/titles.json          each document's indexed title, folded
+    arrays/leads.bin            each document's lead (:func:`folded_lead`), zlib-compressed, one after another
+    arrays/leads.npy            where each lead starts in leads.bin (int64), and where the last ends
 """
 
 import json
 import os
+import re
 import weakref
+import zlib
 from collections import Counter
 
 import numpy as np
@@ -25,11 +29,15 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
 from ..errors import IndexCorrupt
-from ..text import WORD_RE, fold
+from ..text import WORD_RE, fold, fold_text
 
 # Terms in at least this many documents are written to the arrays.
 ARRAY_MIN_DOCS = 50
 META = "meta.json"
+LEADS, LEAD_STARTS = "leads.bin", "leads.npy"
+# A lead is the title and this much of the start of the body.
+LEAD_CHARS = 1200
+_LEAD_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def leaves(reader):
@@ -113,11 +121,14 @@ def write_arrays(reader, directory, fields, previous=None):
     np.save(directory / "tf.npy", tf)
     np.save(directory / "live.npy", live)
     titles = list(old.folded_titles[:kept]) if old is not None else []
+    leads = LeadWriter(directory, old.lead_bytes(kept) if old is not None else None)
     for leaf, _ in tail:
-        titles += [
-            folded_title(leaf.stored_fields(n).get("title") or "") for n in range(leaf.doc_count_all())
-        ]
+        for n in range(leaf.doc_count_all()):
+            stored = leaf.stored_fields(n)
+            titles.append(folded_title(stored.get("title") or ""))
+            leads.add(folded_lead(stored.get("title") or "", stored.get("body") or ""))
     (directory / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), "utf-8")
+    leads.close()
     for name in fields:
         lengths = field_lengths(reader, name, tail)
         if old is not None:
@@ -128,8 +139,11 @@ def write_arrays(reader, directory, fields, previous=None):
 
 
 def _shared_segments(previous, fields, listed):
-    """``(the previous arrays, opened, how many first segments they share with listed)``, or ``(None, 0)``."""
-    if previous is None or not Arrays.exist(previous):
+    """``(the previous arrays, opened, how many first segments they share with listed)``, or ``(None, 0)``.
+
+    Arrays written before leads existed are not taken: everything is read again.
+    """
+    if previous is None or not Arrays.exist(previous) or not (previous / LEADS).exists():
         return None, 0
     old = Arrays(previous, fields)
     shared = 0
@@ -157,6 +171,27 @@ class Arrays:
         }
         # [segment id, documents] of each Whoosh segment, in order (not in arrays written before them).
         self.segments = meta.get("segments", [])
+        self.has_leads = (directory / LEADS).exists()
+        if self.has_leads:
+            self._lead_starts = ArrayFile(directory / LEAD_STARTS)
+            self._leads = _ByteFile(directory / LEADS)
+
+    def leads(self, docnums):
+        """The leads (:func:`folded_lead`) of ``docnums``."""
+        out = []
+        for docnum in docnums:
+            start, end = (int(n) for n in self._lead_starts.read(docnum, 2))
+            data = self._leads.read(start, end - start)
+            try:
+                out.append(zlib.decompress(data).decode("utf-8"))
+            except (zlib.error, UnicodeDecodeError):
+                raise IndexCorrupt(f"{self._leads.path} is damaged: a lead does not read", LEADS) from None
+        return out
+
+    def lead_bytes(self, count):
+        """``(starts, compressed bytes)`` of the first ``count`` documents' leads, for an update to keep."""
+        starts = self._lead_starts.read(0, count + 1)
+        return starts, self._leads.read(0, int(starts[-1]))
 
     def terms(self):
         """The ``(field, term)`` keys the arrays hold."""
@@ -204,6 +239,59 @@ class ArrayFile:
                 f"{self.path} is shorter than its postings say: the index is damaged", self.path.name
             )
         return np.frombuffer(data, self.dtype)
+
+
+class _ByteFile:
+    """A file read a stretch at a time with ``os.pread``, never short without saying so."""
+
+    def __init__(self, path):
+        self.path = path
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+    def read(self, start, length):
+        data = os.pread(self.fd, length, start)
+        if len(data) != length:
+            raise IndexCorrupt(
+                f"{self.path} is shorter than its index says: the index is damaged", self.path.name
+            )
+        return data
+
+
+class LeadWriter:
+    """Writes leads.bin and leads.npy, after the ``kept`` leads ``(starts, bytes)`` of the previous arrays."""
+
+    def __init__(self, directory, kept=None):
+        self.directory = directory
+        starts, data = kept if kept is not None else (np.zeros(1, dtype=np.int64), b"")
+        self.starts = [int(n) for n in starts]
+        self.out = open(directory / LEADS, "wb")
+        self.out.write(data)
+
+    def add(self, lead):
+        self.out.write(zlib.compress(lead.encode("utf-8")))
+        self.starts.append(self.out.tell())
+
+    def close(self):
+        self.out.close()
+        np.save(self.directory / LEAD_STARTS, np.array(self.starts, dtype=np.int64))
+
+
+def folded_lead(title, body):
+    """What the second pass reads of a document: the folded words of its title and of its body's start.
+
+    Each word has one space before and after it; a "|" stands between the
+    title and the body, so the title's last word is not next to the body's
+    first.
+
+    >>> folded_lead("Hội nghị", "Sáng 5/1, hội nghị…")
+    ' hoi nghi | sang 5 1 hoi nghi '
+    """
+    return _lead_words(title[:LEAD_CHARS]) + "|" + _lead_words(body[:LEAD_CHARS])
+
+
+def _lead_words(text):
+    return " " + " ".join(_LEAD_WORD_RE.findall(fold_text(text))) + " "
 
 
 def folded_title(title):
