@@ -13,7 +13,8 @@ import pytest
 
 from search_app.errors import IndexMissing
 from search_app.indexer import reindex
-from search_app.schema import TEXT_FIELDS
+from search_app.schema import SCHEMA_VERSION, TEXT_FIELDS
+from search_app.search import SearchEngine
 from search_app.search.postings import Postings
 from search_app.store import IndexStore
 from search_app.store.arrays import Arrays, folded_lead, read_postings, write_arrays
@@ -179,9 +180,9 @@ def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_full_write(t
         live = np.flatnonzero(full.live)
         for name in TEXT_FIELDS:
             assert np.array_equal(updated.lengths[name][live], full.lengths[name][live])
-        assert [updated.folded_titles[n] for n in live] == [full.folded_titles[n] for n in live]
-        assert updated.leads(live) == full.leads(live)
-        assert updated.leads([live[0]]) == [folded_lead(*_title_and_body(searcher, live[0]))]
+        assert [updated.titles[n] for n in live] == [full.titles[n] for n in live]
+        assert [updated.leads[n] for n in live] == [full.leads[n] for n in live]
+        assert updated.leads[live[0]] == folded_lead(*_title_and_body(searcher, live[0]))
         assert set(full.terms()) <= set(updated.terms()) and len(full.terms()) > 20
         segments = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
         for name, term in updated.terms():
@@ -218,3 +219,38 @@ def test_leads_read_from_the_arrays_equal_those_made_from_the_stored_fields(tmp_
         leads = from_arrays.leads(docnums)
         assert leads == from_stored.leads(docnums)
         assert leads[0].startswith(" tieu de ") and " | sang nay hoi nghi lan thu " in leads[0]
+
+
+def test_arrays_written_before_titles_and_leads_files_still_answer_and_are_updated(tmp_path):
+    # An index whose arrays hold titles.json and no leads (as written before
+    # them) answers the same, and its next update writes the new files.
+    articles = {
+        f"a{i}.txt": f"Tiêu đề {i} Hội nghị\nSáng nay, hội nghị lần thứ {i} khai mạc." for i in range(60)
+    }
+    source = write_articles(tmp_path / "corpus", articles)
+    reindex(tmp_path / "index", [source], jobs=1)
+    store = IndexStore(tmp_path / "index")
+    generation = store.current()
+    new_format = Arrays(generation.arrays, TEXT_FIELDS)
+    titles = [new_format.titles[n] for n in range(60)]
+    expected = [
+        (hit.id, hit.score) for hit in SearchEngine(tmp_path / "index").search("hoi nghi lan thu 7").results
+    ]
+    for name in ("titles.bin", "titles.npy", "leads.bin", "leads.npy"):
+        (generation.arrays / name).unlink()
+    (generation.arrays / "titles.json").write_text(json.dumps(titles), "utf-8")
+    (generation.path / "manifest.json").unlink()
+    store.publish(generation, SCHEMA_VERSION, 60)
+    old_format = Arrays(generation.arrays, TEXT_FIELDS)
+    assert not old_format.has_leads and old_format.titles == titles
+    found = SearchEngine(tmp_path / "index").search("hoi nghi lan thu 7").results
+    assert [(hit.id, hit.score) for hit in found] == expected
+
+    write_articles(source, {"a0.txt": "Tiêu đề mới\nHội nghị đã đổi."})
+    assert reindex(tmp_path / "index", [source], jobs=1).updated == 1
+    updated = Arrays(store.current().arrays, TEXT_FIELDS)
+    live = np.flatnonzero(updated.live)
+    assert updated.has_leads and " tieu de moi " in [updated.titles[n] for n in live]
+    assert sorted(updated.titles[n] for n in live) == sorted(
+        [t for t in titles if t != " tieu de 0 hoi nghi "] + [" tieu de moi "]
+    )

@@ -75,7 +75,7 @@ class Postings:
     def folded_title(self, docnum):
         """A document's indexed title, folded, words joined by one space, with a space at each end."""
         if self._arrays is not None:
-            return self._arrays.folded_titles[docnum]
+            return self._arrays.titles[docnum]
         with self._lock:
             title = self._titles.get(docnum)
         if title is None:
@@ -89,7 +89,7 @@ class Postings:
     def leads(self, docnums):
         """The leads of ``docnums`` (:func:`~search_app.store.arrays.folded_lead`), for the second pass."""
         if self._arrays is not None and self._arrays.has_leads:
-            return self._arrays.leads(docnums)
+            return [self._arrays.leads[docnum] for docnum in docnums]
         stored = (self.searcher.stored_fields(docnum) for docnum in docnums)  # arrays older than leads
         return [folded_lead(f.get("title") or "", f.get("body") or "") for f in stored]
 

@@ -12,9 +12,15 @@ reads them a term at a time. Rarer terms are read from Whoosh on demand
     arrays/docs.npy, tf.npy     document numbers (int32) and frequencies, term after term
     arrays/live.npy             which document numbers are live (not deleted)
     arrays/lengths-<field>.npy  each document's length in the field
-    arrays/titles.json          each document's indexed title, folded
-    arrays/leads.bin            each document's lead (:func:`folded_lead`), zlib-compressed, one after another
-    arrays/leads.npy            where each lead starts in leads.bin (int64), and where the last ends
+    arrays/titles.bin, .npy     each document's indexed title, folded (:func:`folded_title`)
+    arrays/leads.bin, .npy      each document's lead (:func:`folded_lead`), zlib-compressed
+
+A ``.bin`` holds one UTF-8 string per document, one after another; its
+``.npy`` where each starts (int64), and where the last ends. Titles are read
+whole into each server process (a few bytes a document, not a Python object
+each); leads are read a document at a time. Arrays written before these two
+(with ``titles.json``) are still read, and an update of them reads
+everything again.
 """
 
 import json
@@ -29,12 +35,13 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
 from ..errors import IndexCorrupt
+from ..packed import PackedStrings
 from ..text import WORD_RE, fold, fold_text
 
 # Terms in at least this many documents are written to the arrays.
 ARRAY_MIN_DOCS = 50
 META = "meta.json"
-LEADS, LEAD_STARTS = "leads.bin", "leads.npy"
+TITLES, LEADS = "titles", "leads"
 # A lead is the title and this much of the start of the body.
 LEAD_CHARS = 1200
 _LEAD_WORD_RE = re.compile(r"[^\W_]+")
@@ -120,14 +127,16 @@ def write_arrays(reader, directory, fields, previous=None):
         tf = tf.astype(np.uint16)
     np.save(directory / "tf.npy", tf)
     np.save(directory / "live.npy", live)
-    titles = list(old.folded_titles[:kept]) if old is not None else []
-    leads = LeadWriter(directory, old.lead_bytes(kept) if old is not None else None)
+    titles = StringsWriter(directory, TITLES, old.titles.head(kept) if old is not None else None)
+    leads = StringsWriter(
+        directory, LEADS, old.leads.head(kept) if old is not None else None, compressed=True
+    )
     for leaf, _ in tail:
         for n in range(leaf.doc_count_all()):
             stored = leaf.stored_fields(n)
-            titles.append(folded_title(stored.get("title") or ""))
+            titles.add(folded_title(stored.get("title") or ""))
             leads.add(folded_lead(stored.get("title") or "", stored.get("body") or ""))
-    (directory / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), "utf-8")
+    titles.close()
     leads.close()
     for name in fields:
         lengths = field_lengths(reader, name, tail)
@@ -141,9 +150,9 @@ def write_arrays(reader, directory, fields, previous=None):
 def _shared_segments(previous, fields, listed):
     """``(the previous arrays, opened, how many first segments they share with listed)``, or ``(None, 0)``.
 
-    Arrays written before leads existed are not taken: everything is read again.
+    Arrays written before titles and leads were strings files are not taken: everything is read again.
     """
-    if previous is None or not Arrays.exist(previous) or not (previous / LEADS).exists():
+    if previous is None or not Arrays.exist(previous) or not StringsFile.exists(previous, LEADS):
         return None, 0
     old = Arrays(previous, fields)
     shared = 0
@@ -161,7 +170,12 @@ class Arrays:
         meta = json.loads((directory / META).read_text("utf-8"))
         self.live = np.load(directory / "live.npy")
         self.lengths = {name: np.load(directory / f"lengths-{name}.npy") for name in fields}
-        self.folded_titles = json.loads((directory / "titles.json").read_text("utf-8"))
+        self.has_leads = StringsFile.exists(directory, LEADS)
+        if self.has_leads:
+            self.titles = load_strings(directory, TITLES)
+            self.leads = StringsFile(directory, LEADS, compressed=True)
+        else:  # written before strings files
+            self.titles = json.loads((directory / "titles.json").read_text("utf-8"))
         self._docs = ArrayFile(directory / "docs.npy")
         self._tf = ArrayFile(directory / "tf.npy")
         self._terms = {
@@ -171,27 +185,6 @@ class Arrays:
         }
         # [segment id, documents] of each Whoosh segment, in order (not in arrays written before them).
         self.segments = meta.get("segments", [])
-        self.has_leads = (directory / LEADS).exists()
-        if self.has_leads:
-            self._lead_starts = ArrayFile(directory / LEAD_STARTS)
-            self._leads = _ByteFile(directory / LEADS)
-
-    def leads(self, docnums):
-        """The leads (:func:`folded_lead`) of ``docnums``."""
-        out = []
-        for docnum in docnums:
-            start, end = (int(n) for n in self._lead_starts.read(docnum, 2))
-            data = self._leads.read(start, end - start)
-            try:
-                out.append(zlib.decompress(data).decode("utf-8"))
-            except (zlib.error, UnicodeDecodeError):
-                raise IndexCorrupt(f"{self._leads.path} is damaged: a lead does not read", LEADS) from None
-        return out
-
-    def lead_bytes(self, count):
-        """``(starts, compressed bytes)`` of the first ``count`` documents' leads, for an update to keep."""
-        starts = self._lead_starts.read(0, count + 1)
-        return starts, self._leads.read(0, int(starts[-1]))
 
     def terms(self):
         """The ``(field, term)`` keys the arrays hold."""
@@ -258,23 +251,61 @@ class _ByteFile:
         return data
 
 
-class LeadWriter:
-    """Writes leads.bin and leads.npy, after the ``kept`` leads ``(starts, bytes)`` of the previous arrays."""
+class StringsFile:
+    """One string per document, read a string at a time with ``pread``: ``<name>.bin`` and ``<name>.npy``.
 
-    def __init__(self, directory, kept=None):
-        self.directory = directory
+    ``compressed``: each string is zlib-compressed.
+    """
+
+    def __init__(self, directory, name, compressed=False):
+        self.name, self.compressed = f"{name}.bin", compressed
+        self._starts = ArrayFile(directory / f"{name}.npy")
+        self._data = _ByteFile(directory / self.name)
+
+    @staticmethod
+    def exists(directory, name):
+        return (directory / f"{name}.bin").exists()
+
+    def __getitem__(self, docnum):
+        start, end = (int(n) for n in self._starts.read(docnum, 2))
+        data = self._data.read(start, end - start)
+        try:
+            return (zlib.decompress(data) if self.compressed else data).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            raise IndexCorrupt(f"{self.name} is damaged: a string does not read", self.name) from None
+
+    def head(self, count):
+        """``(starts, bytes)`` of the first ``count`` strings, for an update to keep."""
+        starts = self._starts.read(0, count + 1)
+        return starts, self._data.read(0, int(starts[-1]))
+
+
+def load_strings(directory, name):
+    """A strings file (uncompressed) read whole, as :class:`~search_app.packed.PackedStrings`."""
+    strings = PackedStrings((directory / f"{name}.bin").read_bytes(), np.load(directory / f"{name}.npy"))
+    if len(strings.data) != strings.starts[-1]:
+        raise IndexCorrupt(f"{directory / name}.bin is not as long as its index says", f"{name}.bin")
+    return strings
+
+
+class StringsWriter:
+    """Writes a :class:`StringsFile`, after the ``kept`` strings ``(starts, bytes)`` of the previous one."""
+
+    def __init__(self, directory, name, kept=None, compressed=False):
+        self.path, self.compressed = directory / name, compressed
         starts, data = kept if kept is not None else (np.zeros(1, dtype=np.int64), b"")
         self.starts = [int(n) for n in starts]
-        self.out = open(directory / LEADS, "wb")
+        self.out = open(self.path.with_suffix(".bin"), "wb")
         self.out.write(data)
 
-    def add(self, lead):
-        self.out.write(zlib.compress(lead.encode("utf-8")))
+    def add(self, text):
+        data = text.encode("utf-8")
+        self.out.write(zlib.compress(data) if self.compressed else data)
         self.starts.append(self.out.tell())
 
     def close(self):
         self.out.close()
-        np.save(self.directory / LEAD_STARTS, np.array(self.starts, dtype=np.int64))
+        np.save(self.path.with_suffix(".npy"), np.array(self.starts, dtype=np.int64))
 
 
 def folded_lead(title, body):
