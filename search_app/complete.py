@@ -9,13 +9,15 @@ is a binary search on folded keys, so it costs the same on any size of index.
 
 import bisect
 import gzip
-import heapq
 import json
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from .accents import RUN_RE
-from .text import canonical, fold, nfc
+from .packed import PackedStrings
+from .text import canonical, fold, fold_text, nfc
 
 LIMIT = 10
 # Title words and pairs seen fewer times than this are not offered.
@@ -82,7 +84,7 @@ class Completer:
         """``entries``: ``(text to show, weight, kind)``; kind "phrase" or "speaker"."""
         rows = []
         for text, weight, kind in entries:
-            key = fold(text)
+            key = fold_text(text)  # not fold(): its cache is for the words of queries
             rows.append((key, -weight, text, kind))
             if kind == "speaker":
                 # Names are also found from a later part: "phu hung".
@@ -90,8 +92,15 @@ class Completer:
                 for i in range(1, len(words) - 1):
                     rows.append((" ".join(words[i:]), -weight, text, kind))
         rows.sort()
-        self.keys = [row[0] for row in rows]
-        self.rows = rows
+        # Packed, not a list of tuples: 11 MB instead of 57 MB in each process at news-50k.
+        self.keys = PackedStrings.of(row[0] for row in rows)
+        self._texts = PackedStrings.of(row[2] for row in rows)
+        self._speaker = np.array([row[3] == "speaker" for row in rows], dtype=bool)
+        # Each row's place in the order completions are offered in: heaviest
+        # first, then by text, then as sorted by key.
+        offered = sorted(range(len(rows)), key=lambda i: (rows[i][1], rows[i][2]))
+        self._rank = np.empty(len(rows), dtype=np.int64)
+        self._rank[offered] = np.arange(len(rows))
 
     @classmethod
     def build(cls, phrases, speakers):
@@ -127,7 +136,7 @@ class Completer:
         seen, found = set(), []
         for keep in sorted({0, max(0, len(words) - 2)}):
             head = " ".join(words[:keep])
-            for _, _, text, kind in self._matches(" ".join(words[keep:]) + space, limit):
+            for text, kind in self._matches(" ".join(words[keep:]) + space, limit):
                 if kind == "speaker" and display:
                     text = display(text)
                 text = f"{head} {text}" if head else text
@@ -143,4 +152,7 @@ class Completer:
         key = " ".join(fold(prefix).split()) + (" " if prefix[-1:].isspace() else "")
         start = bisect.bisect_left(self.keys, key)
         end = bisect.bisect_left(self.keys, key + "\uffff")
-        return heapq.nsmallest(limit, self.rows[start:end], key=lambda row: (row[1], row[2]))
+        ranks = self._rank[start:end]
+        best = np.argpartition(ranks, limit)[:limit] if len(ranks) > limit else np.arange(len(ranks))
+        best = start + best[np.argsort(ranks[best])]
+        return [(self._texts[i], "speaker" if self._speaker[i] else "phrase") for i in best]

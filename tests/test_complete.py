@@ -80,3 +80,27 @@ def test_an_update_counts_phrases_as_a_full_rebuild_would(tmp_path):
     updated, rebuilt = phrases(tmp_path / "updated"), phrases(tmp_path / "rebuilt")
     assert updated == rebuilt
     assert updated[0]["tổng kết"] == 10 and "cán bộ" in updated[0]  # 5 titles, 5 bodies; 35 titles left
+
+
+def test_completions_are_offered_heaviest_first_and_leave_the_word_cache_alone():
+    # Every process holds the completions of the whole archive: they are
+    # packed, and folding their keys must not fill fold()'s cache of query words.
+    from search_app.complete import Completer, Completion
+    from search_app.text import fold
+
+    phrases = {f"hội nghị lần {i}": i for i in range(2, 500)}
+    phrases |= {"hội thảo": 7, "Hội An": 7, "hồi ức": 600}
+    before = fold.cache_info().currsize
+    completer = Completer.build(phrases, {"hoang van hoi": 1})
+    assert fold.cache_info().currsize - before < 10
+    assert [c.text for c in completer.complete("hoi", limit=4)] == [
+        "hồi ức",
+        "hội nghị lần 499",
+        "hội nghị lần 498",
+        "hội nghị lần 497",
+    ]
+    offered = [c.text for c in completer.complete("hoi ", limit=600)]
+    assert len(offered) == 501 and offered[0] == "hồi ức" and offered[-1] == "hội nghị lần 2"
+    # Equal weights are offered by text.
+    assert offered[-9:-4] == ["hội nghị lần 8", "Hội An", "hội nghị lần 7", "hội thảo", "hội nghị lần 6"]
+    assert completer.complete("van hoi")[0] == Completion("hoang van hoi", "speaker")
