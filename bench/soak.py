@@ -84,6 +84,26 @@ def wait_healthy(url, seconds=120):
     sys.exit(f"the server at {url} did not answer within {seconds} s")
 
 
+def warm_completions(url, prefixes=("hoi ng", "nguyen", "thu tuong", "viet nam", "ha noi", "cong an") * 8):
+    """Ask for completions 48 times, 8 at a time, so that every worker builds them, as the search box makes it.
+
+    Each worker builds its completions on the first ``/api/suggest`` it
+    answers; wrk asks only for searches, and a worker's memory without
+    them would be less than a server's.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import quote
+
+    def ask(prefix):
+        with urllib.request.urlopen(f"{url}/api/suggest?q={quote(prefix)}", timeout=60) as response:
+            return response.status
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(ask, prefixes))
+    if set(statuses) != {200}:
+        sys.exit(f"/api/suggest answered {statuses}")
+
+
 def memory_mb(pid):
     """``(rss, pss, private)`` of a process, in MB."""
     fields = {}
@@ -149,6 +169,7 @@ def load_test(index, shared, seconds, workers=2, threads=4, connections=8, sourc
     )  # fmt: skip
     try:
         first = wait_healthy(url)
+        warm_completions(url)
         stop, updates, updater = threading.Event(), [], None
         if changes:
             updater = threading.Thread(target=update_loop, args=(source, index, changes, stop, updates))
