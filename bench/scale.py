@@ -243,6 +243,9 @@ def main(argv=None):
     parser.add_argument(
         "--reuse", action="store_true", help="measure our index left in --work, not a new build"
     )
+    parser.add_argument(
+        "--no-compare", action="store_true", help="skip the full rebuild that an update is compared with"
+    )
     args = parser.parse_args(argv)
     if args.peers == "none":
         args.peers = ""
