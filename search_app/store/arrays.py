@@ -211,7 +211,7 @@ class ArrayFile:
     resident memory (see :mod:`search_app.store.segfiles`).
     """
 
-    def __init__(self, path):
+    def __init__(self, path, says="its postings say"):
         with open(path, "rb") as f:
             version = np.lib.format.read_magic(f)
             read_header = {(1, 0): np.lib.format.read_array_header_1_0}.get(
@@ -219,26 +219,22 @@ class ArrayFile:
             )
             _, _, self.dtype = read_header(f)
             self.offset = f.tell()
-        self.path = path
-        self.fd = os.open(path, os.O_RDONLY)
-        weakref.finalize(self, os.close, self.fd)
+        self._file = _ByteFile(path, says)
 
     def read(self, start, length):
         """Items ``start`` to ``start + length`` of the array."""
         size = self.dtype.itemsize
-        data = os.pread(self.fd, length * size, self.offset + start * size)
-        if len(data) != length * size:
-            raise IndexCorrupt(
-                f"{self.path} is shorter than its postings say: the index is damaged", self.path.name
-            )
-        return np.frombuffer(data, self.dtype)
+        return np.frombuffer(self._file.read(self.offset + start * size, length * size), self.dtype)
 
 
 class _ByteFile:
-    """A file read a stretch at a time with ``os.pread``, never short without saying so."""
+    """A file read a stretch at a time with ``os.pread``, never short without saying so.
 
-    def __init__(self, path):
-        self.path = path
+    ``says``: what gives the lengths read, for the message when the file is shorter.
+    """
+
+    def __init__(self, path, says):
+        self.path, self.says = path, says
         self.fd = os.open(path, os.O_RDONLY)
         weakref.finalize(self, os.close, self.fd)
 
@@ -246,7 +242,7 @@ class _ByteFile:
         data = os.pread(self.fd, length, start)
         if len(data) != length:
             raise IndexCorrupt(
-                f"{self.path} is shorter than its index says: the index is damaged", self.path.name
+                f"{self.path} is shorter than {self.says}: the index is damaged", self.path.name
             )
         return data
 
@@ -259,8 +255,8 @@ class StringsFile:
 
     def __init__(self, directory, name, compressed=False):
         self.name, self.compressed = f"{name}.bin", compressed
-        self._starts = ArrayFile(directory / f"{name}.npy")
-        self._data = _ByteFile(directory / self.name)
+        self._starts = ArrayFile(directory / f"{name}.npy", "the count of documents says")
+        self._data = _ByteFile(directory / self.name, f"{name}.npy says")
 
     @staticmethod
     def exists(directory, name):
