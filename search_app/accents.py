@@ -10,17 +10,22 @@ picks "cán bộ" over "cần bộ" although "cần" is the commoner syllable.
 
 Counting and lookup are numpy: a syllable is a 21-bit id, an n-gram one
 uint64 key, and the counts are sorted arrays that a searcher memory-maps, so
-the worker processes share them through the page cache. See
+the worker processes share them through the page cache. The lookups (a
+syllable's id, a folded syllable's accented forms) are saved beside them as
+arrays and packed strings: a server process loads a model in milliseconds
+and holds no Python object per syllable. See
 docs/design.md#accent-restoration.
 """
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .text import WORD_RE, canonical, fold, has_diacritics, nfc, replace_words
+from .packed import PackedStrings
+from .text import WORD_RE, canonical, fold, fold_text, has_diacritics, nfc, replace_words
 
 # Accented forms kept per folded syllable, most frequent first.
 CANDIDATES = 30
@@ -43,6 +48,21 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _FLUSH_TOKENS = 1_000_000
 _MERGE_KEYS = 8_000_000
 _SHIFT = np.uint64(BITS)
+# The counts a model is, saved as ``<name>.npy`` beside ``syllables.txt``.
+COUNTS = (
+    "unigrams",
+    "context",
+    "followers",
+    "pair_keys",
+    "pairs",
+    "pair_context",
+    "pair_followers",
+    "triple_keys",
+    "triples",
+)
+# What a model looks syllables up in, derived from the counts and saved with them.
+LOOKUPS = ("by_text", "form_starts", "form_ids")
+FORM_KEYS = "form-keys.txt"
 
 
 def _key(*ids):
@@ -184,25 +204,39 @@ class AccentModel:
     with ``triples``.
     """
 
-    def __init__(self, syllables, arrays):
-        self.syllables = syllables
+    def __init__(self, syllables, arrays, lookups=None):
+        """``syllables`` by id (a list, or packed); ``arrays`` the counts; ``lookups`` as :meth:`save` wrote them."""
+        self.syllables = syllables if isinstance(syllables, PackedStrings) else PackedStrings.of(syllables)
         self.arrays = arrays
-        self.ids = {syllable: i for i, syllable in enumerate(syllables)}
         # One more slot, all zero, for a word the model does not know.
-        self._unknown = len(syllables)
+        self._unknown = len(self.syllables)
         self._per_syllable = {
             name: np.append(np.asarray(arrays[name], dtype=np.float64), 0.0)
             for name in ("unigrams", "context", "followers")
         }
         self.total = float(self._per_syllable["unigrams"].sum()) or 1.0
-        unigrams = self._per_syllable["unigrams"]
-        grouped = {}
-        for i in np.argsort(-unigrams[:-1], kind="stable"):
-            if not unigrams[i]:
-                break  # syllables whose articles have all been removed
-            grouped.setdefault(fold(syllables[i]), []).append(int(i))
-        self.forms = {key: ids[:CANDIDATES] for key, ids in grouped.items()}
+        # A server process holds a model per generation: its lookups are
+        # arrays and packed strings, not a Python object per syllable.
+        by_text, form_keys, form_starts, form_ids = lookups or _lookups(self.syllables, arrays["unigrams"])
+        self._by_text = _Ordered(self.syllables, by_text)
+        self._form_keys, self._form_starts, self._form_ids = form_keys, form_starts, form_ids
         self._restore_cached = lru_cache(maxsize=1024)(lambda words: tuple(self._restore(words, {})))
+
+    def _id(self, syllable):
+        """The id of a (canonical) syllable, or None."""
+        at = bisect_left(self._by_text, syllable)
+        return (
+            int(self._by_text.order[at])
+            if at < len(self._by_text) and self._by_text[at] == syllable
+            else None
+        )
+
+    def _forms(self, folded):
+        """The ids of a folded syllable's accented forms, most frequent first (at most :data:`CANDIDATES`)."""
+        at = bisect_left(self._form_keys, folded)
+        if at == len(self._form_keys) or self._form_keys[at] != folded:
+            return []
+        return self._form_ids[self._form_starts[at] : self._form_starts[at + 1]].tolist()
 
     def count(self, *words):
         """How often the syllables ``words`` (one to three) occur in a row.
@@ -213,7 +247,7 @@ class AccentModel:
         >>> m.count("cán", "bộ"), m.count("bộ", "cán"), m.count("hội", "nghị", "cán")
         (2, 0, 1)
         """
-        ids = [self.ids.get(canonical(w)) for w in words]
+        ids = [self._id(canonical(w)) for w in words]
         if None in ids:
             return 0
         if len(ids) == 1:
@@ -228,16 +262,25 @@ class AccentModel:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         (directory / "syllables.txt").write_text("\n".join(self.syllables), encoding="utf-8")
-        for name, array in self.arrays.items():
+        for name in COUNTS:
+            np.save(directory / f"{name}.npy", self.arrays[name])
+        (directory / FORM_KEYS).write_text("\n".join(self._form_keys), encoding="utf-8")
+        for name, array in zip(LOOKUPS, (self._by_text.order, self._form_starts, self._form_ids)):
             np.save(directory / f"{name}.npy", array)
 
     @classmethod
     def load(cls, directory):
-        """The model saved in ``directory``, its arrays memory-mapped."""
+        """The model saved in ``directory``, its arrays memory-mapped.
+
+        A model saved before its lookups were (counts only) computes them.
+        """
         directory = Path(directory)
-        text = (directory / "syllables.txt").read_text(encoding="utf-8")
-        arrays = {path.stem: np.load(path, mmap_mode="r") for path in directory.glob("*.npy")}
-        return cls(text.split("\n") if text else [], arrays)
+        arrays = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in COUNTS}
+        lookups = None
+        if (directory / FORM_KEYS).exists():
+            by_text, form_starts, form_ids = (np.load(directory / f"{name}.npy") for name in LOOKUPS)
+            lookups = (by_text, _read_lines(directory / FORM_KEYS), form_starts, form_ids)
+        return cls(_read_lines(directory / "syllables.txt"), arrays, lookups)
 
     # -- restoration -----------------------------------------------------------
 
@@ -266,9 +309,9 @@ class AccentModel:
 
     def _restore(self, words, spellings):
         lattice = [
-            [i for syllable in spellings[k] for i in self.forms[syllable]]
+            [i for syllable in spellings[k] for i in self._forms(syllable)]
             if spellings.get(k)
-            else self.forms.get(fold(w)) or [self._unknown]
+            else self._forms(fold(w)) or [self._unknown]
             for k, w in enumerate(words)
         ]
         # The states after each word: (previous id, this id, score); and for
@@ -335,7 +378,7 @@ class AccentModel:
         edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
         edits |= {a + c + b for a, b in splits for c in _LETTERS}
         edits.discard(word)
-        return sorted(edit for edit in edits if edit in self.forms)
+        return sorted(edit for edit in edits if self._forms(edit))
 
     def suggest(self, query):
         """The query with accents restored, or None when there is nothing to suggest.
@@ -351,6 +394,58 @@ class AccentModel:
         if all(r == m.group().lower() for r, m in zip(restored, matches)):
             return None
         return replace_words(query, matches, restored)
+
+
+def _lookups(syllables, unigrams):
+    """``(ids in text order, folded forms sorted, where each one's ids start, the ids)`` of a model.
+
+    A folded form's ids are its accented syllables seen at least once, most
+    frequent first (then by id), at most :data:`CANDIDATES` of them.
+    """
+    text = "\n".join(syllables)
+    names = text.split("\n") if text else []
+    folded = fold_text(text).split("\n") if text else []
+    counts = np.asarray(unigrams)
+    seen = [i for i in range(len(folded)) if counts[i] > 0]  # not the syllables of removed articles only
+    seen.sort(key=lambda i: (folded[i], -int(counts[i]), i))
+    keys, starts, ids = [], [], []
+    for i in seen:
+        if not keys or keys[-1] != folded[i]:
+            keys.append(folded[i])
+            starts.append(len(ids))
+        if len(ids) - starts[-1] < CANDIDATES:
+            ids.append(i)
+    starts.append(len(ids))
+    by_text = sorted(range(len(names)), key=names.__getitem__)
+    return (
+        np.array(by_text, dtype=np.int32),
+        PackedStrings.of(keys),
+        np.array(starts, dtype=np.int64),
+        np.array(ids, dtype=np.int32),
+    )
+
+
+class _Ordered:
+    """``strings`` seen in the order ``order`` (a sorted view, for ``bisect``)."""
+
+    def __init__(self, strings, order):
+        self.strings, self.order = strings, order
+
+    def __len__(self):
+        return len(self.order)
+
+    def __getitem__(self, index):
+        return self.strings[int(self.order[index])]
+
+
+def _read_lines(path):
+    """A text file's lines, packed: the bytes read once, where each line starts found with numpy."""
+    data = path.read_bytes()
+    if not data:
+        return PackedStrings(b"", np.zeros(1, dtype=np.int64))
+    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+    starts = np.concatenate([[0], breaks + 1, [len(data) + 1]]) - np.arange(len(breaks) + 2)
+    return PackedStrings(data.replace(b"\n", b""), starts.astype(np.int64))
 
 
 def _lookup(keys, wanted, *values):

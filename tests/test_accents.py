@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from search_app.accents import AccentCounter, AccentModel
+from search_app.accents import COUNTS, AccentCounter, AccentModel
 from search_app.indexer import reindex
 from search_app.store import IndexStore
 
@@ -56,6 +56,21 @@ def test_model_survives_a_round_trip(tmp_path):
     assert loaded.suggest("hoi nghi") == "hội nghị"
     assert loaded.count("hội", "nghị", "cán") == 1
     assert loaded.restore_words(["cho", "mua", "ca", "xyz"]) == ["chợ", "mua", "cá", "xyz"]
+
+
+def test_a_model_saved_without_its_lookup_tables_restores_the_same(tmp_path):
+    # Generations written before the tables were saved hold the counts only.
+    m = model("Hội nghị cán bộ viên chức", "Chợ mua cá", "Cần thiết", "nghe nhìn")
+    m.save(tmp_path / "model")
+    saved = {path.name for path in (tmp_path / "model").iterdir()}
+    for name in saved - {"syllables.txt", *(f"{name}.npy" for name in COUNTS)}:
+        (tmp_path / "model" / name).unlink()
+    assert saved > {path.name for path in (tmp_path / "model").iterdir()}  # there were tables to remove
+    loaded = AccentModel.load(tmp_path / "model")
+    assert loaded.restore_words(["hoi", "nghi", "can", "bo"]) == ["hội", "nghị", "cán", "bộ"]
+    assert loaded.restore_words(["can", "thiet"]) == ["cần", "thiết"]
+    assert loaded.spellings("nghj") == ["nghe", "nghi"]
+    assert loaded.count("mua", "cá") == 1
 
 
 def test_an_empty_model_restores_nothing(tmp_path):

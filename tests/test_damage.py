@@ -41,6 +41,8 @@ KINDS = [
     "accents/syllables.txt",
     *(f"accents/{name}.npy" for name in ("unigrams", "pairs", "pair_keys", "pair_context", "pair_followers")),
     *(f"accents/{name}.npy" for name in ("triples", "triple_keys", "context", "followers")),
+    "accents/form-keys.txt",
+    *(f"accents/{name}.npy" for name in ("by_text", "form_starts", "form_ids")),
 ]
 
 
