@@ -16,9 +16,9 @@ reads them a term at a time. Rarer terms are read from Whoosh on demand
     arrays/leads.bin, .npy      each document's lead (:func:`folded_lead`), zlib-compressed
 
 A ``.bin`` holds one UTF-8 string per document, one after another; its
-``.npy`` where each starts (int64), and where the last ends. Titles are read
-whole into each server process (a few bytes a document, not a Python object
-each); leads are read a document at a time. Arrays written before these two
+``.npy`` where each starts (int64), and where the last ends. Both are read a
+document at a time with ``pread`` (a search reads a few titles, for the
+title-phrase bonus, and 30 leads), so a server process holds neither. Arrays written before these two
 (with ``titles.json``) are still read, and an update of them reads
 everything again.
 """
@@ -35,7 +35,6 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
 from ..errors import IndexCorrupt
-from ..packed import PackedStrings
 from ..text import WORD_RE, fold, fold_text
 
 # Terms in at least this many documents are written to the arrays.
@@ -172,7 +171,7 @@ class Arrays:
         self.lengths = {name: np.load(directory / f"lengths-{name}.npy") for name in fields}
         self.has_leads = StringsFile.exists(directory, LEADS)
         if self.has_leads:
-            self.titles = load_strings(directory, TITLES)
+            self.titles = StringsFile(directory, TITLES)
             self.leads = StringsFile(directory, LEADS, compressed=True)
         else:  # written before strings files
             self.titles = json.loads((directory / "titles.json").read_text("utf-8"))
@@ -274,14 +273,6 @@ class StringsFile:
         """``(starts, bytes)`` of the first ``count`` strings, for an update to keep."""
         starts = self._starts.read(0, count + 1)
         return starts, self._data.read(0, int(starts[-1]))
-
-
-def load_strings(directory, name):
-    """A strings file (uncompressed) read whole, as :class:`~search_app.packed.PackedStrings`."""
-    strings = PackedStrings((directory / f"{name}.bin").read_bytes(), np.load(directory / f"{name}.npy"))
-    if len(strings.data) != strings.starts[-1]:
-        raise IndexCorrupt(f"{directory / name}.bin is not as long as its index says", f"{name}.bin")
-    return strings
 
 
 class StringsWriter:
