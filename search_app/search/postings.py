@@ -3,8 +3,9 @@
 :class:`Postings` is what scoring, filters and facets read: each term's
 document numbers and frequencies (from the generation's arrays, or from
 Whoosh for rarer terms, cached), the per-field document lengths, the live
-documents, the folded titles and leads, and the sortable columns (``year``,
-``organisation``, ``date``, ``speaker_keys``) read once per generation.
+documents, the folded titles and leads, and what is derived from the
+sortable columns (``year``, ``organisation``, ``date``, ``speaker_keys``),
+once per generation.
 """
 
 import threading
@@ -107,12 +108,14 @@ class Postings:
             return self._memos.setdefault(key, value)
 
     def column(self, name):
-        """The values of a sortable field, one per document number, as a list."""
+        """The values of a sortable field, one per document number, as a list read afresh.
+
+        Not kept: what is derived from it (codes, the date order, the
+        speakers) is, as arrays; the list is a Python string a document
+        (about 30 MB for the four columns at 179k articles).
+        """
         reader = self.searcher.reader()
-        return self.memo(
-            ("column", name),
-            lambda: list(reader.column_reader(name)) if reader.has_column(name) else [],
-        )
+        return list(reader.column_reader(name)) if reader.has_column(name) else []
 
     def codes(self, name):
         """``(codes array, values list)``: each document's value as a small integer.
