@@ -11,7 +11,8 @@ import threading
 import numpy as np
 import pytest
 
-from search_app.errors import IndexMissing
+from search_app import store
+from search_app.errors import IndexCorrupt, IndexMissing
 from search_app.indexer import reindex
 from search_app.schema import SCHEMA_VERSION, TEXT_FIELDS
 from search_app.search import SearchEngine
@@ -86,7 +87,7 @@ def test_a_published_generation_lists_every_file_with_its_size_and_checksum(samp
     on_disk = {
         p.relative_to(generation.path).as_posix(): p
         for p in generation.path.rglob("*")
-        if p.is_file() and p.name not in ("manifest.json", "MAIN_WRITELOCK")
+        if p.is_file() and p.name not in ("manifest.json", "MAIN_WRITELOCK", store.VERIFIED)
     }
     assert set(manifest["files"]) == set(on_disk)
     assert {"arrays/docs.npy", "accents/syllables.txt", "phrases.json.gz"} <= set(on_disk)
@@ -254,3 +255,59 @@ def test_arrays_written_before_titles_and_leads_files_still_answer_and_are_updat
     assert sorted(updated.titles[n] for n in live) == sorted(
         [t for t in titles if t != " tieu de 0 hoi nghi "] + [" tieu de moi "]
     )
+
+
+def small_index(tmp_path):
+    source = write_articles(
+        tmp_path / "corpus", {"a.txt": "Hội nghị cán bộ\nNội dung hội nghị.", "b.txt": "Tin khác\nNội dung."}
+    )
+    reindex(tmp_path / "index", [source], jobs=1)
+    return tmp_path / "index"
+
+
+def test_a_generation_verified_on_this_host_opens_again_without_reading_its_files(tmp_path, monkeypatch):
+    index = small_index(tmp_path)
+    assert SearchEngine(index).search("hoi nghi").total == 1  # checked in full, and recorded
+
+    def read_again(path):
+        raise AssertionError(f"{path} was read again")
+
+    monkeypatch.setattr(store, "_sha256", read_again)
+    assert SearchEngine(index).search("hoi nghi").total == 1
+
+
+@pytest.mark.parametrize("keep_mtime", [False, True])
+def test_a_file_changed_after_the_generation_was_verified_is_still_caught(tmp_path, keep_mtime):
+    index = small_index(tmp_path)
+    SearchEngine(index).search("hoi nghi")
+    generation = IndexStore(index).current().path
+    target = generation / "arrays" / "live.npy"
+    before = target.stat()
+    data = bytearray(target.read_bytes())
+    data[-1] ^= 1  # the same size, another byte
+    target.write_bytes(bytes(data))
+    if keep_mtime:  # as `touch -r` or a copy keeping times would leave it
+        os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(IndexCorrupt, match="arrays/live.npy does not match its checksum"):
+        SearchEngine(index).search("hoi nghi")
+
+
+def test_where_the_verification_cannot_be_recorded_every_open_checks_in_full(tmp_path, monkeypatch):
+    index = small_index(tmp_path)
+    (IndexStore(index).current().path / store.VERIFIED).mkdir()  # nothing can be written there
+    SearchEngine(index).search("hoi nghi")
+    read = []
+    sha256 = store._sha256
+    monkeypatch.setattr(store, "_sha256", lambda path: read.append(path) or sha256(path))
+    assert SearchEngine(index).search("hoi nghi").total == 1
+    assert read
+
+
+def test_the_record_of_a_verification_is_never_part_of_a_generation(tmp_path):
+    index = small_index(tmp_path)
+    SearchEngine(index).search("hoi nghi")
+    (tmp_path / "corpus" / "c.txt").write_text("Bài mới\nHội nghị mới.", "utf-8")
+    reindex(index, [tmp_path / "corpus"], jobs=1)
+    files = IndexStore(index).current().manifest()["files"]
+    assert not [name for name in files if name.startswith(store.VERIFIED)]
+    assert SearchEngine(index).search("hoi nghi").total == 2

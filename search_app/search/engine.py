@@ -78,7 +78,7 @@ class OpenGeneration:
     @classmethod
     def open(cls, generation):
         """Open ``generation`` once every file matches its manifest; raises :class:`IndexCorrupt`."""
-        generation.verify(checksums=True)
+        generation.verify_on_open()
         try:
             searcher = generation.open_whoosh().searcher()
             accents = AccentModel.load(generation.accents) if generation.accents.exists() else None
