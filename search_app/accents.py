@@ -218,18 +218,15 @@ class AccentModel:
         # A server process holds a model per generation: its lookups are
         # arrays and packed strings, not a Python object per syllable.
         by_text, form_keys, form_starts, form_ids = lookups or _lookups(self.syllables, arrays["unigrams"])
-        self._by_text = _Ordered(self.syllables, by_text)
+        self._by_text = by_text  # syllable ids in the order of their text
         self._form_keys, self._form_starts, self._form_ids = form_keys, form_starts, form_ids
         self._restore_cached = lru_cache(maxsize=1024)(lambda words: tuple(self._restore(words, {})))
 
     def _id(self, syllable):
         """The id of a (canonical) syllable, or None."""
-        at = bisect_left(self._by_text, syllable)
-        return (
-            int(self._by_text.order[at])
-            if at < len(self._by_text) and self._by_text[at] == syllable
-            else None
-        )
+        order, text = self._by_text, self.syllables
+        at = bisect_left(order, syllable, key=lambda i: text[int(i)])
+        return int(order[at]) if at < len(order) and text[int(order[at])] == syllable else None
 
     def _forms(self, folded):
         """The ids of a folded syllable's accented forms, most frequent first (at most :data:`CANDIDATES`)."""
@@ -265,7 +262,7 @@ class AccentModel:
         for name in COUNTS:
             np.save(directory / f"{name}.npy", self.arrays[name])
         (directory / FORM_KEYS).write_text("\n".join(self._form_keys), encoding="utf-8")
-        for name, array in zip(LOOKUPS, (self._by_text.order, self._form_starts, self._form_ids)):
+        for name, array in zip(LOOKUPS, (self._by_text, self._form_starts, self._form_ids)):
             np.save(directory / f"{name}.npy", array)
 
     @classmethod
@@ -402,9 +399,8 @@ def _lookups(syllables, unigrams):
     A folded form's ids are its accented syllables seen at least once, most
     frequent first (then by id), at most :data:`CANDIDATES` of them.
     """
-    text = "\n".join(syllables)
-    names = text.split("\n") if text else []
-    folded = fold_text(text).split("\n") if text else []
+    names = list(syllables)
+    folded = fold_text("\n".join(names)).split("\n") if names else []
     counts = np.asarray(unigrams)
     seen = [i for i in range(len(folded)) if counts[i] > 0]  # not the syllables of removed articles only
     seen.sort(key=lambda i: (folded[i], -int(counts[i]), i))
@@ -423,19 +419,6 @@ def _lookups(syllables, unigrams):
         np.array(starts, dtype=np.int64),
         np.array(ids, dtype=np.int32),
     )
-
-
-class _Ordered:
-    """``strings`` seen in the order ``order`` (a sorted view, for ``bisect``)."""
-
-    def __init__(self, strings, order):
-        self.strings, self.order = strings, order
-
-    def __len__(self):
-        return len(self.order)
-
-    def __getitem__(self, index):
-        return self.strings[int(self.order[index])]
 
 
 def _read_lines(path):

@@ -257,12 +257,7 @@ class IndexStore:
         generation = self.generation(time.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3))
         generation.path.mkdir(parents=True)
         for source in copy_of.path.iterdir() if copy_of else ():
-            if (
-                source.is_file()
-                and source.name not in (*DERIVED, MANIFEST)
-                and not source.name.startswith(VERIFIED)
-                and not source.match(WHOOSH_LOCK)
-            ):
+            if _generation_file(source) and source.name not in (*DERIVED, MANIFEST):
                 try:
                     os.link(source, generation.path / source.name)
                 except OSError:  # a file system without hard links
@@ -273,11 +268,7 @@ class IndexStore:
         """Make ``generation`` the live one, durably; keep the previous one, prune the rest."""
         previous = self.current_name()
         files = {}
-        for path in sorted(
-            p
-            for p in generation.path.rglob("*")
-            if p.is_file() and not p.match(WHOOSH_LOCK) and not p.name.startswith(VERIFIED)
-        ):
+        for path in sorted(p for p in generation.path.rglob("*") if _generation_file(p)):
             files[path.relative_to(generation.path).as_posix()] = _fsync_and_describe(path)
         manifest = {
             "schema_version": schema_version,
@@ -316,6 +307,11 @@ class IndexStore:
                     unfinished.append(child.name)
                 shutil.rmtree(child, ignore_errors=True)
         return unfinished
+
+
+def _generation_file(path):
+    """Whether ``path`` is a file of a generation's data: not Whoosh's lock, not a host's record of a check."""
+    return path.is_file() and not path.match(WHOOSH_LOCK) and not path.name.startswith(VERIFIED)
 
 
 def _fsync_and_describe(path):

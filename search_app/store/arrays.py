@@ -18,9 +18,9 @@ reads them a term at a time. Rarer terms are read from Whoosh on demand
 A ``.bin`` holds one UTF-8 string per document, one after another; its
 ``.npy`` where each starts (int64), and where the last ends. Both are read a
 document at a time with ``pread`` (a search reads a few titles, for the
-title-phrase bonus, and 30 leads), so a server process holds neither. Arrays written before these two
-(with ``titles.json``) are still read, and an update of them reads
-everything again.
+title-phrase bonus, and 30 leads), so a server process holds neither.
+Arrays written before these two (with ``titles.json``) are still read, and
+an update of them reads everything again.
 """
 
 import json
