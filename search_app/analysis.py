@@ -32,15 +32,17 @@ from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
 from .segmenter import Segmenter
-from .text import FOLDED_CHARACTERS, canonical, fold, fold_text, normalize_tone
+from .text import FOLDED_CHARACTERS, canonical, fold, normalize_tone
 
 # A token for the segmenter: a run of letters/digits, or one other
 # non-space character (punctuation tells the model where words stop).
 _SEGMENT_RE = re.compile(r"(?P<word>[^\W_]+)|[^\w\s]|_")
-_WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
+# A word: a run of letters and digits (not "_", which joins compounds).
+WORD_RE = re.compile(r"[^\W_]+")
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 # Characters that folding turns into several characters or into a
 # character of the other kind (letter or not): "æ" -> "ae", "ǀ" -> "|".
-# A text without them folds character for character (see folded_words).
+# A text without them folds character for character (see folds_in_place).
 _RESHAPED = "".join(
     re.escape(c)
     for c in FOLDED_CHARACTERS
@@ -95,27 +97,16 @@ def words_with_offsets(text):
     return list(zip(parts[1::2], ends[0::2], ends[1::2]))
 
 
-def folded_words(text):
-    """``(folded words, startchars, endchars)`` of the words of ``text`` (NFC).
+def folds_in_place(text, folded):
+    """Whether ``folded`` (``fold_text(text)``) holds ``text``'s words at their places, letter for letter.
 
-    The same words as :func:`words_with_offsets`, folded, for matching
-    against folded query terms. The whole text is folded at once and split
-    where it was: Vietnamese folds letter for letter, so the offsets hold.
-    A text with a letter that folds to more or less than one letter ("æ")
-    is split first and folded word by word.
+    True of Vietnamese; not of a text with "æ" (folds to two letters) or
+    "ǀ" (a letter that folds to "|").
 
-    >>> folded_words("Hội nghị, 2023!")
-    (['hoi', 'nghi', '2023'], [0, 4, 10], [3, 8, 14])
-    >>> folded_words("Cæsar và Đảng")
-    (['caesar', 'va', 'dang'], [0, 6, 9], [5, 8, 13])
+    >>> folds_in_place("Hội nghị", "hoi nghi"), folds_in_place("Cæsar", "caesar")
+    (True, False)
     """
-    folded = fold_text(text)  # not fold(): its cache is for words, not whole articles
-    if len(folded) != len(text) or _RESHAPED_RE.search(text):
-        words = words_with_offsets(text)
-        return [fold(w) for w, _, _ in words], [s for _, s, _ in words], [e for _, _, e in words]
-    parts = _WORD_SPLIT_RE.split(folded)
-    ends = list(itertools.accumulate(map(len, parts)))
-    return parts[1::2], ends[0:-1:2], ends[1::2]
+    return len(folded) == len(text) and not _RESHAPED_RE.search(text)
 
 
 def compounds(text):

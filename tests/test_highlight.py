@@ -65,3 +65,10 @@ def test_snippets_do_not_keep_the_articles_they_show_in_memory():
     for text in articles:
         assert snippet(text, {"hoi", "nghi"})[0].marks
     assert fold.cache_info().currsize - before < 10
+
+
+def test_only_whole_words_are_marked_and_line_breaks_read_as_spaces():
+    # "hoi" ends "khởi" and "chơi" but is neither; "_" parts words as a space does.
+    text = "Khởi công trò chơi.\n\nHội   nghị\tnghỉ trưa_hoi."
+    html = str(snippet_html(snippet(text, {"hoi", "nghi"})))
+    assert html == "Khởi công trò chơi. <mark>Hội nghị nghỉ</mark> trưa_<mark>hoi</mark>."

@@ -1,20 +1,26 @@
 """Snippets and marks: where the query's words are in a text, as character spans.
 
-The words are the analyzer's own (:func:`search_app.analysis.folded_words`),
+The words are the analyzer's own (:data:`search_app.analysis.WORD_RE`),
 compared folded, so a query typed without accents marks the accented text.
 Nothing here is HTML: :mod:`search_app.web.markup` renders the spans.
 """
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
-from ..analysis import folded_words
+from ..analysis import WORD_RE, folds_in_place
+from ..text import fold, fold_text
 
 SNIPPET_CHARS = 240
 # A passage that repeats this many words of one already chosen shows nothing new.
 REPEATED_WORDS = 8
 TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
-_SPACES_RE = re.compile(r"(\s+)")
+_SPACES_RE = re.compile(r"\s+")
+_WORD_START_RE = re.compile(f"(?<![^\\W_]){WORD_RE.pattern}")
+_LAST_WORD_END_RE = re.compile(r"(?s).*[^\W_](?![^\W_])")
+_LAST_WORD_BEFORE_RE = re.compile(r"(?s).*[^\W_](?=[\W_])")
 
 
 @dataclass(frozen=True)
@@ -48,48 +54,49 @@ def snippet(text, terms, chars=SNIPPET_CHARS):
     >>> snippet("Hội  nghị", {"hoi", "nghi"})[0].marks
     ((0, 8),)
     """
-    folded, starts, ends = folded_words(text) if terms and text else ([], [], [])
-    hits = [i for i, word in enumerate(folded) if word in terms]
+    hits = matching_words(text, terms)  # (start, end, folded word)
     if not hits:
         head = text[:chars]
         if len(text) > chars:
             head = head.rsplit(" ", 1)[0]
         return [Passage(" ".join(head.split()), cut_after=len(text) > chars)]
     surround = chars // 3
-    passages = []  # (first word, last word, matched words); never overlapping
+    passages = []  # (startchar, endchar, matched words); never overlapping
     i = 0
     while i < len(hits):
-        first = last = hits[i]
-        floor = passages[-1][1] + 1 if passages else 0
-        while first > floor and starts[hits[i]] - starts[first - 1] <= surround:
-            first -= 1
+        floor = passages[-1][1] if passages else 0
+        start = _WORD_START_RE.search(text, max(hits[i][0] - surround, floor)).start()
         j = i + 1
-        while j < len(hits) and ends[hits[j]] - starts[first] <= chars - surround // 2:
+        while j < len(hits) and hits[j][1] - start <= chars - surround // 2:
             j += 1
-        last = hits[j - 1]
-        while last + 1 < len(starts) and ends[last + 1] - starts[first] <= chars:
-            last += 1
-        while j < len(hits) and hits[j] <= last:  # matches the stretch took in: this passage's
+        end = _last_word_end(text, hits[j - 1][1], start + chars)
+        while j < len(hits) and hits[j][0] < end:  # matches the stretch took in: this passage's
             j += 1
-        passages.append((first, last, hits[i:j]))
+        passages.append((start, end, hits[i:j]))
         i = j
 
     def quality(passage):
-        first, _, matched = passage
-        return (-len({folded[k] for k in matched}), -len(matched), first)
+        start, _, matched = passage
+        return (-len({word for _, _, word in matched}), -len(matched), start)
 
     chosen, shown = [], set()
-    for first, last, matched in sorted(passages, key=quality):
-        runs = _runs(folded[first : last + 1])
+    for start, end, matched in sorted(passages, key=quality):
+        runs = _runs(folded_words(text[start:end]))
         if not runs & shown:
-            chosen.append((first, last, matched))
+            chosen.append((start, end, matched))
             shown |= runs
         if len(chosen) == 2:
             break
-    return [
-        _passage(text, [(starts[k], ends[k]) for k in matched], starts[first], ends[last])
-        for first, last, matched in chosen
-    ]
+    return [_passage(text, [(s, e) for s, e, _ in matched], start, end) for start, end, matched in chosen]
+
+
+def _last_word_end(text, start, limit):
+    """Where the last word of ``text[start:]`` that ends by ``limit`` ends; ``start`` if none does."""
+    if limit >= len(text):
+        found = _LAST_WORD_END_RE.match(text, start)
+    else:  # a word cut at limit + 1 would seem to end there: ask for what follows its end
+        found = _LAST_WORD_BEFORE_RE.match(text, start, limit + 1)
+    return found.end() if found else start
 
 
 def _runs(words):
@@ -98,27 +105,30 @@ def _runs(words):
 
 
 def _passage(text, spans, start, end):
-    """``text[start:end]`` (and the punctuation closing it), white space squeezed, ``spans`` moved along."""
+    """``text[start:end]`` (and the punctuation closing it), white space squeezed, ``spans`` moved along.
+
+    ``start`` is a word's start, so the stretch opens and closes on other
+    than white space.
+    """
     while end < len(text) and text[end] in TRAILING_PUNCTUATION:
         end += 1
-    pieces, at = [], start
-    for s, e in spans:
-        pieces += [(text[at:s], False), (text[s:e], True)]
-        at = e
-    pieces.append((text[at:end], False))
-    out, spans, space = "", [], False
-    for piece, marked in pieces:
-        for n, chunk in enumerate(_SPACES_RE.split(piece)):
-            if n % 2:  # a run of white space
-                space = True
-            elif chunk:
-                if space and out:
-                    out += " "
-                space = False
-                out += chunk
-                if marked:
-                    spans.append((len(out) - len(chunk), len(out)))
-    return Passage(out, tuple(_joined(out, spans)), bool(text[:start].strip()), bool(text[end:].strip()))
+    stretch = text[start:end]
+    squeezed = _SPACES_RE.sub(" ", stretch)
+    # Where each run of white space ends in the stretch, and how much squeezing took up to there.
+    run_ends, taken = [0], [0]
+    if len(squeezed) != len(stretch):
+        for run in _SPACES_RE.finditer(stretch):
+            run_ends.append(run.end())
+            taken.append(taken[-1] + len(run.group()) - 1)
+
+    def moved(at):
+        at -= start
+        return at - taken[bisect.bisect_right(run_ends, at) - 1]
+
+    marked = [(moved(s), moved(e)) for s, e in spans]
+    return Passage(
+        squeezed, tuple(_joined(squeezed, marked)), bool(text[:start].strip()), bool(text[end:].strip())
+    )
 
 
 def _joined(text, spans):
@@ -139,6 +149,49 @@ def marks(text, terms):
     >>> marks("Hội nghị <b>", {"hoi"})
     [(0, 3)]
     """
-    if not terms or not text:
+    return _joined(text, [(start, end) for start, end, _ in matching_words(text, terms)])
+
+
+def matching_words(text, words):
+    """``[(startchar, endchar, folded word)]`` of each word of ``text`` (NFC) whose folded form is in ``words``.
+
+    The whole text is folded at once and searched for the words
+    themselves, not split into all its words: Vietnamese folds letter for
+    letter, so the offsets hold, and a results page searches ten whole
+    articles for its snippets. A text with a letter that folds to more or
+    less than one letter ("æ") is split and folded word by word.
+
+    >>> matching_words("Hội nghị, 2023! Hội", {"hoi", "2023"})
+    [(0, 3, 'hoi'), (10, 14, '2023'), (16, 19, 'hoi')]
+    >>> matching_words("Cæsar và Đảng", {"caesar", "dang"})
+    [(0, 5, 'caesar'), (9, 13, 'dang')]
+    """
+    if not words or not text:
         return []
-    return _joined(text, [(start, end) for word, start, end in zip(*folded_words(text)) if word in terms])
+    folded = fold_text(text)  # not fold(): its cache is for words, not whole articles
+    if not folds_in_place(text, folded):
+        found = ((m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text))
+        return [hit for hit in found if hit[2] in words]
+    words = frozenset(w for w in words if WORD_RE.fullmatch(w))  # here a folded word is one
+    return [(m.start(), m.end(), m.group()) for m in _words_pattern(words).finditer(folded)] if words else []
+
+
+def folded_words(text):
+    """The words of ``text`` (NFC), folded: folded at once where that keeps them, else one by one.
+
+    >>> folded_words("Hội nghị, 2023!")
+    ['hoi', 'nghi', '2023']
+    >>> folded_words("Cæsar ǀ Đảng")
+    ['caesar', '|', 'dang']
+    """
+    folded = fold_text(text)
+    if not folds_in_place(text, folded):
+        return [fold_text(word) for word in WORD_RE.findall(text)]
+    return WORD_RE.findall(folded)
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words):
+    """A pattern matching any of ``words`` as a whole word, not inside a longer one."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words))
+    return re.compile(f"(?<![^\\W_])(?:{alternatives})(?![^\\W_])")
