@@ -227,3 +227,19 @@ def test_a_passage_holding_the_questions_rare_words_side_by_side_comes_first(mak
     assert ids(result)[:2] == ["ly-nam-de", "gia-long"]
     scores = [hit.score for hit in result.results]
     assert scores == sorted(scores, reverse=True)  # what a client sorting by score sees too
+
+
+def test_scores_are_the_same_whether_a_terms_scores_are_kept_sparse_or_dense(sample_index, monkeypatch):
+    # A common word's scores are one per document; a rare word's, per holder. Both must rank alike.
+    from search_app.search import SearchEngine, scoring
+
+    queries = ["hội nghị", "hoi nghi khoa hoc", "viện", "tổng kết công tác năm", '"hội nghị" -"đại hội"']
+
+    def results(share):
+        monkeypatch.setattr(scoring, "DENSE_SHARE", share)
+        engine = SearchEngine(sample_index)
+        return [[(h.id, h.score) for h in engine.search(q, per_page=50).results] for q in queries]
+
+    all_sparse, all_dense = results(0), results(10**9)
+    assert all_sparse == all_dense
+    assert all(all_sparse)
