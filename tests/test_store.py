@@ -194,6 +194,7 @@ def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_full_write(t
                 else read_postings(segments, full.live, name, term)
             )
             assert np.array_equal(docs, expected[0]) and np.array_equal(tf, expected[1]), (name, term)
+            assert updated.holders(name, term) == len(expected[0]), (name, term)  # idf counts live holders
 
 
 def _title_and_body(searcher, docnum):

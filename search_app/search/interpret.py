@@ -32,7 +32,7 @@ def interpret(query, postings, accents):
 
     def known(word):
         term = fold(word)
-        return any(len(postings.docs(name, term)) for name in ("title", "body"))
+        return any(postings.holders(name, term) for name in ("title", "body"))
 
     matches = list(WORD_RE.finditer(query))
     words = [match.group() for match in matches]

@@ -60,6 +60,12 @@ class Postings:
         """Document numbers (sorted) that hold ``term`` in ``field``."""
         return self.entry(field, term)[0]
 
+    def holders(self, field, term):
+        """How many documents hold ``term`` in ``field`` (without reading the postings where the arrays say)."""
+        if self._arrays is not None and (field, term) in self._arrays:
+            return self._arrays.holders(field, term)
+        return len(self.docs(field, term))
+
     def entry(self, field, term):
         """``(docnums, frequencies)`` of ``term`` in ``field``: from the arrays, or from Whoosh once (cached)."""
         key = (field, term)

@@ -52,7 +52,7 @@ def idf_of(postings, syllables):
     n = postings.count
     out = {}
     for s in set(syllables):
-        df = len(postings.docs("body", s))
+        df = postings.holders("body", s)
         out[s] = math.log(1 + (n - df + 0.5) / (df + 0.5))
     return out
 

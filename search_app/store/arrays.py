@@ -196,6 +196,10 @@ class Arrays:
     def __contains__(self, key):
         return key in self._terms
 
+    def holders(self, field, term):
+        """How many documents hold a term the arrays hold (they hold live documents only)."""
+        return self._terms[(field, term)][1]
+
     def postings(self, field, term):
         """``(docnums, frequencies)`` of a term the arrays hold."""
         start, length = self._terms[(field, term)]
