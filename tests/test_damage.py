@@ -35,7 +35,7 @@ KINDS = [
     "manifest.json",
     "phrases.json.gz",
     "phrase-counts.json.gz",
-    *(f"arrays/{name}" for name in ("docs.npy", "tf.npy", "live.npy", "meta.json")),
+    *(f"arrays/{name}" for name in ("docs.npy", "tf.npy", "live.npy", "meta.json", "filters.npy")),
     *(f"arrays/{name}" for name in ("titles.bin", "titles.npy", "leads.bin", "leads.npy")),
     *(f"arrays/lengths-{field}.npy" for field in ("title", "body", "speakers")),
     "accents/syllables.txt",

@@ -195,6 +195,75 @@ def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_full_write(t
             )
             assert np.array_equal(docs, expected[0]) and np.array_equal(tf, expected[1]), (name, term)
             assert updated.holders(name, term) == len(expected[0]), (name, term)  # idf counts live holders
+        # The unchanged segment keeps its term filter; the new ones get theirs, as a full write makes them.
+        assert updated.filters.data == full.filters.data
+
+
+def _every_key(segments):
+    for position, (leaf, _) in enumerate(segments):
+        for name in TEXT_FIELDS:
+            for text, _ in leaf.iter_field(name):
+                yield position, name, text
+
+
+def test_a_segments_term_filter_holds_every_term_of_the_segment_and_few_others(tmp_path):
+    # A rare term is looked up in Whoosh only in the segments whose filter may
+    # hold it: a term the filter left out would never be found.
+    words = "hội nghị cán bộ viên chức năm khoa học công nghệ tổng kết báo cáo phát biểu".split()
+    rng = random.Random(2)
+    articles = {
+        f"a{i}.txt": f"Bài {i} {rng.choice(words)}\n"
+        + " ".join(rng.choice(words) for _ in range(30))
+        + f" mã{i}"
+        for i in range(200)
+    }
+    source = write_articles(tmp_path / "corpus", articles)
+    reindex(tmp_path / "index", [source], jobs=2)
+    generation = IndexStore(tmp_path / "index").current()
+    with generation.open_whoosh().searcher() as searcher:
+        segments = list(searcher.reader().leaf_readers())
+        filters = Arrays(generation.arrays, TEXT_FIELDS).filters
+        assert len(filters) == len(segments) == 2  # jobs=2: a segment per writer
+        held = list(_every_key(segments))
+        assert len(held) > 400 and all(filters.may_hold(*key) for key in held)
+        made_up = [f"không{i}có".encode() for i in range(2000)]
+        assert sum(filters.may_hold(0, "body", text) for text in made_up) < 60  # about 1 % may be
+        # What a search reads is what Whoosh holds, filter or none.
+        postings = Postings(searcher, TEXT_FIELDS, generation.arrays)
+        live = postings.live
+        for name, term in {(name, text.decode()) for _, name, text in held} | {("body", "không1có")}:
+            docs, tf = postings.entry(name, term)
+            expected_docs, expected_tf = read_postings(segments, live, name, term)
+            assert np.array_equal(docs, expected_docs) and np.array_equal(tf, expected_tf), (name, term)
+        assert len(postings.docs("body", "ma7")) == 1
+
+
+def test_arrays_written_before_term_filters_answer_and_their_update_writes_them(tmp_path):
+    source = write_articles(
+        tmp_path / "corpus", {f"a{i}.txt": f"Tiêu đề {i}\nHội nghị lần thứ {i} khai mạc." for i in range(60)}
+    )
+    reindex(tmp_path / "index", [source], jobs=1)
+    store = IndexStore(tmp_path / "index")
+    generation = store.current()
+    expected = [(hit.id, hit.score) for hit in SearchEngine(tmp_path / "index").search("lan thu 7").results]
+    meta = json.loads((generation.arrays / "meta.json").read_text("utf-8"))
+    del meta["filters"]
+    (generation.arrays / "meta.json").write_text(json.dumps(meta), "utf-8")
+    (generation.arrays / "filters.npy").unlink()
+    (generation.path / "manifest.json").unlink()
+    store.publish(generation, SCHEMA_VERSION, 60)
+    assert Arrays(generation.arrays, TEXT_FIELDS).filters is None
+    found = SearchEngine(tmp_path / "index").search("lan thu 7").results
+    assert [(hit.id, hit.score) for hit in found] == expected and expected
+
+    write_articles(source, {"a0.txt": "Tiêu đề mới\nHội nghị đã đổi."})
+    assert reindex(tmp_path / "index", [source], jobs=1).updated == 1
+    updated = store.current()
+    filters = Arrays(updated.arrays, TEXT_FIELDS).filters
+    with updated.open_whoosh().searcher() as searcher:
+        segments = list(searcher.reader().leaf_readers())
+        assert len(segments) == len(filters) == 2  # the first build's segment is kept, and gets a filter
+        assert all(filters.may_hold(*key) for key in _every_key(segments))
 
 
 def _title_and_body(searcher, docnum):

@@ -13,7 +13,17 @@ from collections import OrderedDict
 
 import numpy as np
 
-from ..store.arrays import Arrays, field_lengths, folded_lead, folded_title, leaves, live_mask, read_postings
+from ..errors import IndexCorrupt
+from ..store.arrays import (
+    META,
+    Arrays,
+    field_lengths,
+    folded_lead,
+    folded_title,
+    leaves,
+    live_mask,
+    read_postings,
+)
 
 # Titles read from Whoosh for an index without arrays (an older generation).
 CACHED_TITLES = 20_000
@@ -38,6 +48,14 @@ class Postings:
         self.leaves = list(leaves(reader))
         self.size = reader.doc_count_all()
         self._arrays = Arrays(arrays, fields) if arrays is not None and Arrays.exist(arrays) else None
+        self._filters = None  # the segments' term filters, when the arrays have them for these segments
+        if self._arrays is not None and self._arrays.filters is not None:
+            ids = [leaf.segment().segment_id() for leaf, _ in self.leaves]
+            if ids != [segment_id for segment_id, _ in self._arrays.segments]:
+                raise IndexCorrupt(
+                    "the arrays' term filters are not those of the generation's segments", META
+                )
+            self._filters = self._arrays.filters
         if self._arrays is not None:
             self.live, self.lengths = self._arrays.live, self._arrays.lengths
         else:
@@ -76,7 +94,7 @@ class Postings:
             if entry is not None:
                 self._cache.move_to_end(key)
                 return entry
-        entry = read_postings(self.leaves, self.live, field, term)
+        entry = read_postings(self.leaves, self.live, field, term, self._filters)
         with self._lock:
             self._cache.remember(key, entry)
         return entry

@@ -6,7 +6,8 @@ every term in :data:`ARRAY_MIN_DOCS` or more documents into two flat arrays
 (document numbers and frequencies), with each field's document lengths, the
 live-document mask and the folded titles; :mod:`search_app.search.postings`
 reads them a term at a time. Rarer terms are read from Whoosh on demand
-(:func:`read_postings`: a block or two, fast)::
+(:func:`read_postings`: a block or two, fast), in the segments whose term
+filter (:mod:`search_app.store.termfilter`) says they may be::
 
     arrays/meta.json            {"terms": {field: {term: [start, length]}}}
     arrays/docs.npy, tf.npy     document numbers (int32) and frequencies, term after term
@@ -14,6 +15,7 @@ reads them a term at a time. Rarer terms are read from Whoosh on demand
     arrays/lengths-<field>.npy  each document's length in the field
     arrays/titles.bin, .npy     each document's indexed title, folded (:func:`folded_title`)
     arrays/leads.bin, .npy      each document's lead (:func:`folded_lead`), zlib-compressed
+    arrays/filters.npy          each segment's term filter (its span in meta.json's "filters")
 
 A ``.bin`` holds one UTF-8 string per document, one after another; its
 ``.npy`` where each starts (int64), and where the last ends. Both are read a
@@ -33,9 +35,12 @@ from collections import Counter
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 
 from ..errors import IndexCorrupt
 from ..text import WORD_RE, fold, fold_text
+from . import termfilter
+from .termfilter import TermFilters, build_filter, filter_key
 
 # Terms in at least this many documents are written to the arrays.
 ARRAY_MIN_DOCS = 50
@@ -69,14 +74,22 @@ def field_lengths(reader, name, segments=None):
     return np.array(lengths, dtype=np.float32)
 
 
-def read_postings(segments, live, field, term):
-    """``(docnums, frequencies)`` of ``term`` in ``field``, live documents only, read from Whoosh."""
+def read_postings(segments, live, field, term, filters=None):
+    """``(docnums, frequencies)`` of ``term`` in ``field``, live documents only, read from Whoosh.
+
+    ``filters``: the :class:`~search_app.store.termfilter.TermFilters` of
+    ``segments``; a segment they say lacks the term is not looked up.
+    """
     ids, weights = [], []
     btext = term.encode("utf-8")
-    for leaf, offset in segments:
-        if (field, btext) not in leaf:
+    for position, (leaf, offset) in enumerate(segments):
+        if filters is not None and not filters.may_hold(position, field, btext):
             continue
-        leaf_ids, leaf_weights = _read_matcher(leaf.postings(field, btext))
+        try:
+            matcher = leaf.postings(field, btext)
+        except TermNotFound:
+            continue
+        leaf_ids, leaf_weights = _read_matcher(matcher)
         ids.append(np.asarray(leaf_ids, dtype=np.int64) + offset)
         weights.append(np.asarray(leaf_weights, dtype=np.float32))
     if not ids:
@@ -102,9 +115,10 @@ def write_arrays(reader, directory, fields, previous=None):
     kept = sum(count for _, count in listed[:shared])  # document numbers below this are in ``old``
     tail = segments[shared:]  # every segment when there is no ``old``
     docs, tf, terms, start = [], [], {}, 0
+    keys = [[] for _ in tail]  # each segment's (field, term) keys, for its term filter
     for name in fields:
         terms[name] = {}
-        frequent, in_tail = _frequent_terms(tail, name, old, segments[:shared])
+        frequent, in_tail = _frequent_terms(tail, name, old, segments[:shared], keys)
         for text in frequent:
             if old is not None and (name, text) in old:
                 old_docs, old_tf = old.postings(name, text)
@@ -142,7 +156,11 @@ def write_arrays(reader, directory, fields, previous=None):
         if old is not None:
             lengths = np.concatenate([old.lengths[name][:kept], lengths])
         np.save(directory / f"lengths-{name}.npy", lengths)
-    meta = {"terms": terms, "segments": listed}
+    filters = _kept_filters(old, segments[:shared], fields) + [build_filter(k) for k in keys]
+    np.save(directory / termfilter.FILE, np.concatenate(filters))
+    ends = np.cumsum([len(f) for f in filters]).tolist()
+    spans = [[end - len(f), len(f)] for f, end in zip(filters, ends)]
+    meta = {"terms": terms, "segments": listed, "filters": spans}
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
 
 
@@ -184,6 +202,14 @@ class Arrays:
         }
         # [segment id, documents] of each Whoosh segment, in order (not in arrays written before them).
         self.segments = meta.get("segments", [])
+        self.filters = None  # arrays written before term filters have none
+        if "filters" in meta:
+            self.filters = TermFilters(np.load(directory / termfilter.FILE), meta["filters"])
+            if len(self.filters) != len(self.segments) or not self.filters.covered:
+                raise IndexCorrupt(
+                    f"arrays/{termfilter.FILE} does not hold the filters {META} lists",
+                    f"arrays/{termfilter.FILE}",
+                )
 
     def terms(self):
         """The ``(field, term)`` keys the arrays hold."""
@@ -321,19 +347,41 @@ def folded_title(title):
     return " " + " ".join(fold(w) for w in WORD_RE.findall(title)) + " "
 
 
-def _frequent_terms(segments, name, old=None, before=()):
+def _kept_filters(old, kept, fields):
+    """The term filters of the ``kept`` segments: the previous arrays', or made again when they have none."""
+    if old is not None and old.filters is not None:
+        data = np.frombuffer(old.filters.data, dtype=np.uint8)
+        return [data[start : start + size] for start, size in map(old.filters.span, range(len(kept)))]
+    return [build_filter(_segment_keys(leaf, fields)) for leaf, _ in kept]
+
+
+def _segment_keys(leaf, fields):
+    for name in fields:
+        for text, _ in leaf.iter_field(name):
+            yield filter_key(name, _as_bytes(text))
+
+
+def _as_bytes(text):
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _frequent_terms(segments, name, old=None, before=(), keys=None):
     """``(the terms of field name in ARRAY_MIN_DOCS documents or more, in order, the terms of segments)``.
 
     Counted segment by segment over ``segments``: the merged view of all
     segments looks every term up in every segment, which took longer than
     reading the postings. With ``old`` (the previous arrays, which hold the
     segments ``before``; ``segments`` are the ones after them), the terms
-    it holds, and the terms of ``segments`` frequent over both.
+    it holds, and the terms of ``segments`` frequent over both. ``keys``
+    (a list per segment) gets each term's :func:`filter_key`.
     """
     frequency = Counter()
-    for leaf, _ in segments:
+    for position, (leaf, _) in enumerate(segments):
         for text, info in leaf.iter_field(name):
-            frequency[text.decode("utf-8") if isinstance(text, bytes) else text] += info.doc_frequency()
+            btext = _as_bytes(text)
+            frequency[btext.decode("utf-8")] += info.doc_frequency()
+            if keys is not None:
+                keys[position].append(filter_key(name, btext))
     if old is None:
         return sorted(text for text, count in frequency.items() if count >= ARRAY_MIN_DOCS), frequency
     frequent = {text for field, text in old.terms() if field == name}
