@@ -304,7 +304,7 @@ class ParallelWriter(MpWriter):
     Each process analyses its share of the documents into a segment of its
     own (the segmenter is the cost, so this scales with the cores). Whoosh's
     version waits forever when its processes die and cannot stop them on
-    cancel; this one raises and terminates them. A process that dies at the
+    cancel; this one raises and kills them. A process that dies at the
     very end loses its segment without a word from Whoosh, which is why
     :func:`reindex` counts the documents before publishing.
     """
@@ -324,8 +324,10 @@ class ParallelWriter(MpWriter):
         return task
 
     def cancel(self):
+        # SIGKILL, not SIGTERM: a SIGTERM that arrives between a process's fork
+        # and its resetting the reindex's handlers is lost, and join would wait forever.
         for task in self.tasks:
-            task.terminate()
+            task.kill()
             task.join()
         SegmentWriter.cancel(self)
 
@@ -333,7 +335,7 @@ class ParallelWriter(MpWriter):
 class WriterTask(SubWriterTask):
     """Whoosh's writer process, made to end with the reindex that started it.
 
-    It leaves the reindex's stop signals to the reindex (which terminates it),
+    It leaves the reindex's stop signals to the reindex (which kills it),
     and dies with it when the reindex itself is killed: the kernel sends it
     SIGKILL when its parent dies (Linux), and a watchdog thread checks the
     parent every second where that is not available.

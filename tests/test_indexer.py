@@ -1,10 +1,11 @@
 """Indexing with several processes: same index as one process, loud failures."""
 
 import os
+import signal
 
 import pytest
 
-from search_app import analysis
+from search_app import analysis, indexer
 from search_app.errors import IndexingError
 from search_app.indexer import BATCH, reindex
 from search_app.search import SearchEngine
@@ -60,6 +61,45 @@ def test_a_dying_indexing_process_fails_the_reindex_and_keeps_the_live_index(tmp
     assert store.current_name() == live
     assert SearchEngine(store.path).search("hoi nghi").total == 10
     assert len(list((store.path / "generations").iterdir())) == 1
+
+
+def test_a_writer_process_that_misses_its_stop_signal_is_still_stopped(tmp_path, monkeypatch):
+    # A SIGTERM that reaches a writer process between its fork and its resetting
+    # the reindex's signal handlers is lost: the process lives on, waiting for
+    # work, and a cancel that only terminates and joins it waits forever (seen
+    # once in CI, in the test above). Here every writer process ignores SIGTERM.
+    source = corpus(tmp_path / "corpus", 8 * BATCH)
+    # The second batch's process dies; the first's waits for more work, alive.
+    (source / f"a{BATCH + 1:03}.txt").write_text("Hội nghị BOOM\nnội dung mới", encoding="utf-8")
+    segment, die_with_parent = analysis.segment, indexer._die_with_parent
+
+    def crash_on_boom(tokens):
+        if "BOOM" in tokens:
+            os._exit(3)
+        return segment(tokens)
+
+    def deaf_to_sigterm(parent):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        die_with_parent(parent)
+
+    waited = []
+
+    def hung(signum, frame):
+        waited.append(signum)
+        raise TimeoutError("the reindex still waits for its writer processes after 20 s")
+
+    monkeypatch.setattr(analysis, "segment", crash_on_boom)
+    monkeypatch.setattr(indexer, "_die_with_parent", deaf_to_sigterm)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        with pytest.raises(IndexingError, match="an indexing process stopped|documents instead of"):
+            reindex(tmp_path / "index", [source], jobs=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not waited, "the reindex waited for a writer process that did not stop"
+    assert not (tmp_path / "index" / "CURRENT").exists()
 
 
 def generation_bytes(index):
