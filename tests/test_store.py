@@ -238,6 +238,26 @@ def test_a_segments_term_filter_holds_every_term_of_the_segment_and_few_others(t
         assert len(postings.docs("body", "ma7")) == 1
 
 
+def test_term_filters_listed_for_other_segments_are_named_and_never_answer(tmp_path):
+    # A filter applied to the wrong segment would hide the terms it holds.
+    source = write_articles(
+        tmp_path / "corpus", {f"a{i}.txt": f"Tiêu đề {i}\nHội nghị {i}." for i in range(60)}
+    )
+    reindex(tmp_path / "index", [source], jobs=1)
+    store = IndexStore(tmp_path / "index")
+    generation = store.current()
+    meta = json.loads((generation.arrays / "meta.json").read_text("utf-8"))
+    meta["segments"][0][0] = "MAIN_another"
+    (generation.arrays / "meta.json").write_text(json.dumps(meta), "utf-8")
+    (generation.path / "manifest.json").unlink()
+    store.publish(generation, SCHEMA_VERSION, 60)
+    with pytest.raises(
+        IndexCorrupt, match="term filters are not those of the generation's segments"
+    ) as caught:
+        SearchEngine(tmp_path / "index").search("hoi nghi")
+    assert caught.value.file == "arrays/meta.json"
+
+
 def test_arrays_written_before_term_filters_answer_and_their_update_writes_them(tmp_path):
     source = write_articles(
         tmp_path / "corpus", {f"a{i}.txt": f"Tiêu đề {i}\nHội nghị lần thứ {i} khai mạc." for i in range(60)}

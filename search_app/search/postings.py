@@ -53,7 +53,7 @@ class Postings:
             ids = [leaf.segment().segment_id() for leaf, _ in self.leaves]
             if ids != [segment_id for segment_id, _ in self._arrays.segments]:
                 raise IndexCorrupt(
-                    "the arrays' term filters are not those of the generation's segments", META
+                    "the arrays' term filters are not those of the generation's segments", f"arrays/{META}"
                 )
             self._filters = self._arrays.filters
         if self._arrays is not None:
