@@ -238,19 +238,29 @@ def test_a_segments_term_filter_holds_every_term_of_the_segment_and_few_others(t
         assert len(postings.docs("body", "ma7")) == 1
 
 
-def test_term_filters_listed_for_other_segments_are_named_and_never_answer(tmp_path):
-    # A filter applied to the wrong segment would hide the terms it holds.
+def _sixty_articles(tmp_path):
+    """``(source, store, its generation)`` of 60 articles indexed in one segment."""
     source = write_articles(
-        tmp_path / "corpus", {f"a{i}.txt": f"Tiêu đề {i}\nHội nghị {i}." for i in range(60)}
+        tmp_path / "corpus", {f"a{i}.txt": f"Tiêu đề {i}\nHội nghị lần thứ {i} khai mạc." for i in range(60)}
     )
     reindex(tmp_path / "index", [source], jobs=1)
     store = IndexStore(tmp_path / "index")
-    generation = store.current()
+    return source, store, store.current()
+
+
+def _republish_with_meta(store, generation, change):
+    """Publish ``generation`` again after ``change(meta)`` of its arrays' meta.json (as if written so)."""
     meta = json.loads((generation.arrays / "meta.json").read_text("utf-8"))
-    meta["segments"][0][0] = "MAIN_another"
+    change(meta)
     (generation.arrays / "meta.json").write_text(json.dumps(meta), "utf-8")
     (generation.path / "manifest.json").unlink()
     store.publish(generation, SCHEMA_VERSION, 60)
+
+
+def test_term_filters_listed_for_other_segments_are_named_and_never_answer(tmp_path):
+    # A filter applied to the wrong segment would hide the terms it holds.
+    _, store, generation = _sixty_articles(tmp_path)
+    _republish_with_meta(store, generation, lambda meta: meta["segments"][0].__setitem__(0, "MAIN_another"))
     with pytest.raises(
         IndexCorrupt, match="term filters are not those of the generation's segments"
     ) as caught:
@@ -259,19 +269,10 @@ def test_term_filters_listed_for_other_segments_are_named_and_never_answer(tmp_p
 
 
 def test_arrays_written_before_term_filters_answer_and_their_update_writes_them(tmp_path):
-    source = write_articles(
-        tmp_path / "corpus", {f"a{i}.txt": f"Tiêu đề {i}\nHội nghị lần thứ {i} khai mạc." for i in range(60)}
-    )
-    reindex(tmp_path / "index", [source], jobs=1)
-    store = IndexStore(tmp_path / "index")
-    generation = store.current()
+    source, store, generation = _sixty_articles(tmp_path)
     expected = [(hit.id, hit.score) for hit in SearchEngine(tmp_path / "index").search("lan thu 7").results]
-    meta = json.loads((generation.arrays / "meta.json").read_text("utf-8"))
-    del meta["filters"]
-    (generation.arrays / "meta.json").write_text(json.dumps(meta), "utf-8")
     (generation.arrays / "filters.npy").unlink()
-    (generation.path / "manifest.json").unlink()
-    store.publish(generation, SCHEMA_VERSION, 60)
+    _republish_with_meta(store, generation, lambda meta: meta.pop("filters"))
     assert Arrays(generation.arrays, TEXT_FIELDS).filters is None
     found = SearchEngine(tmp_path / "index").search("lan thu 7").results
     assert [(hit.id, hit.score) for hit in found] == expected and expected
