@@ -40,7 +40,7 @@ from whoosh.reading import TermNotFound
 from ..errors import IndexCorrupt
 from ..text import WORD_RE, fold, fold_text
 from . import termfilter
-from .termfilter import TermFilters, build_filter, filter_key
+from .termfilter import TermFilters, build_filter, filter_key, save_filters
 
 # Terms in at least this many documents are written to the arrays.
 ARRAY_MIN_DOCS = 50
@@ -82,9 +82,9 @@ def read_postings(segments, live, field, term, filters=None):
     """
     ids, weights = [], []
     btext = term.encode("utf-8")
-    for position, (leaf, offset) in enumerate(segments):
-        if filters is not None and not filters.may_hold(position, field, btext):
-            continue
+    if filters is not None:
+        segments = [segments[n] for n in filters.may_hold(field, btext)]
+    for leaf, offset in segments:
         try:
             matcher = leaf.postings(field, btext)
         except TermNotFound:
@@ -157,10 +157,7 @@ def write_arrays(reader, directory, fields, previous=None):
             lengths = np.concatenate([old.lengths[name][:kept], lengths])
         np.save(directory / f"lengths-{name}.npy", lengths)
     filters = _kept_filters(old, segments[:shared], fields) + [build_filter(k) for k in keys]
-    np.save(directory / termfilter.FILE, np.concatenate(filters))
-    ends = np.cumsum([len(f) for f in filters]).tolist()
-    spans = [[end - len(f), len(f)] for f, end in zip(filters, ends)]
-    meta = {"terms": terms, "segments": listed, "filters": spans}
+    meta = {"terms": terms, "segments": listed, "filters": save_filters(directory, filters)}
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
 
 
@@ -204,7 +201,7 @@ class Arrays:
         self.segments = meta.get("segments", [])
         self.filters = None  # arrays written before term filters have none
         if "filters" in meta:
-            self.filters = TermFilters(np.load(directory / termfilter.FILE), meta["filters"])
+            self.filters = TermFilters.load(directory, meta["filters"])
             if len(self.filters) != len(self.segments) or not self.filters.covered:
                 raise IndexCorrupt(
                     f"arrays/{termfilter.FILE} does not hold the filters {META} lists",
@@ -350,8 +347,7 @@ def folded_title(title):
 def _kept_filters(old, kept, fields):
     """The term filters of the ``kept`` segments: the previous arrays', or made again when they have none."""
     if old is not None and old.filters is not None:
-        data = np.frombuffer(old.filters.data, dtype=np.uint8)
-        return [data[start : start + size] for start, size in map(old.filters.span, range(len(kept)))]
+        return [old.filters.bits(segment) for segment in range(len(kept))]
     return [build_filter(_segment_keys(leaf, fields)) for leaf, _ in kept]
 
 

@@ -45,9 +45,17 @@ def build_filter(keys):
     size = max(8, -(-len(halves) * BITS_PER_KEY // 64) * 8)  # bytes: whole 64-bit words, at least one
     bits = np.zeros(size * 8, dtype=bool)
     first, step = halves[:, 0], halves[:, 1]
-    for i in range(HASHES):  # uint64 arithmetic wraps at 2**64, as may_hold's masking does
+    for i in range(HASHES):  # uint64 arithmetic wraps at 2**64, as _holds' masking does
         bits[(first + np.uint64(i) * step) % np.uint64(size * 8)] = True
     return np.packbits(bits, bitorder="little")
+
+
+def save_filters(directory, filters):
+    """Write the segments' filters (bit arrays, in the segments' order) into ``directory``; their spans."""
+    sizes = [len(bits) for bits in filters]
+    starts = np.cumsum([0, *sizes[:-1]], dtype=np.int64).tolist() if sizes else []
+    np.save(directory / FILE, np.concatenate(filters) if filters else np.zeros(0, dtype=np.uint8))
+    return [[start, size] for start, size in zip(starts, sizes)]
 
 
 class TermFilters:
@@ -56,6 +64,11 @@ class TermFilters:
     def __init__(self, data, spans):
         self._data = bytes(data)
         self._spans = [(int(start), int(size)) for start, size in spans]
+
+    @classmethod
+    def load(cls, directory, spans):
+        """The filters :func:`save_filters` wrote into ``directory``, with the spans it returned."""
+        return cls(np.load(directory / FILE), spans)
 
     def __len__(self):
         return len(self._spans)
@@ -72,14 +85,18 @@ class TermFilters:
             size >= 8 and size % 8 == 0 and start + size <= len(self._data) for start, size in self._spans
         )
 
-    def span(self, segment):
-        """``(first byte, bytes)`` of segment ``segment``'s filter."""
-        return self._spans[segment]
-
-    def may_hold(self, segment, field, btext):
-        """False when segment number ``segment`` surely lacks ``btext`` in ``field``."""
+    def bits(self, segment):
+        """Segment number ``segment``'s filter, as :func:`build_filter` made it."""
         start, size = self._spans[segment]
-        first, step = _halves(filter_key(field, btext))
+        return np.frombuffer(self._data, dtype=np.uint8, count=size, offset=start)
+
+    def may_hold(self, field, btext):
+        """The numbers of the segments that may hold ``btext`` in ``field`` (the others surely lack it)."""
+        first, step = _halves(filter_key(field, btext))  # one digest, whatever the number of segments
+        return [segment for segment in range(len(self._spans)) if self._holds(segment, first, step)]
+
+    def _holds(self, segment, first, step):
+        start, size = self._spans[segment]
         data, bits = self._data, size * 8
         for i in range(HASHES):
             position = ((first + i * step) & _MASK) % bits
