@@ -39,6 +39,18 @@ def test_two_processes_build_the_same_index_as_one(tmp_path):
         assert result.results[0].title == "Hội nghị số 17"
 
 
+def crash_on_boom(monkeypatch):
+    """Make the writer process that segments an article holding "BOOM" die with exit code 3."""
+    segment = analysis.segment
+
+    def segment_or_die(tokens):  # runs in the forked writer process
+        if "BOOM" in tokens:
+            os._exit(3)
+        return segment(tokens)
+
+    monkeypatch.setattr(analysis, "segment", segment_or_die)
+
+
 def test_a_dying_indexing_process_fails_the_reindex_and_keeps_the_live_index(tmp_path, monkeypatch):
     source = corpus(tmp_path / "corpus", 10)
     store = IndexStore(tmp_path / "index")
@@ -48,14 +60,7 @@ def test_a_dying_indexing_process_fails_the_reindex_and_keeps_the_live_index(tmp
     for n in range(10, 3 * BATCH):
         (source / f"a{n:03}.txt").write_text(f"Bài {n}\nnội dung {n}", encoding="utf-8")
 
-    segment = analysis.segment
-
-    def crash_on_boom(tokens):  # runs in the forked writer process
-        if "BOOM" in tokens:
-            os._exit(3)
-        return segment(tokens)
-
-    monkeypatch.setattr(analysis, "segment", crash_on_boom)
+    crash_on_boom(monkeypatch)
     with pytest.raises(IndexingError, match="an indexing process stopped|documents instead of"):
         reindex(store.path, [source], jobs=2)
     assert store.current_name() == live
@@ -71,12 +76,7 @@ def test_a_writer_process_that_misses_its_stop_signal_is_still_stopped(tmp_path,
     source = corpus(tmp_path / "corpus", 8 * BATCH)
     # The second batch's process dies; the first's waits for more work, alive.
     (source / f"a{BATCH + 1:03}.txt").write_text("Hội nghị BOOM\nnội dung mới", encoding="utf-8")
-    segment, die_with_parent = analysis.segment, indexer._die_with_parent
-
-    def crash_on_boom(tokens):
-        if "BOOM" in tokens:
-            os._exit(3)
-        return segment(tokens)
+    die_with_parent = indexer._die_with_parent
 
     def deaf_to_sigterm(parent):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -88,7 +88,7 @@ def test_a_writer_process_that_misses_its_stop_signal_is_still_stopped(tmp_path,
         waited.append(signum)
         raise TimeoutError("the reindex still waits for its writer processes after 20 s")
 
-    monkeypatch.setattr(analysis, "segment", crash_on_boom)
+    crash_on_boom(monkeypatch)
     monkeypatch.setattr(indexer, "_die_with_parent", deaf_to_sigterm)
     previous = signal.signal(signal.SIGALRM, hung)
     signal.alarm(20)
