@@ -258,6 +258,8 @@ def _known(generation):
     if generation.manifest().get("schema_version") != SCHEMA_VERSION:
         return {}
     with generation.open_whoosh().reader() as reader:
+        if reader.doc_count_all() == 0:
+            return {}  # no segment, so no columns to read
         ids, fingerprints, origins = (reader.column_reader(name) for name in ("id", "fingerprint", "origin"))
         return {ids[n]: (fingerprints[n], origins[n]) for n in reader.all_doc_ids()}
 

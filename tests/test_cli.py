@@ -64,6 +64,24 @@ def test_skipped_files_are_listed_and_exit_3(runner, corpus, tmp_path):
     assert f"skipped {corpus / 'empty.txt'}: empty file" in result.output
 
 
+def test_an_empty_source_makes_an_empty_index_that_answers(runner, tmp_path):
+    # Whoosh writes no segment for no documents; the arrays must still be written.
+    (tmp_path / "none").mkdir()
+    result = reindex(runner, tmp_path / "none", "--index", tmp_path / "ix")
+    assert result.exit_code == 0, result.output
+    assert "the index now holds 0 documents" in result.output
+    search = runner.invoke(main, ["search", "hoi nghi", "--index", str(tmp_path / "ix")])
+    assert search.exit_code == 0, search.output
+    assert "0 results" in search.output
+    # ...and its next update adds what the source has gained.
+    (tmp_path / "none" / "a.txt").write_text("Hội nghị khoa học\nNội dung hội nghị.", encoding="utf-8")
+    result = reindex(runner, tmp_path / "none", "--index", tmp_path / "ix")
+    assert result.exit_code == 0, result.output
+    assert "(added 1, updated 0, unchanged 0)" in result.output
+    search = runner.invoke(main, ["search", "hoi nghi", "--index", str(tmp_path / "ix")])
+    assert "Hội nghị khoa học" in search.output
+
+
 def test_a_file_that_turns_bad_keeps_its_indexed_version(runner, corpus, tmp_path):
     reindex(runner, corpus, "--index", tmp_path / "ix")
     (corpus / "b.txt").write_bytes(b"\x00\x01 corrupted")

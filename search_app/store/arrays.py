@@ -52,9 +52,9 @@ _LEAD_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def leaves(reader):
-    """``[(segment reader, first document number)]`` of a Whoosh reader."""
+    """``[(segment reader, first document number)]`` of a Whoosh reader (none for an index without documents)."""
     if reader.is_atomic():
-        return [(reader, 0)]
+        return [(reader, 0)] if reader.segment() is not None else []
     return reader.leaf_readers()
 
 
