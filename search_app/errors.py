@@ -25,6 +25,10 @@ class IndexingError(SearchAppError):
     """A reindex that failed part-way; the live index was left as it was."""
 
 
+class UpdateRefused(SearchAppError):
+    """An update that would remove every indexed article (an empty or mistyped source)."""
+
+
 class ReindexStopped(IndexingError):
     """A reindex stopped by a signal; the live index was left as it was."""
 

@@ -26,7 +26,7 @@ from .accents import AccentCounter, AccentModel
 from .analysis import load_model
 from .articles import Article, read_sources
 from .complete import PhraseCounter
-from .errors import IndexCorrupt, IndexingError, ReindexStopped
+from .errors import IndexCorrupt, IndexingError, ReindexStopped, UpdateRefused
 from .extract import extract
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 from .store import IndexStore
@@ -68,7 +68,9 @@ def reindex(index_path, sources, full=False, progress=None, jobs=None):
     ``jobs`` processes analyse articles (default: one per core).
     Returns a :class:`Summary`. Raises :class:`~search_app.errors.ReindexBusy`
     when another run holds the lock, :class:`~search_app.errors.SourceError`
-    for a source that cannot be read at all, and
+    for a source that cannot be read at all,
+    :class:`~search_app.errors.UpdateRefused` when an update would remove
+    every indexed article (the sources share none of them), and
     :class:`~search_app.errors.ReindexStopped` when SIGTERM, SIGHUP or SIGINT
     stops it (in the main thread); in each case the live index is unchanged
     and no writer process is left running.
@@ -187,6 +189,12 @@ def _build(store, sources, full, progress, jobs, summary):
             if doc_id not in seen:
                 (keep if _within(origin, unreadable) else gone).append(doc_id)
         summary.removed = len(gone)
+        if update and known and len(gone) == len(known):
+            raise UpdateRefused(
+                f"the sources hold none of the {len(known)} articles in the index, so this update would "
+                "remove them all; the live index is unchanged. Check the source path, or run with "
+                "--full to replace the index with what the sources hold"
+            )
         if writer is None and not gone and update:
             # Nothing changed: the live generation stays, as it is.
             summary.generation = previous.name

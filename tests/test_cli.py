@@ -82,6 +82,30 @@ def test_an_empty_source_makes_an_empty_index_that_answers(runner, tmp_path):
     assert "Hội nghị khoa học" in search.output
 
 
+def test_an_update_that_would_remove_every_article_is_refused(runner, corpus, tmp_path):
+    # A mistyped or emptied source directory must not empty the index; --full still can.
+    reindex(runner, corpus, "--index", tmp_path / "ix")
+    before = (tmp_path / "ix" / "CURRENT").read_text()
+    (tmp_path / "empty").mkdir()
+    other = write_articles(tmp_path / "other", {"z.txt": "Tin khác\nNội dung khác."})
+    for wrong in (tmp_path / "empty", other):
+        result = reindex(runner, wrong, "--index", tmp_path / "ix")
+        assert result.exit_code == 1, result.output
+        assert (
+            "Error: the sources hold none of the 2 articles in the index, so this update would "
+            "remove them all; the live index is unchanged. Check the source path, or run with "
+            "--full to replace the index with what the sources hold" in result.output
+        )
+        assert (tmp_path / "ix" / "CURRENT").read_text() == before
+        assert [p.name for p in (tmp_path / "ix" / "generations").iterdir()] == [before.strip()]
+    search = runner.invoke(main, ["search", "laser", "--index", str(tmp_path / "ix")])
+    assert "Hội thảo laser" in search.output
+    result = reindex(runner, tmp_path / "empty", "--index", tmp_path / "ix", "--full")
+    assert result.exit_code == 0, result.output
+    assert "removed 2" in result.output
+    assert "the index now holds 0 documents" in result.output
+
+
 def test_a_file_that_turns_bad_keeps_its_indexed_version(runner, corpus, tmp_path):
     reindex(runner, corpus, "--index", tmp_path / "ix")
     (corpus / "b.txt").write_bytes(b"\x00\x01 corrupted")
