@@ -32,13 +32,15 @@ def count_facets(postings, listing, speaker_name):
     def top(codes, values):
         counts = np.bincount(codes, minlength=len(values))
         counts[0] = 0  # code 0 is "no value", never a facet value
-        chosen = np.flatnonzero(counts)
-        # Only values that can be in the top FACET_SIZE reach Python.
-        if len(chosen) > FACET_SIZE:
-            # Sorted, not partitioned: np.partition is slow on the many equal
-            # small counts (people named once) a facet has.
-            floor = np.sort(counts[chosen])[-FACET_SIZE]
-            chosen = chosen[counts[chosen] >= floor]
+        # Only values that can be in the top FACET_SIZE reach Python: those
+        # counted at least as often as the FACET_SIZE-th, found from how many
+        # values have each count (not by sorting the counts: most are small
+        # and equal, people named once).
+        values_with = np.bincount(counts)  # values_with[c]: how many values are counted c times
+        values_with[0] = 0
+        at_least = np.cumsum(values_with[::-1])  # at_least[i]: how many are counted max - i times or more
+        floor = max(len(at_least) - 1 - int(np.searchsorted(at_least, FACET_SIZE)), 1)
+        chosen = np.flatnonzero(counts >= floor)
         items = [(values[i], int(counts[i])) for i in chosen]
         items.sort(key=lambda item: (-item[1], str(item[0])))
         return items[:FACET_SIZE]
