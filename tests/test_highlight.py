@@ -72,3 +72,9 @@ def test_only_whole_words_are_marked_and_line_breaks_read_as_spaces():
     text = "Khởi công trò chơi.\n\nHội   nghị\tnghỉ trưa_hoi."
     html = str(snippet_html(snippet(text, {"hoi", "nghi"})))
     assert html == "Khởi công trò chơi. <mark>Hội nghị nghỉ</mark> trưa_<mark>hoi</mark>."
+
+
+def test_a_word_is_marked_only_where_it_stands_whole():
+    # "a" is in "Ba", "và" and "bá" once folded: only the word "a" itself is marked.
+    assert marks("Ba và a, bá A2 A", {"a"}) == [(6, 7), (15, 16)]
+    assert marks("hội-nghị hộinghị", {"hoi", "nghi"}) == [(0, 3), (4, 8)]
