@@ -43,6 +43,28 @@ def test_segment_file_reads_its_part_of_the_file_like_a_bytes_file(tmp_path):
         assert ours.seek(len(data) - 3) and ours.readline() == reference.readline(0) + data[-3:]
 
 
+def test_pickles_are_read_from_a_segment_file_in_one_read_each(tmp_path, monkeypatch):
+    # Whoosh unpickles every posting block's header and term's information
+    # from the file; without peek(), pickle reads a few bytes at a time.
+    headers = [(64, 50_000 + n, 2.5, 1, 20, 200) for n in range(3)]
+    data = b"".join(pickle.dumps(h) for h in headers)
+    path = tmp_path / "segment"
+    path.write_bytes(data)
+    reads = []
+    real_read = SegmentFile.read
+    monkeypatch.setattr(
+        SegmentFile, "read", lambda self, size=-1: reads.append(size) or real_read(self, size)
+    )
+    with open(path, "rb") as f:
+        ours = SegmentFile(f.fileno(), 0, len(data))
+        assert ours.peek(4) == data[:4] and ours.tell() == 0
+        for n, header in enumerate(headers):
+            assert pickle.load(ours) == header
+            assert ours.tell() == len(data) // 3 * (n + 1)
+        assert ours.peek() == b""
+    assert len(reads) <= len(headers)
+
+
 def test_each_thread_reads_a_segment_file_from_its_own_position(tmp_path):
     path = tmp_path / "segment"
     path.write_bytes(bytes(range(256)))

@@ -82,6 +82,27 @@ class SegmentFile:
         cursor.position = position + size
         return data
 
+    def peek(self, size=0):
+        """Bytes from the read position on (at least one, unless at the end), the position unmoved.
+
+        ``pickle.load`` reads through this: without it, it calls ``read``
+        for every few bytes of a pickle (Whoosh pickles each posting
+        block's header and each term's information).
+        """
+        cursor = self._local
+        skip = cursor.position - cursor.start
+        if not 0 <= skip < len(cursor.ahead):
+            wanted = min(READ_AHEAD, self._length - cursor.position)
+            if wanted <= 0:
+                return b""
+            data = os.pread(self._fd, wanted, self._offset + cursor.position)
+            if len(data) != wanted:
+                raise IndexCorrupt(
+                    "a segment file is shorter than its table of contents says: the index is damaged"
+                )
+            cursor.start, cursor.ahead, skip = cursor.position, data, 0
+        return cursor.ahead[skip : skip + size] if size > 0 else cursor.ahead[skip:]
+
     def readinto(self, target):
         data = self.read(len(target))
         target[: len(data)] = data
