@@ -137,3 +137,20 @@ def test_a_foreign_surname_alone_counts_as_the_full_name_across_articles(make_en
     page = engine.speaker("Donald Trump")
     assert page.total == 3
     assert sorted(a.name for a in page.articles) == ["Donald Trump", "Donald Trump", "Trump"]
+
+
+def test_a_speakers_name_is_written_as_the_first_live_article_writes_it(make_engine, tmp_path):
+    articles = {
+        "a.txt": "Tin một\nNgày 01/02/2023, ông Lê Văn Tám phát biểu tại hội nghị.",
+        "b.txt": "Tin hai\nNgày 01/03/2023, ông Le Van Tam phát biểu tại hội nghị.",
+    }
+    engine = make_engine(articles)
+    assert [(f.value, f.name) for f in engine.search("hoi nghi").facets.speaker] == [
+        ("le van tam", "Lê Văn Tám")
+    ]
+    # The article that wrote it first no longer names him: the next one's spelling shows.
+    articles["a.txt"] = "Tin một\nNgày 01/02/2023, hội nghị khai mạc."
+    engine = make_engine(articles)
+    assert [(f.value, f.name) for f in engine.search("hoi nghi").facets.speaker] == [
+        ("le van tam", "Le Van Tam")
+    ]

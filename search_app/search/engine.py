@@ -90,8 +90,9 @@ class OpenGeneration:
     def speaker_name(self, key):
         """How a speaker's name is written, from the first article that names them."""
         if key not in self.names:
-            hit = self.searcher.search(Term("speaker_keys", key), limit=1)
-            person = person_in(hit[0], key) if hit else None
+            # The first document number, not a scored search (three times slower).
+            first = next(iter(self.searcher.docs_for_query(Term("speaker_keys", key))), None)
+            person = person_in(self.searcher.stored_fields(first), key) if first is not None else None
             self.names[key] = person["name"] if person else key
         return self.names[key]
 
