@@ -180,17 +180,19 @@ def _matches(text, words):
     if not folds_in_place(text, folded):
         found = ((m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text))
         return None, [hit for hit in found if hit[2] in words]
-    hits = []
+    hits, length = [], len(folded)
     for word in words:
         if not WORD_RE.fullmatch(word):  # here a folded word is one
             continue
+        size = len(word)
         at = folded.find(word)
         while at >= 0:
-            end = at + len(word)
+            end = at + size
             # A whole word: no letter or digit just before or after it.
-            if not (at and folded[at - 1].isalnum()) and not (end < len(folded) and folded[end].isalnum()):
+            if (not at or not folded[at - 1].isalnum()) and (end == length or not folded[end].isalnum()):
                 hits.append((at, end, word))
-            at = folded.find(word, at + 1)
+            # One that starts inside this one follows a letter: no whole word.
+            at = folded.find(word, end)
     hits.sort()
     return folded, hits
 
