@@ -71,11 +71,7 @@ class SegmentFile:
             cursor.position = position + size
             return cursor.ahead[skip : skip + size]
         wanted = min(max(size, READ_AHEAD), left)
-        data = os.pread(self._fd, wanted, self._offset + position)
-        if len(data) != wanted:
-            raise IndexCorrupt(
-                "a segment file is shorter than its table of contents says: the index is damaged"
-            )
+        data = self._pread(position, wanted)
         if wanted > size:
             cursor.start, cursor.ahead = position, data
             data = data[:size]
@@ -95,13 +91,17 @@ class SegmentFile:
             wanted = min(READ_AHEAD, self._length - cursor.position)
             if wanted <= 0:
                 return b""
-            data = os.pread(self._fd, wanted, self._offset + cursor.position)
-            if len(data) != wanted:
-                raise IndexCorrupt(
-                    "a segment file is shorter than its table of contents says: the index is damaged"
-                )
-            cursor.start, cursor.ahead, skip = cursor.position, data, 0
+            cursor.start, cursor.ahead, skip = cursor.position, self._pread(cursor.position, wanted), 0
         return cursor.ahead[skip : skip + size] if size > 0 else cursor.ahead[skip:]
+
+    def _pread(self, position, size):
+        """``size`` bytes at ``position`` of this part, never fewer."""
+        data = os.pread(self._fd, size, self._offset + position)
+        if len(data) != size:
+            raise IndexCorrupt(
+                "a segment file is shorter than its table of contents says: the index is damaged"
+            )
+        return data
 
     def readinto(self, target):
         data = self.read(len(target))
