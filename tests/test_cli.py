@@ -32,6 +32,10 @@ def reindex(runner, *args):
     return runner.invoke(main, ["reindex", *map(str, args)])
 
 
+def search(runner, *args):
+    return runner.invoke(main, ["search", *map(str, args)])
+
+
 def test_reindex_summary_and_exit_0(runner, corpus, tmp_path):
     result = reindex(runner, corpus, "--index", tmp_path / "ix")
     assert result.exit_code == 0, result.output
@@ -70,16 +74,16 @@ def test_an_empty_source_makes_an_empty_index_that_answers(runner, tmp_path):
     result = reindex(runner, tmp_path / "none", "--index", tmp_path / "ix")
     assert result.exit_code == 0, result.output
     assert "the index now holds 0 documents" in result.output
-    search = runner.invoke(main, ["search", "hoi nghi", "--index", str(tmp_path / "ix")])
-    assert search.exit_code == 0, search.output
-    assert "0 results" in search.output
+    found = search(runner, "hoi nghi", "--index", tmp_path / "ix")
+    assert found.exit_code == 0, found.output
+    assert "0 results" in found.output
     # ...and its next update adds what the source has gained.
     (tmp_path / "none" / "a.txt").write_text("Hội nghị khoa học\nNội dung hội nghị.", encoding="utf-8")
     result = reindex(runner, tmp_path / "none", "--index", tmp_path / "ix")
     assert result.exit_code == 0, result.output
     assert "(added 1, updated 0, unchanged 0)" in result.output
-    search = runner.invoke(main, ["search", "hoi nghi", "--index", str(tmp_path / "ix")])
-    assert "Hội nghị khoa học" in search.output
+    found = search(runner, "hoi nghi", "--index", tmp_path / "ix")
+    assert "Hội nghị khoa học" in found.output
 
 
 def test_an_update_that_would_remove_every_article_is_refused(runner, corpus, tmp_path):
@@ -98,8 +102,8 @@ def test_an_update_that_would_remove_every_article_is_refused(runner, corpus, tm
         )
         assert (tmp_path / "ix" / "CURRENT").read_text() == before
         assert [p.name for p in (tmp_path / "ix" / "generations").iterdir()] == [before.strip()]
-    search = runner.invoke(main, ["search", "laser", "--index", str(tmp_path / "ix")])
-    assert "Hội thảo laser" in search.output
+    found = search(runner, "laser", "--index", tmp_path / "ix")
+    assert "Hội thảo laser" in found.output
     result = reindex(runner, tmp_path / "empty", "--index", tmp_path / "ix", "--full")
     assert result.exit_code == 0, result.output
     assert "removed 2" in result.output
@@ -113,8 +117,8 @@ def test_a_file_that_turns_bad_keeps_its_indexed_version(runner, corpus, tmp_pat
         result = reindex(runner, corpus, "--index", tmp_path / "ix", *extra)
         assert result.exit_code == 3
         assert "removed 0" in result.output
-        search = runner.invoke(main, ["search", "laser", "--index", str(tmp_path / "ix")])
-        assert "Hội thảo laser" in search.output
+        found = search(runner, "laser", "--index", tmp_path / "ix")
+        assert "Hội thảo laser" in found.output
 
 
 def test_missing_source_is_an_error_that_changes_nothing(runner, corpus, tmp_path):
@@ -168,23 +172,23 @@ def test_index_path_from_the_environment(runner, corpus, tmp_path, monkeypatch):
 
 def test_search_prints_ranked_titles_and_json(runner, corpus, tmp_path):
     reindex(runner, corpus, "--index", tmp_path / "ix")
-    result = runner.invoke(main, ["search", "hoi nghi", "--index", str(tmp_path / "ix")])
+    result = search(runner, "hoi nghi", "--index", tmp_path / "ix")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].startswith("1 results (")
     assert lines[1] == " 1. Hội nghị cán bộ viên chức [2022-12-20]  (a)"
-    result = runner.invoke(main, ["search", "laser", "--json", "--index", str(tmp_path / "ix")])
+    result = search(runner, "laser", "--json", "--index", tmp_path / "ix")
     data = json.loads(result.output)
     assert (data["total"], data["results"][0]["id"]) == (1, "b")
 
 
 def test_search_errors(runner, tmp_path):
-    result = runner.invoke(main, ["search", "x", "--index", str(tmp_path / "none")])
+    result = search(runner, "x", "--index", tmp_path / "none")
     assert result.exit_code == 1
     assert "Error: no index at" in result.output
-    result = runner.invoke(main, ["search", " ", "--index", str(tmp_path / "none")])
+    result = search(runner, " ", "--index", tmp_path / "none")
     assert result.exit_code == 1
-    result = runner.invoke(main, ["search", "x", "--limit", "0"])
+    result = search(runner, "x", "--limit", "0")
     assert result.exit_code == 2
 
 
