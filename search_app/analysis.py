@@ -1,9 +1,11 @@
-"""Whoosh analysis for Vietnamese: syllables, compound words, folded forms.
+"""Analysis for Vietnamese: syllables, compound words, folded forms.
 
 Vietnamese writes words as space-separated syllables ("Hội nghị" is one word
-of two syllables). The index holds, at each syllable's position:
+of two syllables). :func:`index_terms` gives what the index holds for a
+text, at each syllable's position:
 
 * the folded syllable ("hoi"), so unaccented queries match accented text;
+  with its positions, for phrase queries;
 * the accented syllable in one canonical spelling ("hội"), so a query typed
   with accents can prefer exact matches (only when it differs from the
   folded form);
@@ -13,20 +15,22 @@ of two syllables). The index holds, at each syllable's position:
   a seventh of the index for nothing: accents are preferred syllable by
   syllable.)
 
+Accented forms and compounds are scored, never matched as phrases, so the
+index keeps only how often each occurs (:class:`search_app.schema.SyllablePositions`).
 Syllable positions count words only, so a phrase query over syllables works
-whatever compounds sit beside them. Every token carries ``startchar`` and
-``endchar`` into the text it came from, which must be NFC (the indexer
-stores NFC), so highlights land on the article's own characters.
+whatever compounds sit beside them.
 
-At query time (``mode="query"``, which is what the highlighter uses) only
-folded syllables are produced: the searcher builds its own queries from
-:mod:`search_app.text` and highlights by folded syllable.
+:func:`VietnameseAnalyzer` is Whoosh's view of a text field: its words,
+folded, with their positions and characters (the schema's fields name it;
+indexing goes through :func:`index_terms`).
 """
 
 import itertools
 import re
 import threading
 import unicodedata
+from collections import defaultdict
+from typing import NamedTuple
 
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
@@ -140,12 +144,39 @@ def compounds(text):
         offset += len(line) + 1
 
 
-class VietnameseTokenizer(Tokenizer):
-    """Yields syllables, and in index mode the compound words that group them.
+class IndexTerms(NamedTuple):
+    """What the index holds for one text: ``{term: [positions]}`` and ``{term: count}``."""
 
-    A compound token's text joins its syllables with ``_`` and sits at the
-    position of its first syllable, just before that syllable's token.
+    syllables: dict  # folded syllables, with their word positions
+    others: dict  # accented syllables and folded compound words, with how often each occurs
+
+
+def index_terms(text):
+    """The index terms of ``text`` (NFC or not).
+
+    >>> terms = index_terms("Hội nghị, hội thảo")
+    >>> terms.syllables
+    {'hoi': [0, 2], 'nghi': [1], 'thao': [3]}
+    >>> terms.others
+    {'hoi_nghi': 1, 'hội': 2, 'nghị': 1, 'hoi_thao': 1, 'thảo': 1}
     """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    syllables, others = defaultdict(list), defaultdict(int)
+    for words, _, first in compounds(text):
+        folded = [fold(w) for w in words]
+        if len(words) > 1:
+            others[COMPOUND_JOINER.join(folded)] += 1
+        for position, (word, plain) in enumerate(zip(words, folded), first):
+            syllables[plain].append(position)
+            accented = canonical(word)
+            if accented != plain:
+                others[accented] += 1
+    return IndexTerms(dict(syllables), dict(others))
+
+
+class VietnameseTokenizer(Tokenizer):
+    """Yields the words of a text (runs of letters and digits), with positions and characters."""
 
     def __eq__(self, other):
         return type(self) is type(other)
@@ -164,54 +195,28 @@ class VietnameseTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        # Offsets refer to the NFC text, which is what the index stores.
         if not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
-        if not tokenize:
-            token.original = token.text = value
+        words = words_with_offsets(value) if tokenize else [(value, 0, len(value))]
+        for pos, (word, start, end) in enumerate(words, start_pos):
+            token.text = word
             token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = word
             if positions:
-                token.pos = start_pos
+                token.pos = pos
             if chars:
-                token.startchar = start_char
-                token.endchar = start_char + len(value)
+                token.startchar = start_char + start
+                token.endchar = start_char + end
             yield token
-            return
-        if mode == "query":
-            for pos, (word, start, end) in enumerate(words_with_offsets(value)):
-                yield self._fill(token, word, start, end, start_pos + pos, start_char, keeporiginal)
-            return
-        for syllables, spans, first in compounds(value):
-            pos = start_pos + first
-            if len(syllables) > 1:
-                text = COMPOUND_JOINER.join(syllables)
-                yield self._fill(token, text, spans[0][0], spans[-1][1], pos, start_char, keeporiginal)
-            for word, (start, end) in zip(syllables, spans):
-                yield self._fill(token, word, start, end, pos, start_char, keeporiginal)
-                pos += 1
-
-    @staticmethod
-    def _fill(token, text, start, end, pos, start_char, keeporiginal):
-        token.text = text
-        token.boost = 1.0
-        token.stopped = False
-        if keeporiginal:
-            token.original = text
-        if token.positions:
-            token.pos = pos
-        if token.chars:
-            token.startchar = start_char + start
-            token.endchar = start_char + end
-        return token
 
 
 class VietnameseFormsFilter(Filter):
-    """Turns each syllable into its folded form, plus its accented form if different.
-
-    Compound words and query tokens keep only the folded form.
+    """Folds each word.
 
     >>> [t.text for t in VietnameseFormsFilter()(iter([Token(text="Hoà")]))]
-    ['hoa', 'hòa']
+    ['hoa']
     """
 
     def __eq__(self, other):
@@ -219,23 +224,12 @@ class VietnameseFormsFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            text = t.text
-            if COMPOUND_JOINER in text:
-                # Fold syllable by syllable: syllables repeat, compounds less.
-                t.text = COMPOUND_JOINER.join(fold(s) for s in text.split(COMPOUND_JOINER))
-                yield t
-                continue
-            t.text = folded = fold(text)
+            t.text = fold(t.text)
             yield t
-            if t.mode != "query":
-                accented = canonical(text)
-                if accented != folded:
-                    t.text = accented
-                    yield t
 
 
 def VietnameseAnalyzer():
-    """The analyzer of every text field in the schema."""
+    """The analyzer of every text field in the schema: folded words (see :func:`index_terms` for indexing)."""
     return VietnameseTokenizer() | VietnameseFormsFilter()
 
 

@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Positions
+from whoosh.util.numeric import pack_uint
 
-from .analysis import VietnameseAnalyzer
+from .analysis import VietnameseAnalyzer, index_terms
 from .text import name_key
 
 PACKAGE = Path(__file__).parent
@@ -46,19 +48,43 @@ def analysis_version(root=PACKAGE):
 SCHEMA_VERSION = analysis_version()
 
 
+class SyllablePositions(Positions):
+    """The postings of a text field: :func:`~search_app.analysis.index_terms`, positions for syllables only.
+
+    A folded syllable's posting holds its positions (phrase queries match
+    folded syllables); an accented syllable's or a compound word's holds only
+    its count, which is all scoring reads. The field's analyzer is not used
+    to index (it gives the folded words, for Whoosh's own views of the text).
+    """
+
+    def word_values(self, value, analyzer, **kwargs):
+        boost = self.field_boost
+        terms = index_terms(value)
+        for term, positions in terms.syllables.items():
+            yield term, len(positions), len(positions) * boost, self.encode(positions)
+        for term, count in terms.others.items():
+            yield term, count, count * boost, pack_uint(count)
+
+
+def text_field(**kwargs):
+    """A text field indexed by :class:`SyllablePositions`."""
+    field = TEXT(analyzer=VietnameseAnalyzer(), phrase=True, **kwargs)
+    field.format = SyllablePositions(field_boost=field.format.field_boost)
+    return field
+
+
 def make_schema():
-    analyzer = VietnameseAnalyzer()
     return Schema(
         # id, fingerprint and origin are also columns: a reindex reads them
         # for every document without loading the stored bodies.
         id=ID(stored=True, unique=True, sortable=True),
         # A title made up from the body is shown but not indexed as a title:
         # its words are the body's and must not get the title's weight.
-        title=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        title=text_field(stored=True),
         derived_title=STORED,
-        body=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        body=text_field(stored=True),
         # Speaker names, one per line: a line break stops phrases and compounds.
-        speakers=TEXT(analyzer=analyzer, phrase=True),
+        speakers=text_field(),
         speakers_json=STORED,
         # Folded full names ("giang manh khoi"): the speaker filter, facet and page.
         # The column gives the facets each document's names at once.

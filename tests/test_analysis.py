@@ -1,7 +1,6 @@
 import unicodedata
 
-from search_app.analysis import VietnameseAnalyzer, compounds
-from search_app.text import fold
+from search_app.analysis import VietnameseAnalyzer, compounds, index_terms
 
 TEXT = "Đến dự có đồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy.\nHội nghị cán bộ viên chức"
 
@@ -13,38 +12,34 @@ def tokens(text, **kwargs):
     ]
 
 
-def test_every_token_points_at_the_characters_it_came_from():
-    for text, _, start, end in tokens(TEXT):
-        original = TEXT[start:end].replace(" ", "_")
-        assert fold(original) == fold(text), (text, original)
+def test_the_analyzer_gives_folded_words_at_their_characters():
+    assert tokens("Hội nghị, Đảng ủy") == [
+        ("hoi", 0, 0, 3),
+        ("nghi", 1, 4, 8),
+        ("dang", 2, 10, 14),
+        ("uy", 3, 15, 17),
+    ]
 
 
-def test_compound_words_sit_beside_their_syllables():
-    found = {(text, pos) for text, pos, _, _ in tokens(TEXT)}
-    assert ("nguyen_phu_hung", 5) in found
-    assert ("nguyễn_phú_hùng", 5) not in found  # compounds are folded only
-    assert ("nguyen", 5) in found and ("phu", 6) in found and ("hung", 7) in found
-    assert ("hoi_nghi", 12) in found
+def test_compound_words_are_counted_folded_beside_their_syllables():
+    terms = index_terms(TEXT)
+    assert terms.others["nguyen_phu_hung"] == 1
+    assert "nguyễn_phú_hùng" not in terms.others  # compounds are folded only
+    assert (
+        terms.syllables["nguyen"] == [5] and terms.syllables["phu"] == [6] and terms.syllables["hung"] == [7]
+    )
+    assert terms.others["hoi_nghi"] == 1 and terms.syllables["hoi"] == [12]
 
 
 def test_syllable_positions_ignore_punctuation_and_compounds():
-    syllables = [(t, p) for t, p, _, _ in tokens(TEXT) if "_" not in t and t == fold(t)]
-    assert [p for _, p in syllables] == list(range(len(syllables)))
+    positions = sorted(p for found in index_terms(TEXT).syllables.values() for p in found)
+    assert positions == list(range(len(positions))) and len(positions) == 18
 
 
 def test_accented_form_only_when_it_differs():
-    texts = [t for t, _, _, _ in tokens("can bộ")]
-    assert texts.count("can") == 1  # "can" has no accents: no second copy
-    assert "bo" in texts and "bộ" in texts
-
-
-def test_query_mode_gives_folded_syllables_only():
-    assert [t for t, _, _, _ in tokens("Hội nghị Đảng ủy", mode="query")] == [
-        "hoi",
-        "nghi",
-        "dang",
-        "uy",
-    ]
+    terms = index_terms("can bộ, bộ")
+    assert terms.syllables == {"can": [0], "bo": [1, 2]}
+    assert terms.others == {"can_bo": 1, "bộ": 2}  # "can" has no accents: no second copy
 
 
 def test_words_never_span_lines():
@@ -54,6 +49,6 @@ def test_words_never_span_lines():
 
 
 def test_old_tone_placement_indexes_the_same_terms():
-    old = {t for t, _, _, _ in tokens("hoà bình khoẻ mạnh")}
-    new = {t for t, _, _, _ in tokens(unicodedata.normalize("NFD", "hòa bình khỏe mạnh"))}
-    assert old == new
+    old = index_terms("hoà bình khoẻ mạnh")
+    new = index_terms(unicodedata.normalize("NFD", "hòa bình khỏe mạnh"))
+    assert old == new and "khỏe" in new.others
