@@ -75,14 +75,13 @@ def load_model():
     return _model
 
 
-def segment(tokens):
-    """Return a list of booleans: True where a token starts a new word.
+def segment(lines):
+    """For each line, a list of booleans: True where a token starts a new word.
 
-    ``tokens`` are the strings of one line, as matched by ``_SEGMENT_RE``.
+    A line is a list of tokens, the strings matched by ``_SEGMENT_RE``; the
+    lines of a text are segmented together, each on its own.
     """
-    if not tokens:
-        return []
-    return load_model().starts([normalize_tone(t) for t in tokens])
+    return load_model().starts_lines([[normalize_tone(t) for t in tokens] for tokens in lines])
 
 
 def words_with_offsets(text):
@@ -123,10 +122,11 @@ def compounds(text):
     """
     index = 0
     offset = 0
-    for line in text.split("\n"):
-        matches = list(_SEGMENT_RE.finditer(line))
+    lines = text.split("\n")
+    matched = [list(_SEGMENT_RE.finditer(line)) for line in lines]
+    segmented = segment([[m.group() for m in matches] for matches in matched])
+    for line, matches, starts in zip(lines, matched, segmented):
         if matches:
-            starts = segment([m.group() for m in matches])
             syllables, spans = [], []
             for match, starts_word in zip(matches, starts):
                 word = match.group()

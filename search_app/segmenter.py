@@ -169,31 +169,43 @@ class Segmenter:
         for length in sorted({entry[0] for entry in parsed}):
             group = [entry[1:] for entry in parsed if entry[0] == length]
             self.lengths[length] = _Length(group)
-        self._edges = {}
+        self._edge_table = self._edges()
 
-    def _edge(self, before, after):
-        """Weight of the BOS/EOS attributes at a position with ``before``
-        tokens before it and ``after`` after it (both capped at the reach)."""
-        key = (before, after)
-        if key not in self._edges:
-            total = 0.0
-            for first, last, bos, eos in self.boundary_templates:
-                if first < -before:
-                    total += bos
-                elif first > after or last > after:
-                    total += eos
-            self._edges[key] = total
-        return self._edges[key]
+    def _edges(self):
+        """``table[before, after]``: the BOS/EOS attributes' weight at a position with ``before``
+        tokens before it on its line and ``after`` after it (both capped at the reach)."""
+        table = np.zeros((self.reach + 1, self.reach + 1))
+        for before in range(self.reach + 1):
+            for after in range(self.reach + 1):
+                for first, last, bos, eos in self.boundary_templates:
+                    if first < -before:
+                        table[before, after] += bos
+                    elif first > after or last > after:
+                        table[before, after] += eos
+        return table
 
     def starts(self, tokens):
         """For each token, whether a word begins there (underthesea's B-W)."""
+        return self.starts_lines([tokens])[0]
+
+    def starts_lines(self, lines):
+        """:meth:`starts` of each line (a list of tokens), computed for all of them at once.
+
+        A line is a sentence to the model: no template reads across its ends.
+        Working on all the lines of a text together costs one round of array
+        operations per text instead of per line.
+        """
+        sizes = np.array([len(line) for line in lines], dtype=np.int64)
+        tokens = [token for line in lines for token in line]
         n = len(tokens)
         if not n:
-            return []
+            return [[] for _ in lines]
+        line_of = np.repeat(np.arange(len(lines)), sizes)
+        place = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)  # index within its line
         reach = self.reach
-        score = np.zeros(n)  # "begins" minus "goes on", per position
-        for p in [*range(min(reach, n)), *range(max(reach, n - reach), n)]:
-            score[p] = self._edge(min(p, reach), min(n - 1 - p, reach))
+        score = self._edge_table[
+            np.minimum(place, reach), np.minimum(np.repeat(sizes, sizes) - 1 - place, reach)
+        ]
         lowers, titles, digits = zip(*map(_token_properties, tokens))
         titles = np.array(titles)
         for length, tables in self.lengths.items():
@@ -213,11 +225,19 @@ class Segmenter:
                 + tables.by_lower[[tables.lower_rows.get(text, 0) for text in lowered]]
                 + tables.by_flags[flags]
             )
+            # The n-gram at j lies on one line, and adds to position j - offset on that line.
+            gram = np.arange(count)
+            whole = line_of[:count] == line_of[length - 1 :]
             for column, offset in enumerate(tables.offsets):
-                low, high = max(0, -offset), min(n, count - offset)
-                if low < high:
-                    score[low:high] += weights[low + offset : high + offset, column]
-        return self._viterbi(score.tolist())
+                position = gram - offset
+                ok = whole & (position >= 0) & (position < n)
+                ok[ok] = line_of[position[ok]] == line_of[gram[ok]]
+                score[position[ok]] += weights[ok, column]
+        score = score.tolist()
+        ends = np.cumsum(sizes).tolist()
+        return [
+            self._viterbi(score[end - size : end]) if size else [] for size, end in zip(sizes.tolist(), ends)
+        ]
 
     def _viterbi(self, score):
         (bb, bi), (ib, ii) = self.transition

@@ -43,10 +43,10 @@ def crash_on_boom(monkeypatch):
     """Make the writer process that segments an article holding "BOOM" die with exit code 3."""
     segment = analysis.segment
 
-    def segment_or_die(tokens):  # runs in the forked writer process
-        if "BOOM" in tokens:
+    def segment_or_die(lines):  # runs in the forked writer process
+        if any("BOOM" in tokens for tokens in lines):
             os._exit(3)
-        return segment(tokens)
+        return segment(lines)
 
     monkeypatch.setattr(analysis, "segment", segment_or_die)
 
