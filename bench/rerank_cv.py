@@ -43,10 +43,12 @@ def fold_of(qid, folds):
     return hashlib.sha1(qid.split("#")[0].encode()).digest()[1] % folds
 
 
-def candidates(engine, queries):
-    """``[(qid, features of the head, which of it is relevant)]`` for ``queries``."""
+def heads(engine, queries):
+    """Per question: ``(question, syllables, leads, idf, first-pass scores, which of the head is relevant)``.
+
+    The head is the first pass's best ``rerank_depth`` documents, as the engine's second pass sees them.
+    """
     generation = engine._current()
-    out = []
     for q in queries:
         interpreted, _ = interpret(q["query"], generation.postings, generation.accents)
         parsed = parse(interpreted or q["query"])
@@ -56,15 +58,24 @@ def candidates(engine, queries):
         head = listing[: WEIGHTS.rerank_depth]
         ids = [generation.searcher.stored_fields(int(d))["id"] for d in head]
         syllables = [fold(s) for s in parsed.syllables()]
-        x = features(
+        leads = generation.postings.leads([int(d) for d in head])
+        relevant = np.array([doc_id in set(q["relevant"]) for doc_id in ids], dtype=bool)
+        yield (
+            q,
             syllables,
-            generation.postings.leads([int(d) for d in head]),
+            leads,
             idf_of(generation.postings, syllables),
             [float(scores[d]) for d in head],
+            relevant,
         )
-        relevant = np.array([doc_id in set(q["relevant"]) for doc_id in ids], dtype=bool)
-        out.append((q["qid"], x, relevant, len(syllables) >= 2))
-    return out
+
+
+def candidates(engine, queries):
+    """``[(qid, features of the head, which of it is relevant, whether it is reranked)]`` for ``queries``."""
+    return [
+        (q["qid"], features(syllables, leads, idf, scores), relevant, len(syllables) >= 2)
+        for q, syllables, leads, idf, scores, relevant in heads(engine, queries)
+    ]
 
 
 def reciprocal_ranks(items, coverage, adjacency):
