@@ -306,7 +306,9 @@ def _writer(ix, jobs):
     if jobs <= 1:
         return ix.writer(limitmb=WRITER_MB, codec=_codec())
     load_model()  # once, before the writer processes fork, so they share it
-    return ParallelWriter(ix, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB, codec=_codec())
+    return ParallelWriter(
+        ix, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB, codec=_codec()
+    )
 
 
 def _codec():
