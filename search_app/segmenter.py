@@ -25,6 +25,7 @@ against underthesea's own tagger.
 import re
 import struct
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import joblib
@@ -221,8 +222,8 @@ class Segmenter:
                 flags = np.logical_and.reduce([titles[i : i + count] for i in range(length)]) * 2
             flags = flags + np.fromiter(map(self.dictionary.__contains__, lowered), bool, count)
             weights = (
-                tables.by_text[[tables.text_rows.get(text, 0) for text in texts]]
-                + tables.by_lower[[tables.lower_rows.get(text, 0) for text in lowered]]
+                tables.by_text[np.fromiter(map(tables.text_rows.get, texts, repeat(0)), np.intp, count)]
+                + tables.by_lower[np.fromiter(map(tables.lower_rows.get, lowered, repeat(0)), np.intp, count)]
                 + tables.by_flags[flags]
             )
             # The n-gram at j lies on one line, and adds to position j - offset on that line.
