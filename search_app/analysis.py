@@ -195,6 +195,7 @@ class VietnameseTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        # Offsets refer to the NFC text, which is what the index stores.
         if not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
         words = words_with_offsets(value) if tokenize else [(value, 0, len(value))]
