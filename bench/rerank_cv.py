@@ -96,13 +96,17 @@ def best_weights(items):
     return c, a
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def dev_arguments(parser):
+    """The options of a script that reads the dev sets' heads off indexes bench/relevance.py built."""
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--work", type=Path, default=Path("/tmp/search-app-bench"))
     parser.add_argument("--sets", default="zalo,news")
     parser.add_argument("--folds", type=int, default=5)
-    args = parser.parse_args()
+    return parser
+
+
+def main():
+    args = dev_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0])).parse_args()
     items = {}
     engines = {}
     for name, (corpus, queries) in query_sets(args.shared, args.sets.split(",")).items():

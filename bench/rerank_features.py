@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from relevance import K, query_sets  # noqa: E402
-from rerank_cv import fold_of, heads  # noqa: E402
+from rerank_cv import dev_arguments, fold_of, heads  # noqa: E402
 
 from search_app.search import SearchEngine  # noqa: E402
 from search_app.search.rerank import features  # noqa: E402
@@ -285,11 +285,7 @@ def held_out(items, fit, folds):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/search-app-bench"))
-    parser.add_argument("--sets", default="zalo,news")
-    parser.add_argument("--folds", type=int, default=5)
+    parser = dev_arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
     parser.add_argument(
         "--reuse", action="store_true", help="reuse the features an earlier run saved in --work"
     )

@@ -20,30 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from search_app.analysis import _SEGMENT_RE  # noqa: E402
-from search_app.segmenter import Segmenter, model_directory  # noqa: E402
+from search_app.segmenter import Segmenter, underthesea_starts  # noqa: E402
 from search_app.text import normalize_tone  # noqa: E402
 
 
 def underthesea_tagger():
-    import joblib
-    from underthesea_core import CRFFeaturizer, CRFTagger
-
-    directory = model_directory()
-    featurizer = CRFFeaturizer(
-        joblib.load(directory / "features.bin"), joblib.load(directory / "dictionary.bin")
-    )
-    tagger = CRFTagger()
-    tagger.load(str(directory / "models.bin"))
-
-    def label(lines):
-        return [
-            [tag != "I-W" for tag in tagger.tag(featurizer.process([[[t] for t in tokens]])[0])]
-            if tokens
-            else []
-            for tokens in lines
-        ]
-
-    return label
+    starts = underthesea_starts()
+    return lambda lines: [starts(tokens) if tokens else [] for tokens in lines]
 
 
 def main():

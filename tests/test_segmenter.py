@@ -3,11 +3,10 @@
 from pathlib import Path
 
 import pytest
-from underthesea_core import CRFFeaturizer, CRFTagger
 
 from search_app.analysis import _SEGMENT_RE
 from search_app.articles import read_sources
-from search_app.segmenter import Segmenter, model_directory, read_crfsuite
+from search_app.segmenter import Segmenter, model_directory, read_crfsuite, underthesea_starts
 from search_app.text import normalize_tone
 
 SAMPLE = Path(__file__).resolve().parents[1] / "search_app" / "sample"
@@ -16,21 +15,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 
 @pytest.fixture(scope="module")
 def underthesea():
-    """underthesea's own featurizer and tagger on the same model files."""
-    import joblib
-
-    directory = model_directory()
-    featurizer = CRFFeaturizer(
-        joblib.load(directory / "features.bin"), joblib.load(directory / "dictionary.bin")
-    )
-    tagger = CRFTagger()
-    tagger.load(str(directory / "models.bin"))
-
-    def starts(tokens):
-        features = featurizer.process([[[token] for token in tokens]])[0]
-        return [tag != "I-W" for tag in tagger.tag(features)]
-
-    return starts
+    return underthesea_starts()
 
 
 def lines_of(*roots):
