@@ -113,35 +113,28 @@ def folds_in_place(text, folded):
 
 
 def compounds(text):
-    """Yield ``(syllables, spans, first_index)`` per segmented word.
+    """Yield ``(syllables, first_index)`` per segmented word.
 
-    ``spans`` holds each syllable's ``(startchar, endchar)`` in ``text``;
     ``first_index`` is the index of the word's first syllable among all the
     syllables of ``text``. Lines are segmented separately: no word spans a
     line break.
     """
     index = 0
-    offset = 0
-    lines = text.split("\n")
-    matched = [list(_SEGMENT_RE.finditer(line)) for line in lines]
+    matched = [list(_SEGMENT_RE.finditer(line)) for line in text.split("\n")]
     segmented = segment([[m.group() for m in matches] for matches in matched])
-    for line, matches, starts in zip(lines, matched, segmented):
-        if matches:
-            syllables, spans = [], []
-            for match, starts_word in zip(matches, starts):
-                word = match.group()
-                is_word = match.lastgroup == "word"
-                if syllables and (starts_word or not is_word):
-                    yield syllables, spans, index
-                    index += len(syllables)
-                    syllables, spans = [], []
-                if is_word:
-                    syllables.append(word)
-                    spans.append((offset + match.start(), offset + match.end()))
-            if syllables:
-                yield syllables, spans, index
+    for matches, starts in zip(matched, segmented):
+        syllables = []
+        for match, starts_word in zip(matches, starts):
+            is_word = match.lastgroup == "word"
+            if syllables and (starts_word or not is_word):
+                yield syllables, index
                 index += len(syllables)
-        offset += len(line) + 1
+                syllables = []
+            if is_word:
+                syllables.append(match.group())
+        if syllables:
+            yield syllables, index
+            index += len(syllables)
 
 
 class IndexTerms(NamedTuple):
@@ -163,7 +156,7 @@ def index_terms(text):
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     syllables, others = defaultdict(list), defaultdict(int)
-    for words, _, first in compounds(text):
+    for words, first in compounds(text):
         folded = [fold(w) for w in words]
         if len(words) > 1:
             others[COMPOUND_JOINER.join(folded)] += 1
