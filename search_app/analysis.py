@@ -168,6 +168,15 @@ def index_terms(text):
     return IndexTerms(dict(syllables), dict(others))
 
 
+def is_counted(term):
+    """Whether ``term`` is a counted term (an accented syllable or a compound word), not a folded syllable.
+
+    >>> is_counted("hội"), is_counted("hoi_nghi"), is_counted("hoi")
+    (True, True, False)
+    """
+    return COMPOUND_JOINER in term or fold(term) != term
+
+
 class VietnameseTokenizer(Tokenizer):
     """Yields the words of a text (runs of letters and digits), with positions and characters."""
 

@@ -17,6 +17,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
@@ -24,7 +25,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from .accents import AccentCounter, AccentModel
-from .analysis import load_model
+from .analysis import index_terms, load_model
 from .articles import Article, read_sources
 from .complete import PhraseCounter
 from .errors import IndexCorrupt, IndexingError, ReindexStopped, UpdateRefused
@@ -32,6 +33,7 @@ from .extract import extract
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 from .store import IndexStore
 from .store.arrays import write_arrays
+from .store.counted import SPILL_PREFIX, SPILL_SUFFIX, SavedSpill, Spill, spill_path, spill_segment
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
 # batches per process, so the corpus is never all in memory).
@@ -214,9 +216,11 @@ def _build(store, sources, full, progress, jobs, summary):
                 writer.add_document(**stored)
         writer.commit(mergetype=_merge_policy)
         writer = None
+        spills = _take_spills(target.path)
         with target.open_whoosh().searcher() as searcher:
             summary.documents = searcher.doc_count()
-            write_arrays(searcher.reader(), target.arrays, TEXT_FIELDS, previous.arrays if update else None)
+            before = (previous.arrays, _ids(previous)) if update else None
+            write_arrays(searcher.reader(), target.arrays, TEXT_FIELDS, spills, before)
         expected = len(seen) + len(keep)
         if summary.documents != expected:
             raise IndexingError(
@@ -273,6 +277,21 @@ def _known(generation):
         return {ids[n]: (fingerprints[n], origins[n]) for n in reader.all_doc_ids()}
 
 
+def _ids(generation):
+    """The id of each document number of a generation (deleted ones too), from its column."""
+    with generation.open_whoosh().reader() as reader:
+        return list(reader.column_reader("id")) if reader.doc_count_all() else []
+
+
+def _take_spills(folder):
+    """``{segment id: SavedSpill}`` of the writers' spills in a generation, removed from it once read."""
+    spills = {}
+    for path in sorted(folder.glob(f"{SPILL_PREFIX}*{SPILL_SUFFIX}")):
+        spills[spill_segment(path)] = SavedSpill(path, TEXT_FIELDS)
+        path.unlink()
+    return spills
+
+
 def _stored(generation, doc_ids):
     """The documents ``doc_ids`` of a generation, rebuilt from their stored fields."""
     with generation.open_whoosh().searcher() as searcher:
@@ -304,7 +323,7 @@ def default_jobs():
 
 def _writer(ix, jobs):
     if jobs <= 1:
-        return ix.writer(limitmb=WRITER_MB, codec=_codec())
+        return SpillingWriter(ix, limitmb=WRITER_MB, codec=_codec())
     load_model()  # once, before the writer processes fork, so they share it
     return ParallelWriter(
         ix, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB, codec=_codec()
@@ -322,6 +341,37 @@ def _codec():
     codec = W3Codec()
     codec.length_stats = False
     return codec
+
+
+class SpillingWriter(SegmentWriter):
+    """Whoosh's segment writer, analysing each text once and keeping the counted terms out of Whoosh.
+
+    Whoosh gets each text field's :class:`~search_app.analysis.IndexTerms`
+    (it keeps the folded syllables, with their positions) and the text to
+    store. The counted terms and each field's length go to a
+    :class:`~search_app.store.counted.Spill`, saved beside the segment when
+    it is finished, for :func:`~search_app.store.arrays.write_arrays`.
+    """
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.spill = Spill(TEXT_FIELDS)
+
+    def add_document(self, **fields):
+        counts, lengths = {}, {}
+        for name in TEXT_FIELDS:
+            text = fields.get(name) or ""
+            terms = index_terms(text)
+            counts[name] = terms.others
+            lengths[name] = sum(map(len, terms.syllables.values())) + sum(terms.others.values())
+            fields[name], fields[f"_stored_{name}"] = terms, text
+        super().add_document(**fields)
+        self.spill.add(fields["id"], counts, lengths)
+
+    def _finalize_segment(self):
+        if len(self.spill):
+            self.spill.save(spill_path(Path(self.storage.folder), self.newsegment.segment_id()))
+        return super()._finalize_segment()
 
 
 class ParallelWriter(MpWriter):
@@ -372,10 +422,18 @@ class WriterTask(SubWriterTask):
         self.parent = os.getpid()
 
     def run(self):
+        """Whoosh's loop, with a :class:`SpillingWriter` (each process writes a segment of its own)."""
         for sig in STOP_SIGNALS:
             signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
         _die_with_parent(self.parent)
-        super().run()
+        self.writer = SpillingWriter(self.storage.open_index(self.indexname), _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+        fieldnames = self.writer.pool.fieldnames
+        self.resultqueue.put((None, fieldnames, self.writer._finalize_segment()), timeout=5)
 
 
 PR_SET_PDEATHSIG = 1

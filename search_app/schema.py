@@ -12,9 +12,8 @@ from pathlib import Path
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
-from whoosh.util.numeric import pack_uint
 
-from .analysis import VietnameseAnalyzer, index_terms
+from .analysis import IndexTerms, VietnameseAnalyzer
 from .text import name_key
 
 PACKAGE = Path(__file__).parent
@@ -49,21 +48,22 @@ SCHEMA_VERSION = analysis_version()
 
 
 class SyllablePositions(Positions):
-    """The postings of a text field: :func:`~search_app.analysis.index_terms`, positions for syllables only.
+    """The postings Whoosh keeps of a text field: its folded syllables, with their positions.
 
-    A folded syllable's posting holds its positions (phrase queries match
-    folded syllables); an accented syllable's or a compound word's holds only
-    its count, which is all scoring reads. The field's analyzer is not used
-    to index (it gives the folded words, for Whoosh's own views of the text).
+    A field's value is indexed as its :class:`~search_app.analysis.IndexTerms`
+    (the writer analyses each text once, :class:`search_app.indexer.SpillingWriter`):
+    Whoosh gets the folded syllables, which phrase queries match; the
+    counted terms (accented syllables, compound words) go to the arrays
+    (:mod:`search_app.store.counted`). The field's analyzer is not used to
+    index (it gives the folded words, for Whoosh's own views of the text).
     """
 
     def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(value, IndexTerms):
+            raise TypeError("a text field is indexed from its IndexTerms (search_app.indexer.SpillingWriter)")
         boost = self.field_boost
-        terms = index_terms(value)
-        for term, positions in terms.syllables.items():
+        for term, positions in value.syllables.items():
             yield term, len(positions), len(positions) * boost, self.encode(positions)
-        for term, count in terms.others.items():
-            yield term, count, count * boost, pack_uint(count)
 
 
 def text_field(**kwargs):

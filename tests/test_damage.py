@@ -38,6 +38,7 @@ KINDS = [
     *(f"arrays/{name}" for name in ("docs.npy", "tf.npy", "live.npy", "meta.json", "filters.npy")),
     *(f"arrays/{name}" for name in ("titles.bin", "titles.npy", "leads.bin", "leads.npy")),
     *(f"arrays/lengths-{field}.npy" for field in ("title", "body", "speakers")),
+    *(f"arrays/counted-{name}" for name in ("keys.bin", "keys.npy", "spans.npy", "docs.npy", "tf.npy")),
     "accents/syllables.txt",
     *(f"accents/{name}.npy" for name in ("unigrams", "pairs", "pair_keys", "pair_context", "pair_followers")),
     *(f"accents/{name}.npy" for name in ("triples", "triple_keys", "context", "followers")),

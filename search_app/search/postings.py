@@ -2,7 +2,7 @@
 
 :class:`Postings` is what scoring, filters and facets read: each term's
 document numbers and frequencies (from the generation's arrays, or from
-Whoosh for rarer terms, cached), the per-field document lengths, the live
+Whoosh for rarer folded syllables, cached), the per-field document lengths, the live
 documents, the folded titles and leads, and what is derived from the
 sortable columns (``year``, ``organisation``, ``date``, ``speaker_keys``),
 once per generation.
@@ -13,6 +13,7 @@ from collections import OrderedDict
 
 import numpy as np
 
+from ..analysis import is_counted
 from ..errors import IndexCorrupt
 from ..store.arrays import (
     META,
@@ -89,6 +90,8 @@ class Postings:
         key = (field, term)
         if self._arrays is not None and key in self._arrays:
             return self._arrays.postings(field, term)  # one read of the arrays, not worth a cache
+        if self._arrays is not None and self._arrays.counted is not None and is_counted(term):
+            return self._arrays.counted.postings(field, term)  # Whoosh does not hold them
         with self._lock:
             entry = self._cache.get(key)
             if entry is not None:

@@ -1,18 +1,22 @@
-"""The posting arrays of a generation: the frequent terms' postings as flat arrays.
+"""The posting arrays of a generation: its postings as flat arrays, with what the second pass reads.
 
 Whoosh stores the index, but its matchers walk postings one document at a
-time in Python. At reindex time :func:`write_arrays` copies the postings of
-every term in :data:`ARRAY_MIN_DOCS` or more documents into two flat arrays
-(document numbers and frequencies), with each field's document lengths, the
-live-document mask and the folded titles; :mod:`search_app.search.postings`
-reads them a term at a time. Rarer terms are read from Whoosh on demand
-(:func:`read_postings`: a block or two, fast), in the segments whose term
-filter (:mod:`search_app.store.termfilter`) says they may be::
+time in Python. At reindex time :func:`write_arrays` writes every counted
+term's postings (accented syllables and compound words, which Whoosh does
+not hold: :mod:`search_app.store.counted`) and copies the postings of every
+folded syllable in :data:`ARRAY_MIN_DOCS` or more documents out of Whoosh
+into two flat arrays (document numbers and frequencies), with each field's
+document lengths, the live-document mask and the folded titles;
+:mod:`search_app.search.postings` reads them a term at a time. Rarer
+syllables are read from Whoosh on demand (:func:`read_postings`: a block or
+two, fast), in the segments whose term filter
+(:mod:`search_app.store.termfilter`) says they may be::
 
     arrays/meta.json            {"terms": {field: {term: [start, length]}}}
     arrays/docs.npy, tf.npy     document numbers (int32) and frequencies, term after term
+    arrays/counted-*            the counted terms (:mod:`search_app.store.counted`)
     arrays/live.npy             which document numbers are live (not deleted)
-    arrays/lengths-<field>.npy  each document's length in the field
+    arrays/lengths-<field>.npy  each document's length in the field (every term, counted ones too)
     arrays/titles.bin, .npy     each document's indexed title, folded (:func:`folded_title`)
     arrays/leads.bin, .npy      each document's lead (:func:`folded_lead`), zlib-compressed
     arrays/filters.npy          each segment's term filter (its span in meta.json's "filters")
@@ -22,13 +26,12 @@ A ``.bin`` holds one UTF-8 string per document, one after another; its
 document at a time with ``pread`` (a search reads a few titles, for the
 title-phrase bonus, and 30 leads), so a server process holds neither.
 Arrays written before these two (with ``titles.json``) are still read, and
-an update of them reads everything again.
+an update of them reads everything again; arrays written before the counted
+terms' table leave those terms in Whoosh, where they are read as rare ones.
 """
 
 import json
-import os
 import re
-import weakref
 import zlib
 from collections import Counter
 
@@ -36,10 +39,13 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from ..errors import IndexCorrupt
 from ..text import WORD_RE, fold, fold_text
 from . import termfilter
+from .counted import CountedTerms, write_counted
+from .files import ArrayFile, ByteFile
 from .termfilter import TermFilters, build_filter, filter_key, save_filters
 
 # Terms in at least this many documents are written to the arrays.
@@ -99,17 +105,34 @@ def read_postings(segments, live, field, term, filters=None):
     return docs[keep], tf[keep]
 
 
-def write_arrays(reader, directory, fields, previous=None):
+def write_arrays(reader, directory, fields, spills, previous=None):
     """Write the arrays of the generation ``reader`` reads into ``directory``.
 
-    ``previous`` is the arrays directory of the generation this one was
-    updated from. The segments an update leaves as they were come first, in
-    their order (Whoosh appends what it writes or merges): their postings,
-    lengths and titles are taken from ``previous``, and only the segments
-    after them are read from Whoosh. Otherwise everything is.
+    ``spills`` ``{segment id: SavedSpill}``: the counted terms and field
+    lengths of the documents this run's writers added
+    (:mod:`search_app.store.counted`). ``previous`` is ``(arrays directory,
+    id of each document)`` of the generation this one was updated from:
+    every other live document is one of its documents, found by id, whose
+    counted terms and lengths are carried over. The segments an update leaves
+    as they were come first, in their order (Whoosh appends what it writes or
+    merges): the frequent terms' postings and the titles of their documents
+    are taken from the previous arrays, and only the segments after them
+    are read from Whoosh. Otherwise everything is.
     """
     directory.mkdir(exist_ok=True)
     segments, live = leaves(reader), live_mask(reader)
+    before = Arrays(previous[0], fields) if previous is not None else None
+    placed, carried = _place_documents(reader, segments, live, spills, before, previous)
+    write_counted(directory, live, placed, before.counted if before is not None else None, carried)
+    for name in fields:
+        lengths = np.zeros(len(live), dtype=np.float32)
+        for offset, spill in placed:
+            lengths[offset : offset + len(spill)] = whoosh_lengths(spill.lengths[name])
+        if before is not None:
+            held = carried >= 0
+            lengths[carried[held]] = before.lengths[name][held]
+        np.save(directory / f"lengths-{name}.npy", lengths)
+    previous = previous[0] if previous is not None else None
     listed = [[leaf.segment().segment_id(), leaf.doc_count_all()] for leaf, _ in segments]
     old, shared = _shared_segments(previous, fields, listed)
     kept = sum(count for _, count in listed[:shared])  # document numbers below this are in ``old``
@@ -151,14 +174,47 @@ def write_arrays(reader, directory, fields, previous=None):
             leads.add(folded_lead(stored.get("title") or "", stored.get("body") or ""))
     titles.close()
     leads.close()
-    for name in fields:
-        lengths = field_lengths(reader, name, tail)
-        if old is not None:
-            lengths = np.concatenate([old.lengths[name][:kept], lengths])
-        np.save(directory / f"lengths-{name}.npy", lengths)
     filters = _kept_filters(old, segments[:shared], fields) + [build_filter(k) for k in keys]
     meta = {"terms": terms, "segments": listed, "filters": save_filters(directory, filters)}
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+
+
+def _place_documents(reader, segments, live, spills, before, previous):
+    """``([(first document number, spill)], carried)``: where each document's counted terms come from.
+
+    ``carried[d]`` is the document number of the previous generation's
+    document ``d`` in this one (-1: not carried). Raises
+    :class:`~search_app.errors.IndexCorrupt` when a spill's documents are not
+    those of its segment, or a live document is in no spill and not in the
+    previous generation: its postings would be missing.
+    """
+    ids = list(reader.column_reader("id")) if segments else []
+    firsts = {leaf.segment().segment_id(): first for leaf, first in segments}
+    placed, spilled = [], np.zeros(len(live), dtype=bool)
+    for segment_id, spill in spills.items():
+        first = firsts.get(segment_id)
+        if first is None or ids[first : first + len(spill)] != spill.ids:
+            raise IndexCorrupt(f"the counted terms of segment {segment_id} are not those of its documents")
+        placed.append((first, spill))
+        spilled[first : first + len(spill)] = True
+    carried = None
+    if before is not None:
+        old_ids = previous[1]
+        found = {old_ids[d]: d for d in np.flatnonzero(before.live)}
+        carried = np.full(len(old_ids), -1, dtype=np.int64)
+    for n in np.flatnonzero(live & ~spilled):
+        d = found.get(ids[n]) if before is not None else None
+        if d is None:
+            raise IndexCorrupt(f"document {ids[n]!r} has no counted terms: no writer added it")
+        carried[d] = n
+    return placed, carried
+
+
+def whoosh_lengths(lengths):
+    """Field lengths as Whoosh keeps them (a byte each, exact up to 11), so scores are what they were."""
+    values, places = np.unique(np.asarray(lengths, dtype=np.int64), return_inverse=True)
+    kept = [byte_to_length(length_to_byte(int(v))) for v in values]
+    return np.array(kept, dtype=np.float32)[places]
 
 
 def _shared_segments(previous, fields, listed):
@@ -190,6 +246,8 @@ class Arrays:
             self.leads = StringsFile(directory, LEADS, compressed=True)
         else:  # written before strings files
             self.titles = json.loads((directory / "titles.json").read_text("utf-8"))
+        # Every counted term's postings (none in arrays written before the table: Whoosh holds them).
+        self.counted = CountedTerms(directory) if CountedTerms.exist(directory) else None
         self._docs = ArrayFile(directory / "docs.npy")
         self._tf = ArrayFile(directory / "tf.npy")
         self._terms = {
@@ -229,50 +287,6 @@ class Arrays:
         return self._docs.read(start, length), self._tf.read(start, length)
 
 
-class ArrayFile:
-    """A one-dimensional ``.npy`` file, read a slice at a time with ``os.pread``.
-
-    Not memory-mapped: the page cache holds the file once for every server
-    process, and the pages a search reads do not stay in the process's
-    resident memory (see :mod:`search_app.store.segfiles`).
-    """
-
-    def __init__(self, path, says="its postings say"):
-        with open(path, "rb") as f:
-            version = np.lib.format.read_magic(f)
-            read_header = {(1, 0): np.lib.format.read_array_header_1_0}.get(
-                version, np.lib.format.read_array_header_2_0
-            )
-            _, _, self.dtype = read_header(f)
-            self.offset = f.tell()
-        self._file = _ByteFile(path, says)
-
-    def read(self, start, length):
-        """Items ``start`` to ``start + length`` of the array."""
-        size = self.dtype.itemsize
-        return np.frombuffer(self._file.read(self.offset + start * size, length * size), self.dtype)
-
-
-class _ByteFile:
-    """A file read a stretch at a time with ``os.pread``, never short without saying so.
-
-    ``says``: what gives the lengths read, for the message when the file is shorter.
-    """
-
-    def __init__(self, path, says):
-        self.path, self.says = path, says
-        self.fd = os.open(path, os.O_RDONLY)
-        weakref.finalize(self, os.close, self.fd)
-
-    def read(self, start, length):
-        data = os.pread(self.fd, length, start)
-        if len(data) != length:
-            raise IndexCorrupt(
-                f"{self.path} is shorter than {self.says}: the index is damaged", self.path.name
-            )
-        return data
-
-
 class StringsFile:
     """One string per document, read a string at a time with ``pread``: ``<name>.bin`` and ``<name>.npy``.
 
@@ -282,7 +296,7 @@ class StringsFile:
     def __init__(self, directory, name, compressed=False):
         self.name, self.compressed = f"{name}.bin", compressed
         self._starts = ArrayFile(directory / f"{name}.npy", "the count of documents says")
-        self._data = _ByteFile(directory / self.name, f"{name}.npy says")
+        self._data = ByteFile(directory / self.name, f"{name}.npy says")
 
     @staticmethod
     def exists(directory, name):

@@ -1,0 +1,53 @@
+"""Files of a generation read a stretch at a time with ``os.pread``.
+
+Not memory-mapped: the page cache holds a file once for every server
+process, and the pages a search reads do not stay in the process's
+resident memory (see :mod:`search_app.store.segfiles`).
+"""
+
+import os
+import weakref
+
+import numpy as np
+
+from ..errors import IndexCorrupt
+
+
+class ArrayFile:
+    """A one-dimensional ``.npy`` file, read a slice at a time; ``length`` items long."""
+
+    def __init__(self, path, says="its postings say"):
+        with open(path, "rb") as f:
+            version = np.lib.format.read_magic(f)
+            read_header = {(1, 0): np.lib.format.read_array_header_1_0}.get(
+                version, np.lib.format.read_array_header_2_0
+            )
+            _, _, self.dtype = read_header(f)
+            self.offset = f.tell()
+            self.length = (os.fstat(f.fileno()).st_size - self.offset) // self.dtype.itemsize
+        self._file = ByteFile(path, says)
+
+    def read(self, start, length):
+        """Items ``start`` to ``start + length`` of the array."""
+        size = self.dtype.itemsize
+        return np.frombuffer(self._file.read(self.offset + start * size, length * size), self.dtype)
+
+
+class ByteFile:
+    """A file read a stretch at a time with ``os.pread``, never short without saying so.
+
+    ``says``: what gives the lengths read, for the message when the file is shorter.
+    """
+
+    def __init__(self, path, says):
+        self.path, self.says = path, says
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+    def read(self, start, length):
+        data = os.pread(self.fd, length, start)
+        if len(data) != length:
+            raise IndexCorrupt(
+                f"{self.path} is shorter than {self.says}: the index is damaged", self.path.name
+            )
+        return data
