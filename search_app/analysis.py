@@ -16,13 +16,9 @@ text, at each syllable's position:
   syllable.)
 
 Accented forms and compounds are scored, never matched as phrases, so the
-index keeps only how often each occurs (:class:`search_app.schema.SyllablePositions`).
+index keeps only how often each occurs (:mod:`search_app.store.terms`).
 Syllable positions count words only, so a phrase query over syllables works
 whatever compounds sit beside them.
-
-:func:`VietnameseAnalyzer` is Whoosh's view of a text field: its words,
-folded, with their positions and characters (the schema's fields name it;
-indexing goes through :func:`index_terms`).
 """
 
 import itertools
@@ -31,9 +27,6 @@ import threading
 import unicodedata
 from collections import defaultdict
 from typing import NamedTuple
-
-from whoosh.analysis import Filter, Tokenizer
-from whoosh.analysis.acore import Token
 
 from .segmenter import Segmenter
 from .text import FOLDED_CHARACTERS, canonical, fold, normalize_tone
@@ -166,74 +159,6 @@ def index_terms(text):
             if accented != plain:
                 others[accented] += 1
     return IndexTerms(dict(syllables), dict(others))
-
-
-def is_counted(term):
-    """Whether ``term`` is a counted term (an accented syllable or a compound word), not a folded syllable.
-
-    >>> is_counted("hội"), is_counted("hoi_nghi"), is_counted("hoi")
-    (True, True, False)
-    """
-    return COMPOUND_JOINER in term or fold(term) != term
-
-
-class VietnameseTokenizer(Tokenizer):
-    """Yields the words of a text (runs of letters and digits), with positions and characters."""
-
-    def __eq__(self, other):
-        return type(self) is type(other)
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        # Offsets refer to the NFC text, which is what the index stores.
-        if not unicodedata.is_normalized("NFC", value):
-            value = unicodedata.normalize("NFC", value)
-        words = words_with_offsets(value) if tokenize else [(value, 0, len(value))]
-        for pos, (word, start, end) in enumerate(words, start_pos):
-            token.text = word
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = word
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
-
-
-class VietnameseFormsFilter(Filter):
-    """Folds each word.
-
-    >>> [t.text for t in VietnameseFormsFilter()(iter([Token(text="Hoà")]))]
-    ['hoa']
-    """
-
-    def __eq__(self, other):
-        return type(self) is type(other)
-
-    def __call__(self, tokens):
-        for t in tokens:
-            t.text = fold(t.text)
-            yield t
-
-
-def VietnameseAnalyzer():
-    """The analyzer of every text field in the schema: folded words (see :func:`index_terms` for indexing)."""
-    return VietnameseTokenizer() | VietnameseFormsFilter()
 
 
 def query_forms(word):

@@ -33,7 +33,7 @@ from .extract import extract
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 from .store import IndexStore
 from .store.arrays import write_arrays
-from .store.counted import SPILL_PREFIX, SPILL_SUFFIX, SavedSpill, Spill, spill_path, spill_segment
+from .store.terms import SPILL_PREFIX, SPILL_SUFFIX, SavedSpill, Spill, spill_path, spill_segment
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
 # batches per process, so the corpus is never all in memory).
@@ -344,13 +344,12 @@ def _codec():
 
 
 class SpillingWriter(SegmentWriter):
-    """Whoosh's segment writer, analysing each text once and keeping the counted terms out of Whoosh.
+    """Whoosh's segment writer, analysing each text field once into a spill instead of into Whoosh.
 
-    Whoosh gets each text field's :class:`~search_app.analysis.IndexTerms`
-    (it keeps the folded syllables, with their positions) and the text to
-    store. The counted terms and each field's length go to a
-    :class:`~search_app.store.counted.Spill`, saved beside the segment when
-    it is finished, for :func:`~search_app.store.arrays.write_arrays`.
+    Whoosh gets the stored fields and the fields filters read; each text
+    field's :func:`~search_app.analysis.index_terms` go to a
+    :class:`~search_app.store.terms.Spill`, saved beside the segment when it
+    is finished, for :func:`~search_app.store.arrays.write_arrays`.
     """
 
     def __init__(self, ix, **kwargs):
@@ -358,15 +357,11 @@ class SpillingWriter(SegmentWriter):
         self.spill = Spill(TEXT_FIELDS)
 
     def add_document(self, **fields):
-        counts, lengths = {}, {}
-        for name in TEXT_FIELDS:
-            text = fields.get(name) or ""
-            terms = index_terms(text)
-            counts[name] = terms.others
-            lengths[name] = sum(map(len, terms.syllables.values())) + sum(terms.others.values())
-            fields[name], fields[f"_stored_{name}"] = terms, text
-        super().add_document(**fields)
-        self.spill.add(fields["id"], counts, lengths)
+        analysed = {name: index_terms(fields.get(name) or "") for name in TEXT_FIELDS}
+        super().add_document(**{name: value for name, value in fields.items() if name in self.schema})
+        self.spill.add(
+            fields["id"], {name: (terms.syllables, terms.others) for name, terms in analysed.items()}
+        )
 
     def _finalize_segment(self):
         if len(self.spill):

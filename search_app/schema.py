@@ -10,10 +10,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.formats import Positions
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, Schema
 
-from .analysis import IndexTerms, VietnameseAnalyzer
 from .text import name_key
 
 PACKAGE = Path(__file__).parent
@@ -30,7 +28,7 @@ ANALYSIS_SOURCES = (
     "schema.py",
     "accents.py",
 )
-# The analysed text fields, which searches score.
+# The analysed text fields, which searches score (their postings are in the arrays).
 TEXT_FIELDS = ("title", "speakers", "body")
 
 
@@ -47,44 +45,21 @@ def analysis_version(root=PACKAGE):
 SCHEMA_VERSION = analysis_version()
 
 
-class SyllablePositions(Positions):
-    """The postings Whoosh keeps of a text field: its folded syllables, with their positions.
-
-    A field's value is indexed as its :class:`~search_app.analysis.IndexTerms`
-    (the writer analyses each text once, :class:`search_app.indexer.SpillingWriter`):
-    Whoosh gets the folded syllables, which phrase queries match; the
-    counted terms (accented syllables, compound words) go to the arrays
-    (:mod:`search_app.store.counted`). The field's analyzer is not used to
-    index (it gives the folded words, for Whoosh's own views of the text).
-    """
-
-    def word_values(self, value, analyzer, **kwargs):
-        if not isinstance(value, IndexTerms):
-            raise TypeError("a text field is indexed from its IndexTerms (search_app.indexer.SpillingWriter)")
-        boost = self.field_boost
-        for term, positions in value.syllables.items():
-            yield term, len(positions), len(positions) * boost, self.encode(positions)
-
-
-def text_field(**kwargs):
-    """A text field indexed by :class:`SyllablePositions`."""
-    field = TEXT(analyzer=VietnameseAnalyzer(), phrase=True, **kwargs)
-    field.format = SyllablePositions(field_boost=field.format.field_boost)
-    return field
-
-
 def make_schema():
+    """What Whoosh holds of a document: its stored fields and the fields filters and facets read.
+
+    The text fields (:data:`TEXT_FIELDS`) are not indexed by Whoosh: their
+    postings are in the generation's arrays (:mod:`search_app.store.terms`).
+    """
     return Schema(
         # id, fingerprint and origin are also columns: a reindex reads them
         # for every document without loading the stored bodies.
         id=ID(stored=True, unique=True, sortable=True),
         # A title made up from the body is shown but not indexed as a title:
         # its words are the body's and must not get the title's weight.
-        title=text_field(stored=True),
+        title=STORED,
         derived_title=STORED,
-        body=text_field(stored=True),
-        # Speaker names, one per line: a line break stops phrases and compounds.
-        speakers=text_field(),
+        body=STORED,
         speakers_json=STORED,
         # Folded full names ("giang manh khoi"): the speaker filter, facet and page.
         # The column gives the facets each document's names at once.
@@ -101,7 +76,7 @@ def make_schema():
 
 
 def to_document(article, extracted):
-    """The field values Whoosh indexes for one article."""
+    """The fields of one article's document: the text fields are analysed into the arrays, the rest go to Whoosh."""
     return {
         "id": article.id,
         "title": "" if extracted.title_derived else extracted.title,

@@ -1,24 +1,8 @@
 import unicodedata
 
-from search_app.analysis import VietnameseAnalyzer, compounds, index_terms
+from search_app.analysis import compounds, index_terms
 
 TEXT = "Đến dự có đồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy.\nHội nghị cán bộ viên chức"
-
-
-def tokens(text, **kwargs):
-    return [
-        (t.text, t.pos, t.startchar, t.endchar)
-        for t in VietnameseAnalyzer()(text, positions=True, chars=True, **kwargs)
-    ]
-
-
-def test_the_analyzer_gives_folded_words_at_their_characters():
-    assert tokens("Hội nghị, Đảng ủy") == [
-        ("hoi", 0, 0, 3),
-        ("nghi", 1, 4, 8),
-        ("dang", 2, 10, 14),
-        ("uy", 3, 15, 17),
-    ]
 
 
 def test_compound_words_are_counted_folded_beside_their_syllables():

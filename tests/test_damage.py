@@ -35,10 +35,13 @@ KINDS = [
     "manifest.json",
     "phrases.json.gz",
     "phrase-counts.json.gz",
-    *(f"arrays/{name}" for name in ("docs.npy", "tf.npy", "live.npy", "meta.json", "filters.npy")),
+    *(f"arrays/{name}" for name in ("live.npy", "meta.json")),
     *(f"arrays/{name}" for name in ("titles.bin", "titles.npy", "leads.bin", "leads.npy")),
     *(f"arrays/lengths-{field}.npy" for field in ("title", "body", "speakers")),
-    *(f"arrays/counted-{name}" for name in ("keys.bin", "keys.npy", "spans.npy", "docs.npy", "tf.npy")),
+    *(
+        f"arrays/terms-{name}"
+        for name in ("keys.bin", "keys.npy", "index.npy", "docs.bin", "tf.bin", "positions.bin")
+    ),
     "accents/syllables.txt",
     *(f"accents/{name}.npy" for name in ("unigrams", "pairs", "pair_keys", "pair_context", "pair_followers")),
     *(f"accents/{name}.npy" for name in ("triples", "triple_keys", "context", "followers")),
@@ -149,9 +152,9 @@ def test_a_file_truncated_while_it_is_served_is_reported_not_read_short(tmp_path
     reindex(index, [write_articles(tmp_path / "corpus", ARTICLES)], jobs=1)
     engine = SearchEngine(index)
     assert engine.search("hoi nghi").total == 60
-    docs = IndexStore(index).current().arrays / "docs.npy"
-    docs.write_bytes(docs.read_bytes()[:200])
-    with pytest.raises(IndexCorrupt, match="arrays/docs.npy is 200 bytes"):
+    docs = IndexStore(index).current().arrays / "terms-docs.bin"
+    docs.write_bytes(docs.read_bytes()[:20])
+    with pytest.raises(IndexCorrupt, match="arrays/terms-docs.bin is 20 bytes"):
         engine.health()
-    with pytest.raises(IndexCorrupt, match="docs.npy is shorter than its postings say"):
+    with pytest.raises(IndexCorrupt, match="terms-docs.bin is shorter than terms-index.npy says"):
         engine.search("can bo hoi nghi nguyen van")

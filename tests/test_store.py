@@ -14,12 +14,13 @@ import pytest
 from search_app import store
 from search_app.errors import IndexCorrupt, IndexMissing
 from search_app.indexer import reindex
-from search_app.schema import SCHEMA_VERSION, TEXT_FIELDS
+from search_app.schema import TEXT_FIELDS
 from search_app.search import SearchEngine
 from search_app.search.postings import Postings
 from search_app.store import IndexStore
-from search_app.store.arrays import Arrays, leaves, read_postings
+from search_app.store.arrays import Arrays, folded_lead, folded_title
 from search_app.store.segfiles import SegmentFile
+from search_app.store.terms import SavedSpill, Spill, TermTable, write_table
 
 from .conftest import write_articles
 
@@ -89,8 +90,8 @@ def test_a_searcher_reads_segments_with_pread(sample_index):
         for segment_reader, _ in searcher.reader().leaf_readers():
             assert isinstance(segment_reader._terms._postfile.file, SegmentFile)
         # Postings and stored fields are read through it.
-        matched = list(searcher.postings("body", "laser").all_ids())
-        assert matched and all("laser" in searcher.stored_fields(n)["body"].lower() for n in matched)
+        first = searcher.stored_fields(0)["id"]
+        assert list(searcher.postings("id", first).all_ids()) == [0]
 
 
 def test_an_index_opened_the_default_way_is_still_read_by_whoosh(sample_index):
@@ -99,8 +100,8 @@ def test_an_index_opened_the_default_way_is_still_read_by_whoosh(sample_index):
     name = IndexStore(sample_index).current_name()
     ix = whoosh_index.open_dir(str(sample_index / "generations" / name))  # memory-mapped
     with ix.searcher() as searcher:
-        matched = list(searcher.postings("body", "laser").all_ids())
-        assert matched and all("laser" in searcher.stored_fields(n)["body"].lower() for n in matched)
+        first = searcher.stored_fields(0)["id"]
+        assert list(searcher.postings("id", first).all_ids()) == [0]
 
 
 def test_a_published_generation_lists_every_file_with_its_size_and_checksum(sample_index):
@@ -112,7 +113,7 @@ def test_a_published_generation_lists_every_file_with_its_size_and_checksum(samp
         if p.is_file() and p.name not in ("manifest.json", "MAIN_WRITELOCK", store.VERIFIED)
     }
     assert set(manifest["files"]) == set(on_disk)
-    assert {"arrays/docs.npy", "accents/syllables.txt", "phrases.json.gz"} <= set(on_disk)
+    assert {"arrays/terms-docs.bin", "accents/syllables.txt", "phrases.json.gz"} <= set(on_disk)
     for name, path in on_disk.items():
         data = path.read_bytes()
         assert manifest["files"][name] == {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
@@ -174,11 +175,11 @@ def test_publish_makes_every_file_durable_before_current_moves(tmp_path, monkeyp
     assert ("fsync", str((tmp_path / "index").resolve())) in events[switched:]  # CURRENT's directory, after
 
 
-def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_rebuild(tmp_path):
-    # A full write reads every frequent syllable's postings back from Whoosh;
-    # an update reads only the segments it wrote, carries the counted terms of
-    # the documents it kept over from the previous arrays, and must hold what
-    # a rebuild of the same sources holds, document by document.
+def test_an_update_carries_the_postings_it_kept_and_equals_a_rebuild(tmp_path):
+    # An update analyses only what changed, carries every other document's
+    # postings, positions, lengths, title and lead over from the previous
+    # arrays (found by id: Whoosh renumbers what it merges), and must hold
+    # what a rebuild of the same sources holds, document by document.
     words = "hội nghị cán bộ viên chức năm khoa học công nghệ tổng kết báo cáo phát biểu đại biểu".split()
     rng = random.Random(1)
 
@@ -197,7 +198,7 @@ def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_rebuild(tmp_
 
     updated, mine = _arrays_by_id(tmp_path / "index")
     rebuilt, theirs = _arrays_by_id(tmp_path / "rebuilt")
-    assert updated.segments[0][1] == 300  # the first build's segment, kept and reused
+    assert updated.segments[0][1] == 300  # the first build's segment, kept
     assert sorted(mine) == sorted(theirs) and len(mine) == 305
     ids = sorted(mine)
     here, there = [mine[i] for i in ids], [theirs[i] for i in ids]
@@ -205,25 +206,64 @@ def test_an_update_takes_the_unchanged_segments_arrays_and_equals_a_rebuild(tmp_
         assert np.array_equal(updated.lengths[name][here], rebuilt.lengths[name][there])
     assert [updated.titles[n] for n in here] == [rebuilt.titles[n] for n in there]
     assert [updated.leads[n] for n in here] == [rebuilt.leads[n] for n in there]
-    # Frequent syllables: the update keeps every term it held, a rebuild may hold fewer.
-    assert set(rebuilt.terms()) <= set(updated.terms()) and len(rebuilt.terms()) > 15
-    with IndexStore(tmp_path / "rebuilt").current().open_whoosh().searcher() as searcher:
-        segments = list(leaves(searcher.reader()))
-        for name, term in updated.terms():
-            expected = (
-                rebuilt.postings(name, term)
-                if (name, term) in rebuilt
-                else read_postings(segments, rebuilt.live, name, term)
-            )
-            assert _by_id(updated.postings(name, term), mine) == _by_id(expected, theirs), (name, term)
-            assert updated.holders(name, term) == len(expected[0]), (name, term)  # idf counts live holders
-    # Counted terms: the same keys, each with the same documents and counts.
-    keys = updated.counted.all_keys()
-    assert keys == rebuilt.counted.all_keys() and {"body\tcập", "body\tcap_nhat"} <= set(keys)
+    # Every term: the same keys, each with the same documents, frequencies and positions.
+    keys, positional, *_ = updated.table.everything()
+    assert keys == rebuilt.table.everything()[0]
+    assert {"body\tcập", "body\tcap_nhat", "body\tcap", "title\tbai"} <= set(keys)
+    assert [k for k, p in zip(keys, positional) if p] == [
+        k for k in keys if k.split("\t")[1].isalnum() and k.split("\t")[1].isascii()
+    ]
     for key in keys:
         name, term = key.split("\t")
-        held = _by_id(updated.counted.postings(name, term), mine)
-        assert held == _by_id(rebuilt.counted.postings(name, term), theirs) and held, key
+        held = _by_id(updated.table.positions(name, term), mine)
+        assert held == _by_id(rebuilt.table.positions(name, term), theirs) and held, key
+
+
+def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_path):
+    # Gaps, frequencies and positions are packed in one, two or four bytes a
+    # key: a key whose documents lie far apart, whose frequencies are large
+    # or whose positions are far in, must read back whole.
+    near, far = Spill(["body"]), Spill(["body"])
+    expected = {}  # term -> [(document, frequency, positions)]
+
+    def add(spill, offset, doc_id, syllables, counted):
+        for term, positions in syllables.items():
+            expected.setdefault(term, []).append((offset + len(spill), len(positions), positions))
+        for term, count in counted.items():
+            expected.setdefault(term, []).append((offset + len(spill), count, []))
+        spill.add(doc_id, {"body": (syllables, counted)})
+
+    for n in range(300):
+        syllables = {"hoi": [0, 2], "nghi": [1]} if n % 2 else {"hoi": [n, 70_000 + n]}
+        add(near, 0, f"n{n}", syllables, {"hội": 1 + n % 3, "hoi_nghi": 300 if n == 7 else 1})
+    add(far, 100_000, "f0", {"hoi": [3]}, {"hội": 70_000, "nghị": 1})
+    add(far, 100_000, "f1", {}, {"nghị": 2})
+    near.save(tmp_path / "near.npz")
+    far.save(tmp_path / "far.npz")
+    spills = [
+        (0, SavedSpill(tmp_path / "near.npz", ["body"])),
+        (100_000, SavedSpill(tmp_path / "far.npz", ["body"])),
+    ]
+    live = np.ones(100_002, dtype=bool)
+    live[5] = False  # a deleted document's postings are not written
+    expected = {term: [p for p in held if p[0] != 5] for term, held in expected.items()}
+    write_table(tmp_path, live, spills)
+
+    table = TermTable(tmp_path)
+    for term, held in expected.items():
+        docs, tf, positions = table.positions("body", term)
+        assert (docs.tolist(), tf.tolist()) == ([d for d, _, _ in held], [t for _, t, _ in held]), term
+        assert positions.tolist() == [p for _, _, ps in held for p in ps], term
+        assert [a.tolist() for a in table.postings("body", term)] == [docs.tolist(), tf.tolist()]
+    assert [len(a) for a in table.positions("body", "thao")] == [0, 0, 0]
+    assert [len(a) for a in table.postings("title", "hội")] == [0, 0]
+    keys, positional, counts, docs, tf, positions = table.everything()
+    assert keys == sorted(f"body\t{term}" for term in expected)
+    assert positional.tolist() == [k in ("body\thoi", "body\tnghi") for k in keys]
+    held = [p for k in keys for p in expected[k.split("\t")[1]]]
+    assert (docs.tolist(), tf.tolist()) == ([d for d, _, _ in held], [t for _, t, _ in held])
+    assert positions.tolist() == [p for _, _, ps in held for p in ps]
+    assert counts.tolist() == [len(expected[k.split("\t")[1]]) for k in keys]
 
 
 def _arrays_by_id(index):
@@ -236,9 +276,16 @@ def _arrays_by_id(index):
 
 
 def _by_id(postings, numbers):
-    """Postings ``(docnums, frequencies)`` as sorted ``(id, frequency)`` pairs."""
+    """Postings ``(docnums, frequencies, positions)`` as sorted ``(id, frequency, positions)``."""
     ids = {n: doc_id for doc_id, n in numbers.items()}
-    return sorted((ids[int(d)], float(f)) for d, f in zip(*postings))
+    docs, tf, positions = postings
+    ends = np.cumsum(tf).tolist()
+    each = (
+        [positions[end - f : end].tolist() for f, end in zip(tf.tolist(), ends)]
+        if positions.size
+        else [[]] * len(docs)
+    )
+    return sorted((ids[int(d)], int(f), p) for d, f, p in zip(docs, tf, each))
 
 
 def _every_key(segments):
@@ -248,90 +295,8 @@ def _every_key(segments):
                 yield position, name, text
 
 
-def test_a_segments_term_filter_holds_every_term_of_the_segment_and_few_others(tmp_path):
-    # A rare term is looked up in Whoosh only in the segments whose filter may
-    # hold it: a term the filter left out would never be found.
-    words = "hội nghị cán bộ viên chức năm khoa học công nghệ tổng kết báo cáo phát biểu".split()
-    rng = random.Random(2)
-    articles = {
-        f"a{i}.txt": f"Bài {i} {rng.choice(words)}\n"
-        + " ".join(rng.choice(words) for _ in range(30))
-        + f" mã{i}"
-        for i in range(200)
-    }
-    source = write_articles(tmp_path / "corpus", articles)
-    reindex(tmp_path / "index", [source], jobs=2)
-    generation = IndexStore(tmp_path / "index").current()
-    with generation.open_whoosh().searcher() as searcher:
-        segments = list(searcher.reader().leaf_readers())
-        filters = Arrays(generation.arrays, TEXT_FIELDS).filters
-        assert len(filters) == len(segments) == 2  # jobs=2: a segment per writer
-        held = list(_every_key(segments))
-        assert len(held) > 400 and all(n in filters.may_hold(name, text) for n, name, text in held)
-        made_up = [f"không{i}có".encode() for i in range(2000)]
-        assert sum(0 in filters.may_hold("body", text) for text in made_up) < 60  # about 1 % may be
-        # What a search reads is what Whoosh holds, filter or none.
-        postings = Postings(searcher, TEXT_FIELDS, generation.arrays)
-        live = postings.live
-        for name, term in {(name, text.decode()) for _, name, text in held} | {("body", "không1có")}:
-            docs, tf = postings.entry(name, term)
-            expected_docs, expected_tf = read_postings(segments, live, name, term)
-            assert np.array_equal(docs, expected_docs) and np.array_equal(tf, expected_tf), (name, term)
-        assert len(postings.docs("body", "ma7")) == 1
-
-
-def _sixty_articles(tmp_path):
-    """``(source, store, its generation)`` of 60 articles indexed in one segment."""
-    source = write_articles(
-        tmp_path / "corpus", {f"a{i}.txt": f"Tiêu đề {i}\nHội nghị lần thứ {i} khai mạc." for i in range(60)}
-    )
-    reindex(tmp_path / "index", [source], jobs=1)
-    store = IndexStore(tmp_path / "index")
-    return source, store, store.current()
-
-
-def _republish_with_meta(store, generation, change):
-    """Publish ``generation`` again after ``change(meta)`` of its arrays' meta.json (as if written so)."""
-    meta = json.loads((generation.arrays / "meta.json").read_text("utf-8"))
-    change(meta)
-    (generation.arrays / "meta.json").write_text(json.dumps(meta), "utf-8")
-    (generation.path / "manifest.json").unlink()
-    store.publish(generation, SCHEMA_VERSION, 60)
-
-
-def test_term_filters_listed_for_other_segments_are_named_and_never_answer(tmp_path):
-    # A filter applied to the wrong segment would hide the terms it holds.
-    _, store, generation = _sixty_articles(tmp_path)
-    _republish_with_meta(store, generation, lambda meta: meta["segments"][0].__setitem__(0, "MAIN_another"))
-    with pytest.raises(
-        IndexCorrupt, match="term filters are not those of the generation's segments"
-    ) as caught:
-        SearchEngine(tmp_path / "index").search("hoi nghi")
-    assert caught.value.file == "arrays/meta.json"
-
-
-def test_arrays_written_before_term_filters_answer_and_their_update_writes_them(tmp_path):
-    source, store, generation = _sixty_articles(tmp_path)
-    expected = [(hit.id, hit.score) for hit in SearchEngine(tmp_path / "index").search("lan thu 7").results]
-    (generation.arrays / "filters.npy").unlink()
-    _republish_with_meta(store, generation, lambda meta: meta.pop("filters"))
-    assert Arrays(generation.arrays, TEXT_FIELDS).filters is None
-    found = SearchEngine(tmp_path / "index").search("lan thu 7").results
-    assert [(hit.id, hit.score) for hit in found] == expected and expected
-
-    write_articles(source, {"a0.txt": "Tiêu đề mới\nHội nghị đã đổi."})
-    assert reindex(tmp_path / "index", [source], jobs=1).updated == 1
-    updated = store.current()
-    filters = Arrays(updated.arrays, TEXT_FIELDS).filters
-    with updated.open_whoosh().searcher() as searcher:
-        segments = list(searcher.reader().leaf_readers())
-        assert len(segments) == len(filters) == 2  # the first build's segment is kept, and gets a filter
-        assert all(n in filters.may_hold(name, text) for n, name, text in _every_key(segments))
-
-
-def test_leads_read_from_the_arrays_equal_those_made_from_the_stored_fields(tmp_path):
-    # The second pass reads leads from the arrays; an index written before
-    # them makes them from the stored fields, and both must agree.
+def test_leads_read_from_the_arrays_are_made_from_the_stored_fields(tmp_path):
+    # The second pass reads leads from the arrays: the folded title and body start.
     source = write_articles(
         tmp_path / "corpus",
         {
@@ -339,50 +304,33 @@ def test_leads_read_from_the_arrays_equal_those_made_from_the_stored_fields(tmp_
             for i in range(60)
         },
     )
-    reindex(tmp_path / "index", [source], jobs=1)
+    reindex(tmp_path / "index", [source], jobs=2)
     generation = IndexStore(tmp_path / "index").current()
     with generation.open_whoosh().searcher() as searcher:
-        from_arrays = Postings(searcher, TEXT_FIELDS, generation.arrays)
-        from_stored = Postings(searcher, TEXT_FIELDS)
+        postings = Postings(searcher, TEXT_FIELDS, generation.arrays)
         docnums = list(range(searcher.doc_count_all()))
-        leads = from_arrays.leads(docnums)
-        assert leads == from_stored.leads(docnums)
+        leads = postings.leads(docnums)
+        stored = [searcher.stored_fields(n) for n in docnums]
+        assert leads == [folded_lead(f["title"], f["body"]) for f in stored]
+        assert [postings.folded_title(n) for n in docnums] == [folded_title(f["title"]) for f in stored]
         assert leads[0].startswith(" tieu de ") and " | sang nay hoi nghi lan thu " in leads[0]
 
 
-def test_arrays_written_before_titles_and_leads_files_still_answer_and_are_updated(tmp_path):
-    # An index whose arrays hold titles.json and no leads (as written before
-    # them) answers the same, and its next update writes the new files.
-    articles = {
-        f"a{i}.txt": f"Tiêu đề {i} Hội nghị\nSáng nay, hội nghị lần thứ {i} khai mạc." for i in range(60)
-    }
-    source = write_articles(tmp_path / "corpus", articles)
+def test_an_index_written_by_an_earlier_version_is_refused_with_what_to_do(tmp_path):
+    # Its postings were in Whoosh; this version reads them from the arrays only.
+    source = write_articles(tmp_path / "corpus", {"a.txt": "Hội nghị cán bộ\nNội dung hội nghị."})
     reindex(tmp_path / "index", [source], jobs=1)
     store = IndexStore(tmp_path / "index")
     generation = store.current()
-    new_format = Arrays(generation.arrays, TEXT_FIELDS)
-    titles = [new_format.titles[n] for n in range(60)]
-    expected = [
-        (hit.id, hit.score) for hit in SearchEngine(tmp_path / "index").search("hoi nghi lan thu 7").results
-    ]
-    for name in ("titles.bin", "titles.npy", "leads.bin", "leads.npy"):
-        (generation.arrays / name).unlink()
-    (generation.arrays / "titles.json").write_text(json.dumps(titles), "utf-8")
+    meta = json.loads((generation.arrays / "meta.json").read_text("utf-8"))
+    del meta["format"]  # as written before the format was numbered
+    (generation.arrays / "meta.json").write_text(json.dumps(meta), "utf-8")
     (generation.path / "manifest.json").unlink()
-    store.publish(generation, SCHEMA_VERSION, 60)
-    old_format = Arrays(generation.arrays, TEXT_FIELDS)
-    assert not old_format.has_leads and old_format.titles == titles
-    found = SearchEngine(tmp_path / "index").search("hoi nghi lan thu 7").results
-    assert [(hit.id, hit.score) for hit in found] == expected
-
-    write_articles(source, {"a0.txt": "Tiêu đề mới\nHội nghị đã đổi."})
-    assert reindex(tmp_path / "index", [source], jobs=1).updated == 1
-    updated = Arrays(store.current().arrays, TEXT_FIELDS)
-    live = np.flatnonzero(updated.live)
-    assert updated.has_leads and " tieu de moi " in [updated.titles[n] for n in live]
-    assert sorted(updated.titles[n] for n in live) == sorted(
-        [t for t in titles if t != " tieu de 0 hoi nghi "] + [" tieu de moi "]
-    )
+    store.publish(generation, "an-earlier-version", 1)
+    with pytest.raises(IndexCorrupt, match=r"earlier version .* run `search-app reindex` to rebuild it"):
+        SearchEngine(tmp_path / "index").search("hoi nghi")
+    reindex(tmp_path / "index", [source], jobs=1)  # another schema version: rebuilt in full
+    assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 1
 
 
 def small_index(tmp_path):

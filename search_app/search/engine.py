@@ -30,6 +30,7 @@ from ..accents import AccentModel
 from ..complete import Completer, load_phrases
 from ..errors import IndexCorrupt, IndexMissing, InvalidRequest, NotFound
 from ..store import IndexStore
+from ..store.arrays import check_format
 from ..text import fold, name_key
 from .facets import count_facets
 from .filters import Filters
@@ -79,6 +80,7 @@ class OpenGeneration:
     def open(cls, generation):
         """Open ``generation`` once every file matches its manifest; raises :class:`IndexCorrupt`."""
         generation.verify_on_open()
+        check_format(generation.arrays)  # an index of an earlier version is refused before Whoosh reads it
         try:
             searcher = generation.open_whoosh().searcher()
             accents = AccentModel.load(generation.accents) if generation.accents.exists() else None

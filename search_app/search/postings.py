@@ -1,77 +1,45 @@
 """The postings of one open generation, as numpy arrays, and its columns.
 
 :class:`Postings` is what scoring, filters and facets read: each term's
-document numbers and frequencies (from the generation's arrays, or from
-Whoosh for rarer folded syllables, cached), the per-field document lengths, the live
+document numbers and frequencies (and a syllable's positions, for phrases)
+from the generation's arrays, the per-field document lengths, the live
 documents, the folded titles and leads, and what is derived from the
 sortable columns (``year``, ``organisation``, ``date``, ``speaker_keys``),
 once per generation.
 """
 
 import threading
-from collections import OrderedDict
 
 import numpy as np
 
-from ..analysis import is_counted
 from ..errors import IndexCorrupt
-from ..store.arrays import (
-    META,
-    Arrays,
-    field_lengths,
-    folded_lead,
-    folded_title,
-    leaves,
-    live_mask,
-    read_postings,
-)
-
-# Titles read from Whoosh for an index without arrays (an older generation).
-CACHED_TITLES = 20_000
-# Score vectors and postings read from Whoosh are cached up to this many
-# bytes each, per process (the arrays' postings are read when needed).
-# 64 MB each held a 179k worker at 425 MB private for no more requests a
-# second (wrk, 2 workers: 94-95 req/s at 64 MB, 97-98 at 32, 95 at 16).
-CACHE_BYTES = 32 * 1024 * 1024
+from ..store.arrays import META, Arrays, leaves
 
 
 class Postings:
-    """Array view of one generation, built from a Whoosh searcher.
+    """Array view of one generation: its arrays (:func:`search_app.store.arrays.write_arrays`) and its searcher.
 
-    ``arrays`` is the generation's arrays directory, written at reindex time
-    (:func:`search_app.store.arrays.write_arrays`). Without it everything is
-    read from Whoosh (slower to open and to warm).
+    Raises :class:`~search_app.errors.IndexCorrupt` when the arrays are
+    missing, of another format, or not those of the searcher's segments.
     """
 
-    def __init__(self, searcher, fields, arrays=None):
+    def __init__(self, searcher, fields, arrays):
         self.searcher = searcher
         reader = searcher.reader()
-        self.leaves = list(leaves(reader))
         self.size = reader.doc_count_all()
-        self._arrays = Arrays(arrays, fields) if arrays is not None and Arrays.exist(arrays) else None
-        self._filters = None  # the segments' term filters, when the arrays have them for these segments
-        if self._arrays is not None and self._arrays.filters is not None:
-            ids = [leaf.segment().segment_id() for leaf, _ in self.leaves]
-            if ids != [segment_id for segment_id, _ in self._arrays.segments]:
-                raise IndexCorrupt(
-                    "the arrays' term filters are not those of the generation's segments", f"arrays/{META}"
-                )
-            self._filters = self._arrays.filters
-        if self._arrays is not None:
-            self.live, self.lengths = self._arrays.live, self._arrays.lengths
-        else:
-            self.live = live_mask(reader)
-            self.lengths = {name: field_lengths(reader, name) for name in fields}
+        self._arrays = Arrays(arrays, fields)
+        segments = [[leaf.segment().segment_id(), leaf.doc_count_all()] for leaf, _ in leaves(reader)]
+        if segments != self._arrays.segments or len(self._arrays.live) != self.size:
+            raise IndexCorrupt("the arrays are not those of the generation's segments", f"arrays/{META}")
+        self.live, self.lengths = self._arrays.live, self._arrays.lengths
         self.count = int(self.live.sum())
         # A field no document has (no speakers anywhere) must not divide by zero.
         self.average = {
             name: (float(lengths[self.live].mean()) if self.count else 0.0) or 1.0
             for name, lengths in self.lengths.items()
         }
-        self._cache = LruCache()  # (field, term) -> (docnums, frequencies)
         self._lock = threading.Lock()
         self._memos = {}
-        self._titles = OrderedDict()
 
     # -- terms ---------------------------------------------------------------
 
@@ -80,48 +48,33 @@ class Postings:
         return self.entry(field, term)[0]
 
     def holders(self, field, term):
-        """How many documents hold ``term`` in ``field`` (without reading the postings where the arrays say)."""
-        if self._arrays is not None and (field, term) in self._arrays:
-            return self._arrays.holders(field, term)
+        """How many documents hold ``term`` in ``field``."""
         return len(self.docs(field, term))
 
     def entry(self, field, term):
-        """``(docnums, frequencies)`` of ``term`` in ``field``: from the arrays, or from Whoosh once (cached)."""
-        key = (field, term)
-        if self._arrays is not None and key in self._arrays:
-            return self._arrays.postings(field, term)  # one read of the arrays, not worth a cache
-        if self._arrays is not None and self._arrays.counted is not None and is_counted(term):
-            return self._arrays.counted.postings(field, term)  # Whoosh does not hold them
-        with self._lock:
-            entry = self._cache.get(key)
-            if entry is not None:
-                self._cache.move_to_end(key)
-                return entry
-        entry = read_postings(self.leaves, self.live, field, term, self._filters)
-        with self._lock:
-            self._cache.remember(key, entry)
-        return entry
+        """``(docnums, frequencies)`` of ``term`` in ``field`` (live documents only; frequencies as float32)."""
+        docs, tf = self._arrays.table.postings(field, term)
+        return docs, tf.astype(np.float32)
+
+    def phrase(self, field, syllables):
+        """Documents that hold the folded ``syllables`` one after another in ``field`` (sorted)."""
+        found = None
+        for offset, syllable in enumerate(syllables):
+            docs, tf, positions = self._arrays.table.positions(field, syllable)
+            # Where the phrase would start: this syllable's position less its place in the phrase.
+            starts = np.repeat(docs, tf) << 32 | (positions + len(syllables) - offset)
+            found = starts if found is None else np.intersect1d(found, starts, assume_unique=True)
+            if not found.size:
+                break
+        return np.unique(found >> 32) if found is not None else np.zeros(0, dtype=np.int64)
 
     def folded_title(self, docnum):
         """A document's indexed title, folded, words joined by one space, with a space at each end."""
-        if self._arrays is not None:
-            return self._arrays.titles[docnum]
-        with self._lock:
-            title = self._titles.get(docnum)
-        if title is None:
-            title = folded_title(self.searcher.stored_fields(docnum).get("title") or "")
-            with self._lock:
-                self._titles[docnum] = title
-                if len(self._titles) > CACHED_TITLES:
-                    self._titles.popitem(last=False)
-        return title
+        return self._arrays.titles[docnum]
 
     def leads(self, docnums):
         """The leads of ``docnums`` (:func:`~search_app.store.arrays.folded_lead`), for the second pass."""
-        if self._arrays is not None and self._arrays.has_leads:
-            return [self._arrays.leads[docnum] for docnum in docnums]
-        stored = (self.searcher.stored_fields(docnum) for docnum in docnums)  # arrays older than leads
-        return [folded_lead(f.get("title") or "", f.get("body") or "") for f in stored]
+        return [self._arrays.leads[docnum] for docnum in docnums]
 
     # -- columns (filters, facets, sorting) ------------------------------------
 
@@ -171,24 +124,3 @@ class Postings:
             return rank
 
         return self.memo("newest", compute)
-
-
-class LruCache(OrderedDict):
-    """An LRU dict of array tuples, bounded by :data:`CACHE_BYTES`."""
-
-    def __init__(self):
-        super().__init__()
-        self.bytes = 0
-
-    def remember(self, key, value):
-        if key in self:
-            self.bytes -= _nbytes(self.pop(key))
-        self[key] = value
-        self.bytes += _nbytes(value)
-        while self.bytes > CACHE_BYTES and len(self) > 1:
-            _, dropped = self.popitem(last=False)
-            self.bytes -= _nbytes(dropped)
-
-
-def _nbytes(value):
-    return sum(a.nbytes for a in value if isinstance(a, np.ndarray))

@@ -1,0 +1,382 @@
+"""The index's postings: every term of the text fields, in one table of the generation's arrays.
+
+Whoosh stores the documents; it does not index their text. A writer
+analyses each text once and keeps what it adds in a :class:`Spill`: per
+field, each posting's term, its document's number in the segment, its
+frequency and (for a *positional* term, a folded syllable, which phrase
+queries match) its positions, and each document's field length. The spill
+is saved beside the segment, named by the segment's id (:func:`spill_path`).
+:func:`write_table` then makes one table of the spills and of the previous
+generation's table, renumbered::
+
+    arrays/terms-keys.bin, .npy   every "field<TAB>term" key, sorted (UTF-8, and where each starts)
+    arrays/terms-index.npy        a row per key, and one after the last (save_postings)
+    arrays/terms-docs.bin         the gaps between a key's documents, packed
+    arrays/terms-tf.bin           the frequencies, packed
+    arrays/terms-positions.bin    the positions of each positional posting, in posting order, packed
+
+A key's values are packed in the fewest bytes that hold its largest (1, 2 or
+4). :class:`TermTable` finds a key through a sparse index of every
+:data:`BLOCK`-th key held in memory and one block read with ``pread``.
+"""
+
+import bisect
+import itertools
+import json
+from array import array
+
+import numpy as np
+
+from ..errors import IndexCorrupt
+from .files import ArrayFile, ByteFile
+
+BLOCK = 64
+NAME = "terms"
+SPILL_PREFIX, SPILL_SUFFIX = "spill-", ".npz"  # not a name Whoosh takes for its own and cleans up
+# terms-index.npy's columns: where a key's postings start, where its document gaps,
+# frequencies and positions start in their .bin files, and its first document.
+POSTINGS, DOCS, TF, POSITIONS, FIRST = range(5)
+
+
+def spill_path(folder, segment_id):
+    """Where the spill of segment ``segment_id`` is saved (beside Whoosh's segment files)."""
+    return folder / f"{SPILL_PREFIX}{segment_id}{SPILL_SUFFIX}"
+
+
+def spill_segment(path):
+    """The segment id a spill file is named for."""
+    return path.name[len(SPILL_PREFIX) : -len(SPILL_SUFFIX)]
+
+
+def key(field, term):
+    return f"{field}\t{term}"
+
+
+class Spill:
+    """The postings and field lengths of the documents one writer adds, in the order it adds them."""
+
+    def __init__(self, fields):
+        self.fields = tuple(fields)
+        self.ids = []  # each document's id, to check the numbering against Whoosh's
+        self._terms = {name: {} for name in self.fields}  # term -> its number in this spill
+        self._positional = {name: [] for name in self.fields}  # by term number
+        self._postings = {name: tuple(array("q") for _ in range(4)) for name in self.fields}
+        self._lengths = {name: [] for name in self.fields}
+
+    def __len__(self):
+        return len(self.ids)
+
+    def add(self, doc_id, fields):
+        """Add the next document: ``fields`` ``{field: ({term: [positions]}, {term: frequency})}``.
+
+        A field's length is the sum of its terms' frequencies.
+        """
+        docnum = len(self.ids)
+        self.ids.append(doc_id)
+        for name in self.fields:
+            positional, counted = fields.get(name) or ({}, {})
+            numbers, docs, tf, positions = self._postings[name]
+            frequencies = [len(p) for p in positional.values()] + list(counted.values())
+            numbers.extend(self._numbers(name, positional, True) + self._numbers(name, counted, False))
+            docs.extend([docnum] * len(frequencies))
+            tf.extend(frequencies)
+            positions.extend(itertools.chain.from_iterable(positional.values()))
+            self._lengths[name].append(sum(frequencies))
+
+    def _numbers(self, name, terms, positional):
+        numbers, flags = self._terms[name], self._positional[name]
+        found = [numbers.setdefault(term, len(numbers)) for term in terms]
+        flags.extend([positional] * (len(numbers) - len(flags)))
+        return found
+
+    def save(self, path):
+        arrays = {"ids": _encode(self.ids)}
+        for name in self.fields:
+            arrays[f"{name}.terms"] = _encode(list(self._terms[name]))
+            arrays[f"{name}.positional"] = np.array(self._positional[name], dtype=bool)
+            for part, values in zip(("term", "doc", "tf", "positions"), self._postings[name]):
+                arrays[f"{name}.{part}"] = np.frombuffer(values, dtype=np.int64)
+            arrays[f"{name}.lengths"] = np.array(self._lengths[name], dtype=np.int64)
+        with open(path, "wb") as out:
+            np.savez(out, **arrays)
+
+
+class SavedSpill:
+    """A spill read back: ``ids``, and per field its ``terms``, ``postings`` and ``lengths``."""
+
+    def __init__(self, path, fields):
+        with np.load(path) as saved:
+            self.ids = _decode(saved["ids"])
+            self.terms = {name: _decode(saved[f"{name}.terms"]) for name in fields}
+            # (positional flag by term number, term numbers, documents, frequencies, positions)
+            self.postings = {
+                name: tuple(
+                    saved[f"{name}.{part}"] for part in ("positional", "term", "doc", "tf", "positions")
+                )
+                for name in fields
+            }
+            self.lengths = {name: saved[f"{name}.lengths"] for name in fields}
+
+    def __len__(self):
+        return len(self.ids)
+
+
+def _encode(strings):
+    return np.frombuffer(json.dumps(strings, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+
+
+def _decode(array):
+    return json.loads(array.tobytes().decode("utf-8"))
+
+
+class _Parts:
+    """Postings gathered from several sources, each with keys of its own, for :func:`write_table`."""
+
+    def __init__(self):
+        self.sources = []  # (keys, positional by key, key numbers, documents, frequencies, positions)
+
+    def add(self, keys, positional, numbers, docs, tf, positions):
+        self.sources.append((keys, np.asarray(positional, dtype=bool), numbers, docs, tf, positions))
+
+    def merged(self, live):
+        """``(keys, positional by key, key numbers, documents, frequencies, positions)``, sorted, live only."""
+        every = sorted({k for keys, *_ in self.sources for k in keys})
+        place = {k: n for n, k in enumerate(every)}
+        positional = np.zeros(len(every), dtype=bool)
+        columns = [
+            [np.zeros(0, dtype=np.int64)] for _ in range(5)
+        ]  # numbers, docs, tf, position starts, counts
+        base = 0
+        for keys, flags, numbers, docs, tf, positions in self.sources:
+            renumber = np.array([place[k] for k in keys], dtype=np.int64)
+            positional[renumber] |= flags
+            held = np.where(flags[numbers], tf, 0)  # positions each posting has
+            starts = base + np.cumsum(held) - held
+            base += len(positions)
+            keep = docs >= 0
+            keep[keep] = live[docs[keep]]
+            for column, values in zip(columns, (renumber[numbers], docs, tf, starts, held)):
+                column.append(np.asarray(values, dtype=np.int64)[keep])
+        numbers, docs, tf, starts, held = (np.concatenate(c) for c in columns)
+        order = np.argsort(numbers << 32 | docs, kind="stable")
+        numbers, docs, tf, starts, held = numbers[order], docs[order], tf[order], starts[order], held[order]
+        every_position = np.concatenate([np.zeros(0, dtype=np.int64)] + [s[5] for s in self.sources])
+        return every, positional, numbers, docs, tf, every_position[_ranges(starts, held)]
+
+
+def _ranges(starts, lengths):
+    """The indexes ``starts[i]`` to ``starts[i] + lengths[i]``, one range after another."""
+    total = int(lengths.sum())
+    before = np.cumsum(lengths) - lengths
+    return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
+
+
+def write_table(directory, live, spills, previous=None, carried=None):
+    """Write the table of a generation of ``len(live)`` documents into ``directory``.
+
+    ``spills``: ``[(first document number of its segment, SavedSpill)]``.
+    ``previous``: the previous generation's :class:`TermTable`, whose
+    document ``d`` is this generation's ``carried[d]`` (-1: not carried).
+    Only live documents' postings are written.
+    """
+    parts = _Parts()
+    if previous is not None:
+        keys, positional, counts, docs, tf, positions = previous.everything()
+        numbers = np.repeat(np.arange(len(keys), dtype=np.int64), counts)
+        parts.add(keys, positional, numbers, carried[docs], tf, positions)
+    for offset, spill in spills:
+        for name, (positional, numbers, docs, tf, positions) in spill.postings.items():
+            keys = [key(name, term) for term in spill.terms[name]]
+            parts.add(keys, positional, numbers, docs + offset, tf, positions)
+    every, positional, numbers, docs, tf, positions = parts.merged(live)
+    counts = np.bincount(numbers, minlength=len(every))
+    held = np.flatnonzero(counts)  # a key whose documents all went holds nothing
+    _save_strings(directory / f"{NAME}-keys", [every[n] for n in held])
+    save_postings(directory / NAME, counts[held], docs, tf, positions, positional[held])
+
+
+def save_postings(path, counts, docs, tf, positions, positional):
+    """Write postings, key after key (``counts`` of each), sorted by document in each key.
+
+    ``<path>-index.npy`` has a row per key and one after the last: where its
+    postings start, where its document gaps, frequencies and positions start
+    in the ``.bin`` files, and its first document (its first gap is 0). A
+    ``positional`` key's postings have as many positions each as their
+    frequency; the others have none.
+    """
+    starts = _starts(counts)
+    gaps = np.diff(docs, prepend=0)
+    gaps[starts[:-1]] = 0
+    index = np.zeros((len(counts) + 1, 5), dtype=np.int64)
+    index[:, POSTINGS] = starts
+    index[:-1, FIRST] = docs[starts[:-1]]
+    position_counts = np.where(positional, _sums(tf, starts), 0)
+    for column, name, values, value_starts in (
+        (DOCS, "docs", gaps, starts),
+        (TF, "tf", tf, starts),
+        (POSITIONS, "positions", positions, _starts(position_counts)),
+    ):
+        data, index[:, column] = _pack(values.astype(np.int64), value_starts)
+        path.with_name(f"{path.name}-{name}.bin").write_bytes(data)
+    np.save(path.with_name(f"{path.name}-index.npy"), index)
+
+
+def _starts(counts):
+    starts = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    return starts
+
+
+def _sums(values, starts):
+    """The sum of each key's values (every key has some)."""
+    return np.add.reduceat(values, starts[:-1]) if len(values) else np.zeros(len(starts) - 1, dtype=np.int64)
+
+
+def _pack(values, starts):
+    """``(bytes, where each key's start)``: each key's values in the width its largest needs."""
+    counts = np.diff(starts)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    largest = np.zeros(len(counts), dtype=np.int64)
+    some = counts > 0
+    if len(values):
+        largest[some] = np.maximum.reduceat(values, starts[:-1][some])
+        if values.min() < 0 or largest.max() >= 1 << 32:
+            raise ValueError("a posting value does not fit in four unsigned bytes")
+    widths = np.select([largest < 1 << 8, largest < 1 << 16], [1, 2], 4)
+    byte_starts = _starts(counts * widths)
+    data = np.zeros(byte_starts[-1], dtype=np.uint8)
+    rank = np.arange(len(values)) - starts[owner]
+    for width in (1, 2, 4):
+        chosen = widths[owner] == width
+        if chosen.any():
+            raw = values[chosen].astype(f"<u{width}").view(np.uint8).reshape(-1, width)
+            data[(byte_starts[owner[chosen]] + rank[chosen] * width)[:, None] + np.arange(width)] = raw
+    return data.tobytes(), byte_starts
+
+
+def _unpack(data, count):
+    """One key's ``count`` values from its bytes."""
+    if not count:
+        return np.zeros(0, dtype=np.int64)
+    if len(data) % count or len(data) // count not in (1, 2, 4):
+        raise IndexCorrupt(f"{NAME}-index.npy is damaged: a key's postings do not read", f"{NAME}-index.npy")
+    return np.frombuffer(data, dtype=f"<u{len(data) // count}").astype(np.int64)
+
+
+def _unpack_all(data, byte_starts, starts, chunk=1 << 22):
+    """Every key's values (:func:`_pack`'s inverse), a few million at a time."""
+    counts = np.diff(starts)
+    widths = np.diff(byte_starts) // np.maximum(counts, 1)
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    values = np.zeros(int(starts[-1]), dtype=np.int64)
+    for low in range(0, len(values), chunk):
+        places = np.arange(low, min(low + chunk, len(values)))
+        owner = np.searchsorted(starts, places, side="right") - 1
+        for width in (1, 2, 4):
+            chosen = widths[owner] == width
+            if chosen.any():
+                at = byte_starts[owner[chosen]] + (places[chosen] - starts[owner[chosen]]) * width
+                raw = buffer[at[:, None] + np.arange(width)]
+                values[places[chosen]] = raw.view(f"<u{width}").ravel()
+    return values
+
+
+def _save_strings(path, strings):
+    encoded = [s.encode("utf-8") for s in strings]
+    path.with_suffix(".bin").write_bytes(b"".join(encoded))
+    np.save(path.with_suffix(".npy"), _starts([len(b) for b in encoded]))
+
+
+class TermTable:
+    """A generation's table, opened: a sparse index of its keys in memory, the rest read on demand."""
+
+    def __init__(self, directory):
+        self._starts = ArrayFile(directory / f"{NAME}-keys.npy", "the count of keys says")
+        self._data = ByteFile(directory / f"{NAME}-keys.bin", f"{NAME}-keys.npy says")
+        self._index = ArrayFile(directory / f"{NAME}-index.npy", "the count of keys says")
+        self._files = {
+            column: ByteFile(directory / f"{NAME}-{name}.bin", f"{NAME}-index.npy says")
+            for column, name in ((DOCS, "docs"), (TF, "tf"), (POSITIONS, "positions"))
+        }
+        self.size = self._starts.length - 1
+        if self._index.length != 5 * (self.size + 1):
+            raise IndexCorrupt(f"{NAME}-index.npy does not hold a row for each key", f"{NAME}-index.npy")
+        self._sparse = [self._block(b)[0] for b in range(0, self.size, BLOCK)]
+
+    @staticmethod
+    def exists(directory):
+        return (directory / f"{NAME}-index.npy").exists()
+
+    def _block(self, first):
+        """The keys ``first`` to ``first + BLOCK`` (fewer at the end)."""
+        starts = self._starts.read(first, min(BLOCK, self.size - first) + 1)
+        data = self._data.read(int(starts[0]), int(starts[-1] - starts[0]))
+        ends = (starts - starts[0]).tolist()
+        try:
+            return [data[a:b].decode("utf-8") for a, b in zip(ends, ends[1:])]
+        except UnicodeDecodeError:
+            raise IndexCorrupt(
+                f"{NAME}-keys.bin is damaged: a key does not read", f"{NAME}-keys.bin"
+            ) from None
+
+    def _rows(self, field, term):
+        """The key's row and the next, or None when no live document holds it."""
+        wanted = key(field, term)
+        block = bisect.bisect_right(self._sparse, wanted) - 1
+        if block < 0:
+            return None
+        keys = self._block(block * BLOCK)
+        n = bisect.bisect_left(keys, wanted)
+        if n == len(keys) or keys[n] != wanted:
+            return None
+        return self._index.read(5 * (block * BLOCK + n), 10).reshape(2, 5)
+
+    def _read(self, rows, column, count):
+        start, end = (int(v) for v in rows[:, column])
+        return _unpack(self._files[column].read(start, end - start), count)
+
+    def postings(self, field, term):
+        """``(docnums, frequencies)`` of a term (empty when no live document holds it)."""
+        rows = self._rows(field, term)
+        if rows is None:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return self._postings(rows)
+
+    def positions(self, field, term):
+        """``(docnums, frequencies, positions)``: each posting's positions, one posting after another."""
+        rows = self._rows(field, term)
+        if rows is None:
+            return tuple(np.zeros(0, dtype=np.int64) for _ in range(3))
+        docs, tf = self._postings(rows)
+        positional = rows[1, POSITIONS] > rows[0, POSITIONS]
+        return docs, tf, self._read(rows, POSITIONS, int(tf.sum()) if positional else 0)
+
+    def _postings(self, rows):
+        count = int(rows[1, POSTINGS] - rows[0, POSTINGS])
+        docs = self._read(rows, DOCS, count)
+        if count:
+            docs[0] = rows[0, FIRST]
+        return np.cumsum(docs), self._read(rows, TF, count)
+
+    def everything(self):
+        """``(keys, positional by key, counts, docnums, frequencies, positions)`` of the whole table.
+
+        What an update carries over.
+        """
+        bounds = self._starts.read(0, self.size + 1).tolist()
+        data = self._data.read(0, bounds[-1])
+        keys = [data[a:b].decode("utf-8") for a, b in zip(bounds, bounds[1:])]
+        index = self._index.read(0, 5 * (self.size + 1)).reshape(-1, 5)
+        starts, counts = index[:, POSTINGS], np.diff(index[:, POSTINGS])
+
+        def unpack(column, value_starts):
+            length = int(index[-1, column])
+            return _unpack_all(self._files[column].read(0, length), index[:, column], value_starts)
+
+        docs, tf = unpack(DOCS, starts), unpack(TF, starts)
+        docs[starts[:-1]] = index[:-1, FIRST]  # each key's first document, then the gaps after it
+        running = np.cumsum(docs)
+        docs = running - np.repeat(running[starts[:-1]] - docs[starts[:-1]], counts)
+        positional = np.diff(index[:, POSITIONS]) > 0
+        positions = unpack(POSITIONS, _starts(np.where(positional, _sums(tf, starts), 0)))
+        return keys, positional, counts, docs, tf, positions
