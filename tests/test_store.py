@@ -17,7 +17,7 @@ from search_app.indexer import reindex
 from search_app.schema import TEXT_FIELDS
 from search_app.search import SearchEngine
 from search_app.search.postings import Postings
-from search_app.store import IndexStore
+from search_app.store import IndexStore, terms
 from search_app.store.arrays import Arrays, folded_lead, folded_title
 from search_app.store.segfiles import SegmentFile
 from search_app.store.terms import SavedSpill, Spill, TermTable, write_table
@@ -175,11 +175,12 @@ def test_publish_makes_every_file_durable_before_current_moves(tmp_path, monkeyp
     assert ("fsync", str((tmp_path / "index").resolve())) in events[switched:]  # CURRENT's directory, after
 
 
-def test_an_update_carries_the_postings_it_kept_and_equals_a_rebuild(tmp_path):
+def test_an_update_carries_the_postings_it_kept_and_equals_a_rebuild(tmp_path, monkeypatch):
     # An update analyses only what changed, carries every other document's
     # postings, positions, lengths, title and lead over from the previous
     # arrays (found by id: Whoosh renumbers what it merges), and must hold
     # what a rebuild of the same sources holds, document by document.
+    monkeypatch.setattr(terms, "BUCKET", 997)  # the table written a few keys at a time
     words = "hội nghị cán bộ viên chức năm khoa học công nghệ tổng kết báo cáo phát biểu đại biểu".split()
     rng = random.Random(1)
 
@@ -219,7 +220,8 @@ def test_an_update_carries_the_postings_it_kept_and_equals_a_rebuild(tmp_path):
         assert held == _by_id(rebuilt.table.positions(name, term), theirs) and held, key
 
 
-def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_path):
+@pytest.mark.parametrize("bucket", [7, None])  # keys written a few at a time, or all at once
+def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_path, bucket):
     # Gaps, frequencies and positions are packed in one, two or four bytes a
     # key: a key whose documents lie far apart, whose frequencies are large
     # or whose positions are far in, must read back whole.
@@ -247,7 +249,7 @@ def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_p
     live = np.ones(100_002, dtype=bool)
     live[5] = False  # a deleted document's postings are not written
     expected = {term: [p for p in held if p[0] != 5] for term, held in expected.items()}
-    write_table(tmp_path, live, spills)
+    write_table(tmp_path, live, spills, bucket=bucket)
 
     table = TermTable(tmp_path)
     for term, held in expected.items():

@@ -31,6 +31,8 @@ from ..errors import IndexCorrupt
 from .files import ArrayFile, ByteFile
 
 BLOCK = 64
+# Postings sorted at a time when the table is written (about 60 bytes each).
+BUCKET = 1 << 22
 NAME = "terms"
 SPILL_PREFIX, SPILL_SUFFIX = "spill-", ".npz"  # not a name Whoosh takes for its own and cleans up
 # terms-index.npy's columns: where a key's postings start, where its document gaps,
@@ -60,7 +62,8 @@ class Spill:
         self.ids = []  # each document's id, to check the numbering against Whoosh's
         self._terms = {name: {} for name in self.fields}  # term -> its number in this spill
         self._positional = {name: [] for name in self.fields}  # by term number
-        self._postings = {name: tuple(array("q") for _ in range(4)) for name in self.fields}
+        # term numbers, documents, frequencies, positions
+        self._postings = {name: (array("i"), array("i"), array("i"), array("I")) for name in self.fields}
         self._lengths = {name: [] for name in self.fields}
 
     def __len__(self):
@@ -95,7 +98,9 @@ class Spill:
             arrays[f"{name}.terms"] = _encode(list(self._terms[name]))
             arrays[f"{name}.positional"] = np.array(self._positional[name], dtype=bool)
             for part, values in zip(("term", "doc", "tf", "positions"), self._postings[name]):
-                arrays[f"{name}.{part}"] = np.frombuffer(values, dtype=np.int64)
+                arrays[f"{name}.{part}"] = np.frombuffer(
+                    values, dtype=np.int32 if values.typecode == "i" else np.uint32
+                )
             arrays[f"{name}.lengths"] = np.array(self._lengths[name], dtype=np.int64)
         with open(path, "wb") as out:
             np.savez(out, **arrays)
@@ -129,96 +134,134 @@ def _decode(array):
     return json.loads(array.tobytes().decode("utf-8"))
 
 
-class _Parts:
-    """Postings gathered from several sources, each with keys of its own, for :func:`write_table`."""
+class _Part:
+    """Postings from one source (a spill's field, or the previous table), with keys of its own.
 
-    def __init__(self):
-        self.sources = []  # (keys, positional by key, key numbers, documents, frequencies, positions)
+    ``numbers`` are key numbers in ``keys``; ``docs`` this generation's
+    document numbers (-1: not carried); a ``positional`` key's postings have
+    as many ``positions`` each as their frequency, one posting after another.
+    """
 
-    def add(self, keys, positional, numbers, docs, tf, positions):
-        self.sources.append((keys, np.asarray(positional, dtype=bool), numbers, docs, tf, positions))
+    def __init__(self, keys, positional, numbers, docs, tf, positions):
+        self.keys, self.numbers, self.docs, self.tf, self.positions = keys, numbers, docs, tf, positions
+        self.held = np.where(np.asarray(positional, dtype=bool)[numbers], tf, 0).astype(np.int64)
+        self.position_starts = np.cumsum(self.held) - self.held
 
-    def merged(self, live):
-        """``(keys, positional by key, key numbers, documents, frequencies, positions)``, sorted, live only."""
-        every = sorted({k for keys, *_ in self.sources for k in keys})
-        place = {k: n for n, k in enumerate(every)}
-        positional = np.zeros(len(every), dtype=bool)
-        columns = [
-            [np.zeros(0, dtype=np.int64)] for _ in range(5)
-        ]  # numbers, docs, tf, position starts, counts
-        base = 0
-        for keys, flags, numbers, docs, tf, positions in self.sources:
-            renumber = np.array([place[k] for k in keys], dtype=np.int64)
-            positional[renumber] |= flags
-            held = np.where(flags[numbers], tf, 0)  # positions each posting has
-            starts = base + np.cumsum(held) - held
-            base += len(positions)
-            keep = docs >= 0
-            keep[keep] = live[docs[keep]]
-            for column, values in zip(columns, (renumber[numbers], docs, tf, starts, held)):
-                column.append(np.asarray(values, dtype=np.int64)[keep])
-        numbers, docs, tf, starts, held = (np.concatenate(c) for c in columns)
-        order = np.argsort(numbers << 32 | docs, kind="stable")
-        numbers, docs, tf, starts, held = numbers[order], docs[order], tf[order], starts[order], held[order]
-        every_position = np.concatenate([np.zeros(0, dtype=np.int64)] + [s[5] for s in self.sources])
-        return every, positional, numbers, docs, tf, every_position[_ranges(starts, held)]
+    def renumber(self, place, live):
+        """Number the keys as ``place`` does; drop (-1) the documents that are not ``live``."""
+        self.numbers = np.array([place[k] for k in self.keys], dtype=np.int32)[self.numbers]
+        alive = self.docs >= 0
+        alive[alive] = live[self.docs[alive]]
+        self.docs[~alive] = -1
+
+    def take(self, low, high):
+        """``(key numbers, documents, frequencies, positions)`` of the live postings of keys ``low`` to ``high``."""
+        chosen = np.flatnonzero((self.numbers >= low) & (self.numbers < high) & (self.docs >= 0))
+        positions = self.positions[_ranges(self.position_starts[chosen], self.held[chosen])]
+        return self.numbers[chosen], self.docs[chosen], self.tf[chosen], positions
 
 
 def _ranges(starts, lengths):
     """The indexes ``starts[i]`` to ``starts[i] + lengths[i]``, one range after another."""
-    total = int(lengths.sum())
+    lengths = np.asarray(lengths, dtype=np.int64)
     before = np.cumsum(lengths) - lengths
-    return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
+    return np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
 
 
-def write_table(directory, live, spills, previous=None, carried=None):
+def write_table(directory, live, spills, previous=None, carried=None, bucket=None):
     """Write the table of a generation of ``len(live)`` documents into ``directory``.
 
     ``spills``: ``[(first document number of its segment, SavedSpill)]``.
     ``previous``: the previous generation's :class:`TermTable`, whose
     document ``d`` is this generation's ``carried[d]`` (-1: not carried).
-    Only live documents' postings are written.
+    Only live documents' postings are written. The keys are sorted and
+    written a range at a time, each range holding about ``bucket`` postings
+    (:data:`BUCKET`).
     """
-    parts = _Parts()
+    bucket = bucket or BUCKET
+    parts = []
     if previous is not None:
         keys, positional, counts, docs, tf, positions = previous.everything()
-        numbers = np.repeat(np.arange(len(keys), dtype=np.int64), counts)
-        parts.add(keys, positional, numbers, carried[docs], tf, positions)
+        numbers = np.repeat(np.arange(len(keys), dtype=np.int32), counts)
+        parts.append(_Part(keys, positional, numbers, carried[docs].astype(np.int32), tf, positions))
     for offset, spill in spills:
         for name, (positional, numbers, docs, tf, positions) in spill.postings.items():
             keys = [key(name, term) for term in spill.terms[name]]
-            parts.add(keys, positional, numbers, docs + offset, tf, positions)
-    every, positional, numbers, docs, tf, positions = parts.merged(live)
-    counts = np.bincount(numbers, minlength=len(every))
-    held = np.flatnonzero(counts)  # a key whose documents all went holds nothing
-    _save_strings(directory / f"{NAME}-keys", [every[n] for n in held])
-    save_postings(directory / NAME, counts[held], docs, tf, positions, positional[held])
+            parts.append(_Part(keys, positional, numbers, docs + np.int32(offset), tf, positions))
+    every = sorted({k for part in parts for k in part.keys})
+    place = {k: n for n, k in enumerate(every)}
+    counts = np.zeros(len(every), dtype=np.int64)
+    positional = np.zeros(len(every), dtype=bool)
+    for part in parts:
+        part.renumber(place, live)
+        counts += np.bincount(part.numbers[part.docs >= 0], minlength=len(every))
+        positional[part.numbers[part.held > 0]] = True
+    held = counts > 0  # a key whose documents all went holds nothing
+    _save_strings(directory / f"{NAME}-keys", [k for k, h in zip(every, held) if h])
+    ends = np.searchsorted(np.cumsum(counts), np.arange(bucket, counts.sum() + bucket, bucket), side="right")
+    bounds = np.unique(np.concatenate([[0], np.minimum(ends, len(every)), [len(every)]]))
+    with _TableWriter(directory / NAME, int(held.sum())) as out:
+        for low, high in zip(bounds, bounds[1:]):
+            numbers, docs, tf, positions = (
+                np.concatenate(c) for c in zip(*(p.take(low, high) for p in parts))
+            )
+            held_positions = np.where(positional[numbers], tf, 0).astype(np.int64)
+            starts = np.cumsum(held_positions) - held_positions  # each posting's, in ``positions``
+            order = np.argsort(numbers.astype(np.int64) << 32 | docs, kind="stable")
+            docs, tf = docs[order], tf[order]
+            positions = positions[_ranges(starts[order], held_positions[order])]
+            keys = held[low:high]
+            out.add(counts[low:high][keys], docs, tf, positions, positional[low:high][keys])
 
 
-def save_postings(path, counts, docs, tf, positions, positional):
-    """Write postings, key after key (``counts`` of each), sorted by document in each key.
+class _TableWriter:
+    """Writes the table's ``.bin`` files and its index, a range of keys at a time (:func:`write_table`).
 
-    ``<path>-index.npy`` has a row per key and one after the last: where its
+    ``terms-index.npy`` has a row per key and one after the last: where its
     postings start, where its document gaps, frequencies and positions start
     in the ``.bin`` files, and its first document (its first gap is 0). A
-    ``positional`` key's postings have as many positions each as their
+    positional key's postings have as many positions each as their
     frequency; the others have none.
     """
-    starts = _starts(counts)
-    gaps = np.diff(docs, prepend=0)
-    gaps[starts[:-1]] = 0
-    index = np.zeros((len(counts) + 1, 5), dtype=np.int64)
-    index[:, POSTINGS] = starts
-    index[:-1, FIRST] = docs[starts[:-1]]
-    position_counts = np.where(positional, _sums(tf, starts), 0)
-    for column, name, values, value_starts in (
-        (DOCS, "docs", gaps, starts),
-        (TF, "tf", tf, starts),
-        (POSITIONS, "positions", positions, _starts(position_counts)),
-    ):
-        data, index[:, column] = _pack(values.astype(np.int64), value_starts)
-        path.with_name(f"{path.name}-{name}.bin").write_bytes(data)
-    np.save(path.with_name(f"{path.name}-index.npy"), index)
+
+    def __init__(self, path, keys):
+        self.path = path
+        self.index = np.zeros((keys + 1, 5), dtype=np.int64)
+        self.written = 0  # keys
+        self.files = {
+            column: open(path.with_name(f"{path.name}-{name}.bin"), "wb")
+            for column, name in ((DOCS, "docs"), (TF, "tf"), (POSITIONS, "positions"))
+        }
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for file in self.files.values():
+            file.close()
+        if exc[0] is None:
+            if self.written != len(self.index) - 1:
+                raise ValueError("the table's keys and their postings do not agree")
+            np.save(self.path.with_name(f"{self.path.name}-index.npy"), self.index)
+
+    def add(self, counts, docs, tf, positions, positional):
+        """The next keys: their ``counts`` of postings, sorted by document in each key."""
+        starts = _starts(counts)
+        rows = self.index[self.written : self.written + len(counts) + 1]
+        rows[:, POSTINGS] = rows[0, POSTINGS] + starts
+        rows[:-1, FIRST] = docs[starts[:-1]]
+        gaps = np.diff(docs.astype(np.int64), prepend=0)
+        gaps[starts[:-1]] = 0
+        position_counts = np.where(positional, _sums(tf.astype(np.int64), starts), 0)
+        for column, values, value_starts in (
+            (DOCS, gaps, starts),
+            (TF, tf, starts),
+            (POSITIONS, positions, _starts(position_counts)),
+        ):
+            data, byte_starts = _pack(np.asarray(values, dtype=np.int64), value_starts)
+            rows[:, column] = rows[0, column] + byte_starts
+            self.files[column].write(data)
+        self.written += len(counts)
 
 
 def _starts(counts):
@@ -268,7 +311,7 @@ def _unpack_all(data, byte_starts, starts, chunk=1 << 22):
     counts = np.diff(starts)
     widths = np.diff(byte_starts) // np.maximum(counts, 1)
     buffer = np.frombuffer(data, dtype=np.uint8)
-    values = np.zeros(int(starts[-1]), dtype=np.int64)
+    values = np.zeros(int(starts[-1]), dtype=np.uint32)
     for low in range(0, len(values), chunk):
         places = np.arange(low, min(low + chunk, len(values)))
         owner = np.searchsorted(starts, places, side="right") - 1
@@ -373,10 +416,11 @@ class TermTable:
             length = int(index[-1, column])
             return _unpack_all(self._files[column].read(0, length), index[:, column], value_starts)
 
-        docs, tf = unpack(DOCS, starts), unpack(TF, starts)
+        docs, tf = unpack(DOCS, starts).astype(np.int64), unpack(TF, starts)
         docs[starts[:-1]] = index[:-1, FIRST]  # each key's first document, then the gaps after it
         running = np.cumsum(docs)
-        docs = running - np.repeat(running[starts[:-1]] - docs[starts[:-1]], counts)
+        docs = (running - np.repeat(running[starts[:-1]] - docs[starts[:-1]], counts)).astype(np.int32)
+        del running
         positional = np.diff(index[:, POSITIONS]) > 0
-        positions = unpack(POSITIONS, _starts(np.where(positional, _sums(tf, starts), 0)))
-        return keys, positional, counts, docs, tf, positions
+        positions = unpack(POSITIONS, _starts(np.where(positional, _sums(tf.astype(np.int64), starts), 0)))
+        return keys, positional, counts, docs, tf.astype(np.int32), positions
