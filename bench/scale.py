@@ -39,6 +39,8 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from peers import Fts5Engine, OurEngine, PlainWhooshEngine  # noqa: E402
 from relevance import evaluate, percentile, read_jsonl  # noqa: E402
@@ -217,6 +219,45 @@ def updates(source, ours, work, compare=True):
         f"\nupdated index vs full rebuild: {len(updated)} vs {len(full)} documents, "
         f"{len(differ) + len(set(updated) - set(full))} differ in stored fields"
     )
+    keys, differ, lengths = compare_postings(ours.path, rebuilt)
+    print(
+        f"postings of {keys:,} keys (every key, or a seeded sample): {differ} differ by document id, "
+        f"frequency or positions; field lengths of {lengths} documents differ"
+    )
+
+
+def compare_postings(updated, rebuilt, sample=20_000):
+    """``(keys compared, keys that differ, documents whose field lengths differ)`` of two indexes, by id."""
+    from search_app.schema import TEXT_FIELDS
+    from search_app.store import IndexStore
+    from search_app.store.arrays import Arrays
+
+    sides = []
+    for index in (updated, rebuilt):
+        generation = IndexStore(index).current()
+        arrays = Arrays(generation.arrays, TEXT_FIELDS)
+        with generation.open_whoosh().reader() as reader:
+            ids = list(reader.column_reader("id"))
+        sides.append((arrays, ids))
+    (mine, my_ids), (theirs, their_ids) = sides
+    keys = theirs.table.everything()[0]
+    if keys != mine.table.everything()[0]:
+        return len(keys), "the key lists", None
+    chosen = random.Random(7).sample(keys, min(sample, len(keys)))
+
+    def by_id(arrays, ids, key):
+        docs, tf, positions = arrays.table.positions(*key.split("\t"))
+        ends = np.cumsum(tf)
+        each = [tuple(positions[e - f : e]) for f, e in zip(tf, ends)] if positions.size else [()] * len(docs)
+        return sorted((ids[d], int(f), p) for d, f, p in zip(docs, tf, each))
+
+    differ = sum(by_id(mine, my_ids, key) != by_id(theirs, their_ids, key) for key in chosen)
+    here = {my_ids[n]: n for n in np.flatnonzero(mine.live)}
+    there = {their_ids[n]: n for n in np.flatnonzero(theirs.live)}
+    lengths = sum(
+        any(mine.lengths[f][here[i]] != theirs.lengths[f][there[i]] for f in TEXT_FIELDS) for i in there
+    )
+    return len(chosen), differ, lengths
 
 
 def main(argv=None):

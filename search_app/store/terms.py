@@ -31,7 +31,8 @@ from ..errors import IndexCorrupt
 from .files import ArrayFile, ByteFile
 
 BLOCK = 64
-# Postings sorted at a time when the table is written (about 60 bytes each).
+# Postings sorted at a time when the table is written (about 60 bytes each),
+# and values packed or unpacked at a time.
 BUCKET = 1 << 22
 NAME = "terms"
 SPILL_PREFIX, SPILL_SUFFIX = "spill-", ".npz"  # not a name Whoosh takes for its own and cleans up
@@ -168,17 +169,15 @@ def _ranges(starts, lengths):
     return np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
 
 
-def write_table(directory, live, spills, previous=None, carried=None, bucket=None):
+def write_table(directory, live, spills, previous=None, carried=None):
     """Write the table of a generation of ``len(live)`` documents into ``directory``.
 
     ``spills``: ``[(first document number of its segment, SavedSpill)]``.
     ``previous``: the previous generation's :class:`TermTable`, whose
     document ``d`` is this generation's ``carried[d]`` (-1: not carried).
     Only live documents' postings are written. The keys are sorted and
-    written a range at a time, each range holding about ``bucket`` postings
-    (:data:`BUCKET`).
+    written a range at a time, each range holding about :data:`BUCKET` postings.
     """
-    bucket = bucket or BUCKET
     parts = []
     if previous is not None:
         keys, positional, counts, docs, tf, positions = previous.everything()
@@ -198,10 +197,8 @@ def write_table(directory, live, spills, previous=None, carried=None, bucket=Non
         positional[part.numbers[part.held > 0]] = True
     held = counts > 0  # a key whose documents all went holds nothing
     _save_strings(directory / f"{NAME}-keys", [k for k, h in zip(every, held) if h])
-    ends = np.searchsorted(np.cumsum(counts), np.arange(bucket, counts.sum() + bucket, bucket), side="right")
-    bounds = np.unique(np.concatenate([[0], np.minimum(ends, len(every)), [len(every)]]))
     with _TableWriter(directory / NAME, int(held.sum())) as out:
-        for low, high in zip(bounds, bounds[1:]):
+        for low, high in _key_ranges(counts):
             numbers, docs, tf, positions = (
                 np.concatenate(c) for c in zip(*(p.take(low, high) for p in parts))
             )
@@ -278,7 +275,6 @@ def _sums(values, starts):
 def _pack(values, starts):
     """``(bytes, where each key's start)``: each key's values in the width its largest needs."""
     counts = np.diff(starts)
-    owner = np.repeat(np.arange(len(counts)), counts)
     largest = np.zeros(len(counts), dtype=np.int64)
     some = counts > 0
     if len(values):
@@ -288,13 +284,26 @@ def _pack(values, starts):
     widths = np.select([largest < 1 << 8, largest < 1 << 16], [1, 2], 4)
     byte_starts = _starts(counts * widths)
     data = np.zeros(byte_starts[-1], dtype=np.uint8)
-    rank = np.arange(len(values)) - starts[owner]
-    for width in (1, 2, 4):
-        chosen = widths[owner] == width
-        if chosen.any():
-            raw = values[chosen].astype(f"<u{width}").view(np.uint8).reshape(-1, width)
-            data[(byte_starts[owner[chosen]] + rank[chosen] * width)[:, None] + np.arange(width)] = raw
+    for keys, width in _by_width(counts, widths):
+        raw = values[_ranges(starts[keys], counts[keys])].astype(f"<u{width}").view(np.uint8)
+        data[_ranges(byte_starts[keys], counts[keys] * width)] = raw
     return data.tobytes(), byte_starts
+
+
+def _key_ranges(counts):
+    """``(low, high)``: the keys in ranges of about :data:`BUCKET` values each (one key may hold more)."""
+    ends = np.searchsorted(np.cumsum(counts), np.arange(BUCKET, counts.sum() + BUCKET, BUCKET), side="right")
+    bounds = np.unique(np.concatenate([[0], np.minimum(ends, len(counts)), [len(counts)]]))
+    return zip(bounds.tolist(), bounds[1:].tolist())
+
+
+def _by_width(counts, widths):
+    """``(key numbers, width)``: the keys that hold values, by width, a range of keys at a time."""
+    for low, high in _key_ranges(counts):
+        for width in (1, 2, 4):
+            keys = low + np.flatnonzero((widths[low:high] == width) & (counts[low:high] > 0))
+            if keys.size:
+                yield keys, width
 
 
 def _unpack(data, count):
@@ -306,21 +315,15 @@ def _unpack(data, count):
     return np.frombuffer(data, dtype=f"<u{len(data) // count}").astype(np.int64)
 
 
-def _unpack_all(data, byte_starts, starts, chunk=1 << 22):
-    """Every key's values (:func:`_pack`'s inverse), a few million at a time."""
+def _unpack_all(data, byte_starts, starts):
+    """Every key's values (:func:`_pack`'s inverse)."""
     counts = np.diff(starts)
     widths = np.diff(byte_starts) // np.maximum(counts, 1)
     buffer = np.frombuffer(data, dtype=np.uint8)
     values = np.zeros(int(starts[-1]), dtype=np.uint32)
-    for low in range(0, len(values), chunk):
-        places = np.arange(low, min(low + chunk, len(values)))
-        owner = np.searchsorted(starts, places, side="right") - 1
-        for width in (1, 2, 4):
-            chosen = widths[owner] == width
-            if chosen.any():
-                at = byte_starts[owner[chosen]] + (places[chosen] - starts[owner[chosen]]) * width
-                raw = buffer[at[:, None] + np.arange(width)]
-                values[places[chosen]] = raw.view(f"<u{width}").ravel()
+    for keys, width in _by_width(counts, widths):
+        raw = buffer[_ranges(byte_starts[keys], counts[keys] * width)]
+        values[_ranges(starts[keys], counts[keys])] = raw.view(f"<u{width}")
     return values
 
 
@@ -344,33 +347,31 @@ class TermTable:
         self.size = self._starts.length - 1
         if self._index.length != 5 * (self.size + 1):
             raise IndexCorrupt(f"{NAME}-index.npy does not hold a row for each key", f"{NAME}-index.npy")
-        self._sparse = [self._block(b)[0] for b in range(0, self.size, BLOCK)]
+        # The first key of each block, as UTF-8 (whose byte order is the keys' order).
+        self._sparse = [self._key(*self._block(b), 0) for b in range(0, self.size, BLOCK)]
 
     @staticmethod
     def exists(directory):
         return (directory / f"{NAME}-index.npy").exists()
 
     def _block(self, first):
-        """The keys ``first`` to ``first + BLOCK`` (fewer at the end)."""
+        """``(bytes, where each key starts in them and the last ends)`` of keys ``first`` to ``first + BLOCK``."""
         starts = self._starts.read(first, min(BLOCK, self.size - first) + 1)
-        data = self._data.read(int(starts[0]), int(starts[-1] - starts[0]))
-        ends = (starts - starts[0]).tolist()
-        try:
-            return [data[a:b].decode("utf-8") for a, b in zip(ends, ends[1:])]
-        except UnicodeDecodeError:
-            raise IndexCorrupt(
-                f"{NAME}-keys.bin is damaged: a key does not read", f"{NAME}-keys.bin"
-            ) from None
+        return self._data.read(int(starts[0]), int(starts[-1] - starts[0])), (starts - starts[0]).tolist()
+
+    @staticmethod
+    def _key(data, ends, n):
+        return data[ends[n] : ends[n + 1]]
 
     def _rows(self, field, term):
         """The key's row and the next, or None when no live document holds it."""
-        wanted = key(field, term)
+        wanted = key(field, term).encode("utf-8")
         block = bisect.bisect_right(self._sparse, wanted) - 1
         if block < 0:
             return None
-        keys = self._block(block * BLOCK)
-        n = bisect.bisect_left(keys, wanted)
-        if n == len(keys) or keys[n] != wanted:
+        data, ends = self._block(block * BLOCK)
+        n = bisect.bisect_left(range(len(ends) - 1), wanted, key=lambda n: self._key(data, ends, n))
+        if n == len(ends) - 1 or self._key(data, ends, n) != wanted:
             return None
         return self._index.read(5 * (block * BLOCK + n), 10).reshape(2, 5)
 
