@@ -141,15 +141,18 @@ class _Part:
     ``numbers`` are key numbers in ``keys``; ``docs`` this generation's
     document numbers (-1: not carried); a ``positional`` key's postings have
     as many ``positions`` each as their frequency, one posting after another.
+    ``by_key``: the postings are in the order of their keys (the previous
+    table's), so a range of keys is one stretch of them.
     """
 
-    def __init__(self, keys, positional, numbers, docs, tf, positions):
+    def __init__(self, keys, positional, numbers, docs, tf, positions, by_key=False):
         self.keys, self.numbers, self.docs, self.tf, self.positions = keys, numbers, docs, tf, positions
+        self.by_key = by_key
         self.held = np.where(np.asarray(positional, dtype=bool)[numbers], tf, 0).astype(np.int64)
-        self.position_starts = np.cumsum(self.held) - self.held
+        self.position_starts = _starts(self.held)  # and where the last ends
 
     def renumber(self, place, live):
-        """Number the keys as ``place`` does; drop (-1) the documents that are not ``live``."""
+        """Number the keys as ``place`` does (in the same order); drop (-1) the documents that are not ``live``."""
         self.numbers = np.array([place[k] for k in self.keys], dtype=np.int32)[self.numbers]
         alive = self.docs >= 0
         alive[alive] = live[self.docs[alive]]
@@ -157,8 +160,16 @@ class _Part:
 
     def take(self, low, high):
         """``(key numbers, documents, frequencies, positions)`` of the live postings of keys ``low`` to ``high``."""
-        chosen = np.flatnonzero((self.numbers >= low) & (self.numbers < high) & (self.docs >= 0))
-        positions = self.positions[_ranges(self.position_starts[chosen], self.held[chosen])]
+        if self.by_key:
+            first, end = np.searchsorted(self.numbers, [low, high]).tolist()
+            keep = self.docs[first:end] >= 0
+            positions = self.positions[self.position_starts[first] : self.position_starts[end]]
+            if not keep.all():
+                positions = positions[np.repeat(keep, self.held[first:end])]
+            chosen = first + np.flatnonzero(keep)
+        else:
+            chosen = np.flatnonzero((self.numbers >= low) & (self.numbers < high) & (self.docs >= 0))
+            positions = self.positions[_ranges(self.position_starts[chosen], self.held[chosen])]
         return self.numbers[chosen], self.docs[chosen], self.tf[chosen], positions
 
 
@@ -182,7 +193,9 @@ def write_table(directory, live, spills, previous=None, carried=None):
     if previous is not None:
         keys, positional, counts, docs, tf, positions = previous.everything()
         numbers = np.repeat(np.arange(len(keys), dtype=np.int32), counts)
-        parts.append(_Part(keys, positional, numbers, carried[docs].astype(np.int32), tf, positions))
+        parts.append(
+            _Part(keys, positional, numbers, carried[docs].astype(np.int32), tf, positions, by_key=True)
+        )
     for offset, spill in spills:
         for name, (positional, numbers, docs, tf, positions) in spill.postings.items():
             keys = [key(name, term) for term in spill.terms[name]]
