@@ -214,6 +214,11 @@ def _build(store, sources, full, progress, jobs, summary):
             for stored in _stored(previous, keep):
                 learn(stored)
                 writer.add_document(**stored)
+        # Every article is counted: the accent model and the phrases are saved
+        # (and their counts freed) while the writer processes finish.
+        accents.model().save(target.accents)
+        phrases.save(target.phrases, target.phrase_counts)
+        accents = phrases = None
         writer.commit(mergetype=_merge_policy)
         writer = None
         spills = _take_spills(target.path)
@@ -227,8 +232,6 @@ def _build(store, sources, full, progress, jobs, summary):
                 f"the new index has {summary.documents} documents instead of "
                 f"{expected}; the live index is unchanged"
             )
-        accents.model().save(target.accents)
-        phrases.save(target.phrases, target.phrase_counts)
     except BaseException:
         if writer is not None:
             writer.cancel()

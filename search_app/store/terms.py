@@ -148,7 +148,7 @@ class _Part:
     def __init__(self, keys, positional, numbers, docs, tf, positions, by_key=False):
         self.keys, self.numbers, self.docs, self.tf, self.positions = keys, numbers, docs, tf, positions
         self.by_key = by_key
-        self.held = np.where(np.asarray(positional, dtype=bool)[numbers], tf, 0).astype(np.int64)
+        self.held = np.where(np.asarray(positional, dtype=bool)[numbers], tf, 0).astype(np.int32)
         self.position_starts = _starts(self.held)  # and where the last ends
 
     def renumber(self, place, live):
