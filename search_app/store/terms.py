@@ -322,10 +322,11 @@ def _by_width(counts, widths):
 def _unpack(data, count):
     """One key's ``count`` values from its bytes."""
     if not count:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int32)
     if len(data) % count or len(data) // count not in (1, 2, 4):
         raise IndexCorrupt(f"{NAME}-index.npy is damaged: a key's postings do not read", f"{NAME}-index.npy")
-    return np.frombuffer(data, dtype=f"<u{len(data) // count}").astype(np.int64)
+    # 32 bits: a search's arrays are half what int64 would be (document numbers stay below 2**31).
+    return np.frombuffer(data, dtype=f"<u{len(data) // count}").astype(np.int32)
 
 
 def _unpack_all(data, byte_starts, starts):
@@ -396,14 +397,14 @@ class TermTable:
         """``(docnums, frequencies)`` of a term (empty when no live document holds it)."""
         rows = self._rows(field, term)
         if rows is None:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
         return self._postings(rows)
 
     def positions(self, field, term):
         """``(docnums, frequencies, positions)``: each posting's positions, one posting after another."""
         rows = self._rows(field, term)
         if rows is None:
-            return tuple(np.zeros(0, dtype=np.int64) for _ in range(3))
+            return tuple(np.zeros(0, dtype=np.int32) for _ in range(3))
         docs, tf = self._postings(rows)
         positional = rows[1, POSITIONS] > rows[0, POSITIONS]
         return docs, tf, self._read(rows, POSITIONS, int(tf.sum()) if positional else 0)
@@ -413,7 +414,7 @@ class TermTable:
         docs = self._read(rows, DOCS, count)
         if count:
             docs[0] = rows[0, FIRST]
-        return np.cumsum(docs), self._read(rows, TF, count)
+        return np.cumsum(docs, dtype=np.int32), self._read(rows, TF, count)
 
     def everything(self):
         """``(keys, positional by key, counts, docnums, frequencies, positions)`` of the whole table.
