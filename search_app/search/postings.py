@@ -62,7 +62,9 @@ class Postings:
         for offset, syllable in enumerate(syllables):
             docs, tf, positions = self._arrays.table.positions(field, syllable)
             # Where the phrase would start: this syllable's position less its place in the phrase.
-            starts = np.repeat(docs, tf).astype(np.int64) << 32 | (positions + len(syllables) - offset)
+            starts = np.repeat(docs, tf).astype(np.int64) << 32 | (
+                positions.astype(np.int64) + len(syllables) - offset
+            )
             found = starts if found is None else np.intersect1d(found, starts, assume_unique=True)
             if not found.size:
                 break

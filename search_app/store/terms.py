@@ -325,8 +325,7 @@ def _unpack(data, count):
         return np.zeros(0, dtype=np.int32)
     if len(data) % count or len(data) // count not in (1, 2, 4):
         raise IndexCorrupt(f"{NAME}-index.npy is damaged: a key's postings do not read", f"{NAME}-index.npy")
-    # 32 bits: a search's arrays are half what int64 would be (document numbers stay below 2**31).
-    return np.frombuffer(data, dtype=f"<u{len(data) // count}").astype(np.int32)
+    return np.frombuffer(data, dtype=f"<u{len(data) // count}")  # read-only, in the width written
 
 
 def _unpack_all(data, byte_starts, starts):
@@ -410,11 +409,11 @@ class TermTable:
         return docs, tf, self._read(rows, POSITIONS, int(tf.sum()) if positional else 0)
 
     def _postings(self, rows):
+        """Documents (int32: they stay below 2**31) and frequencies (in the width written)."""
         count = int(rows[1, POSTINGS] - rows[0, POSTINGS])
-        docs = self._read(rows, DOCS, count)
-        if count:
-            docs[0] = rows[0, FIRST]
-        return np.cumsum(docs, dtype=np.int32), self._read(rows, TF, count)
+        docs = np.cumsum(self._read(rows, DOCS, count), dtype=np.int32)  # the first gap is 0
+        docs += np.int32(rows[0, FIRST])
+        return docs, self._read(rows, TF, count)
 
     def everything(self):
         """``(keys, positional by key, counts, docnums, frequencies, positions)`` of the whole table.
