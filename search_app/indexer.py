@@ -126,7 +126,7 @@ def _build(store, sources, full, progress, jobs, summary):
         # An index from another version, or without an accent model or
         # phrase counts to update, cannot be updated in place.
         full = True
-    known = _known(previous) if previous else {}
+    previous_ids, known = _known(previous) if previous else ([], {})
     update = bool(previous) and not full
     target = None
 
@@ -224,7 +224,7 @@ def _build(store, sources, full, progress, jobs, summary):
         spills = _take_spills(target.path)
         with target.open_whoosh().searcher() as searcher:
             summary.documents = searcher.doc_count()
-            before = (previous.arrays, _ids(previous)) if update else None
+            before = (previous.arrays, previous_ids) if update else None
             write_arrays(searcher.reader(), target.arrays, TEXT_FIELDS, spills, before)
         expected = len(seen) + len(keep)
         if summary.documents != expected:
@@ -267,23 +267,20 @@ def _within(origin, unreadable):
 
 
 def _known(generation):
-    """``{id: (fingerprint, origin)}`` of every document in a generation.
+    """``(the id of each document number, {id: (fingerprint, origin)} of the live documents)`` of a generation.
 
-    Read from columns, so the stored bodies are never loaded.
+    Read from columns, so the stored bodies are never loaded. Empty for a
+    generation of another schema version, which is not updated.
     """
     if generation.manifest().get("schema_version") != SCHEMA_VERSION:
-        return {}
+        return [], {}
     with generation.open_whoosh().reader() as reader:
         if reader.doc_count_all() == 0:
-            return {}  # no segment, so no columns to read
-        ids, fingerprints, origins = (reader.column_reader(name) for name in ("id", "fingerprint", "origin"))
-        return {ids[n]: (fingerprints[n], origins[n]) for n in reader.all_doc_ids()}
-
-
-def _ids(generation):
-    """The id of each document number of a generation (deleted ones too), from its column."""
-    with generation.open_whoosh().reader() as reader:
-        return list(reader.column_reader("id")) if reader.doc_count_all() else []
+            return [], {}  # no segment, so no columns to read
+        ids, fingerprints, origins = (
+            list(reader.column_reader(name)) for name in ("id", "fingerprint", "origin")
+        )
+        return ids, {ids[n]: (fingerprints[n], origins[n]) for n in reader.all_doc_ids()}
 
 
 def _take_spills(folder):
