@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL, SegmentWriter
@@ -323,24 +322,9 @@ def default_jobs():
 
 def _writer(ix, jobs):
     if jobs <= 1:
-        return SpillingWriter(ix, limitmb=WRITER_MB, codec=_codec())
+        return SpillingWriter(ix, limitmb=WRITER_MB)
     load_model()  # once, before the writer processes fork, so they share it
-    return ParallelWriter(
-        ix, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB, codec=_codec()
-    )
-
-
-def _codec():
-    """Whoosh's codec, without the length statistics of each block of postings.
-
-    Whoosh keeps each block's shortest and longest document for its own
-    scoring to skip blocks, and looks up the length of every posting's
-    document as it writes them (about a tenth of a build). Searches here
-    score from the arrays and never read them.
-    """
-    codec = W3Codec()
-    codec.length_stats = False
-    return codec
+    return ParallelWriter(ix, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB)
 
 
 class SpillingWriter(SegmentWriter):
