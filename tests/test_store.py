@@ -218,6 +218,7 @@ def test_an_update_carries_the_postings_it_kept_and_equals_a_rebuild(tmp_path, m
         name, term = key.split("\t")
         held = _by_id(updated.table.positions(name, term), mine)
         assert held == _by_id(rebuilt.table.positions(name, term), theirs) and held, key
+        assert updated.table.count(name, term) == len(held), key  # idf counts live holders
 
 
 @pytest.mark.parametrize("bucket", [7, None])  # keys written a few at a time, or all at once
@@ -259,8 +260,10 @@ def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_p
         assert (docs.tolist(), tf.tolist()) == ([d for d, _, _ in held], [t for _, t, _ in held]), term
         assert positions.tolist() == [p for _, _, ps in held for p in ps], term
         assert [a.tolist() for a in table.postings("body", term)] == [docs.tolist(), tf.tolist()]
+        assert table.count("body", term) == len(held), term
     assert [len(a) for a in table.positions("body", "thao")] == [0, 0, 0]
     assert [len(a) for a in table.postings("title", "hội")] == [0, 0]
+    assert table.count("body", "thao") == table.count("title", "hội") == 0
     keys, positional, counts, docs, tf, positions = table.everything()
     assert keys == sorted(f"body\t{term}" for term in expected)
     assert positional.tolist() == [k in ("body\thoi", "body\tnghi") for k in keys]

@@ -48,8 +48,8 @@ class Postings:
         return self.entry(field, term)[0]
 
     def holders(self, field, term):
-        """How many documents hold ``term`` in ``field``."""
-        return len(self.docs(field, term))
+        """How many documents hold ``term`` in ``field`` (without reading its postings)."""
+        return self._arrays.table.count(field, term)
 
     def entry(self, field, term):
         """``(docnums, frequencies)`` of ``term`` in ``field`` (live documents only; frequencies as float32)."""

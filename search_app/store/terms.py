@@ -399,6 +399,11 @@ class TermTable:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
         return self._postings(rows)
 
+    def count(self, field, term):
+        """How many live documents hold a term (its index rows alone)."""
+        rows = self._rows(field, term)
+        return 0 if rows is None else int(rows[1, POSTINGS] - rows[0, POSTINGS])
+
     def positions(self, field, term):
         """``(docnums, frequencies, positions)``: each posting's positions, one posting after another."""
         rows = self._rows(field, term)
