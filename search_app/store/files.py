@@ -1,4 +1,4 @@
-"""Files of a generation read a stretch at a time with ``os.pread``.
+"""Files of a generation read a stretch at a time with ``os.pread``, and the strings files.
 
 Not memory-mapped: the page cache holds a file once for every server
 process, and the pages a search reads do not stay in the process's
@@ -7,6 +7,7 @@ resident memory (see :mod:`search_app.store.segfiles`).
 
 import os
 import weakref
+import zlib
 
 import numpy as np
 
@@ -51,3 +52,49 @@ class ByteFile:
                 f"{self.path} is shorter than {self.says}: the index is damaged", self.path.name
             )
         return data
+
+
+class StringsFile:
+    """One string per document, read a string at a time with ``pread``: ``<name>.bin`` and ``<name>.npy``.
+
+    ``compressed``: each string is zlib-compressed.
+    """
+
+    def __init__(self, directory, name, compressed=False):
+        self.name, self.compressed = f"{name}.bin", compressed
+        self._starts = ArrayFile(directory / f"{name}.npy", "the count of documents says")
+        self._data = ByteFile(directory / self.name, f"{name}.npy says")
+
+    def raw(self, docnum):
+        """The document's string as stored (compressed, for a compressed file)."""
+        start, end = (int(n) for n in self._starts.read(docnum, 2))
+        return self._data.read(start, end - start)
+
+    def __getitem__(self, docnum):
+        data = self.raw(docnum)
+        try:
+            return (zlib.decompress(data) if self.compressed else data).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            raise IndexCorrupt(f"{self.name} is damaged: a string does not read", self.name) from None
+
+
+class StringsWriter:
+    """Writes a :class:`StringsFile`, a string at a time."""
+
+    def __init__(self, directory, name, compressed=False):
+        self.path, self.compressed = directory / name, compressed
+        self.starts = [0]
+        self.out = open(self.path.with_suffix(".bin"), "wb")
+
+    def add(self, text):
+        data = text.encode("utf-8")
+        self.add_raw(zlib.compress(data) if self.compressed else data)
+
+    def add_raw(self, data):
+        """Add a string as :meth:`StringsFile.raw` gives it."""
+        self.out.write(data)
+        self.starts.append(self.out.tell())
+
+    def close(self):
+        self.out.close()
+        np.save(self.path.with_suffix(".npy"), np.array(self.starts, dtype=np.int64))

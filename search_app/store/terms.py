@@ -28,7 +28,7 @@ from array import array
 import numpy as np
 
 from ..errors import IndexCorrupt
-from .files import ArrayFile, ByteFile
+from .files import ArrayFile, ByteFile, StringsWriter
 
 BLOCK = 64
 # Postings sorted at a time when the table is written (about 60 bytes each),
@@ -209,7 +209,10 @@ def write_table(directory, live, spills, previous=None, carried=None):
         counts += np.bincount(part.numbers[part.docs >= 0], minlength=len(every))
         positional[part.numbers[part.held > 0]] = True
     held = counts > 0  # a key whose documents all went holds nothing
-    _save_strings(directory / f"{NAME}-keys", [k for k, h in zip(every, held) if h])
+    key_file = StringsWriter(directory, f"{NAME}-keys")
+    for k in itertools.compress(every, held):
+        key_file.add(k)
+    key_file.close()
     with _TableWriter(directory / NAME, int(held.sum())) as out:
         for low, high in _key_ranges(counts):
             numbers, docs, tf, positions = (
@@ -338,12 +341,6 @@ def _unpack_all(data, byte_starts, starts):
         raw = buffer[_ranges(byte_starts[keys], counts[keys] * width)]
         values[_ranges(starts[keys], counts[keys])] = raw.view(f"<u{width}")
     return values
-
-
-def _save_strings(path, strings):
-    encoded = [s.encode("utf-8") for s in strings]
-    path.with_suffix(".bin").write_bytes(b"".join(encoded))
-    np.save(path.with_suffix(".npy"), _starts([len(b) for b in encoded]))
 
 
 class TermTable:
