@@ -64,7 +64,7 @@ def load_model():
     global _model
     with _model_lock:
         if _model is None:
-            _model = Segmenter()
+            _model = Segmenter(normalize=normalize_tone)
     return _model
 
 
@@ -72,9 +72,10 @@ def segment(lines):
     """For each line, a list of booleans: True where a token starts a new word.
 
     A line is a list of tokens, the strings matched by ``_SEGMENT_RE``; the
-    lines of a text are segmented together, each on its own.
+    lines of a text are segmented together, each on its own. The model sees
+    each token with its tone mark where the traditional rule puts it.
     """
-    return load_model().starts_lines([[normalize_tone(t) for t in tokens] for tokens in lines])
+    return load_model().starts_lines(lines)
 
 
 def words_with_offsets(text):

@@ -9,11 +9,13 @@ all indexing time (about 17 ms of a 26 ms article).
 
 :class:`Segmenter` reads the same model files and gives the same answer, but
 works per n-gram instead of per string: every template is a function of the
-one, two or three tokens it looks at, so the weight a given n-gram adds to
-each position is computed once and cached (news text repeats its n-grams),
-and positions near the start and end of a line take the weights of the
-model's ``BOS``/``EOS`` attributes. With two labels only the difference
-between their scores matters to Viterbi, so a token's score is one float.
+one, two or three tokens it looks at. Each token is looked up once (in a
+cache of what the featurizer sees of it) and given an id; an n-gram is a key
+of packed ids, looked up among the n-grams the model knows with array
+operations over the whole text. Positions near the start and end of a line
+take the weights of the model's ``BOS``/``EOS`` attributes. With two labels
+only the difference between their scores matters to Viterbi, so a token's
+score is one float, and so is the forward pass's state.
 
 The feature functions follow underthesea_core's featurizer exactly
 (``isdigit`` is "parses as a 32-bit integer", ``istitle`` is "the first
@@ -24,8 +26,7 @@ against underthesea's own tagger.
 
 import re
 import struct
-from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from pathlib import Path
 
 import joblib
@@ -35,6 +36,8 @@ _TEMPLATE_RE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?$")
 # Labels of the segmentation model: a word begins here, or goes on.
 BEGIN, INSIDE = "B-W", "I-W"
 _INT32 = re.compile(r"[+-]?[0-9]+")
+# A token id's bits: three ids pack into one int64 key of an n-gram.
+ID_BITS = 21
 # The yes/no feature functions, in the order of their bits in a flags row.
 _FLAGS = ("isdigit", "istitle", "is_in_dict")
 
@@ -107,22 +110,17 @@ def _read_strings(data, offset, count):
     return strings
 
 
-@lru_cache(maxsize=1 << 18)
-def _token_properties(token):
-    """``(lower-cased, istitle, isdigit)`` of one token, as the featurizer sees them.
-
-    An n-gram is a title when each of its tokens is (:meth:`Segmenter.starts`
-    ands them), and never an integer (it has a space).
-    """
-    integer = bool(_INT32.fullmatch(token)) and -(2**31) <= int(token) < 2**31
-    return token.lower(), token[:1] == token[:1].upper(), integer
-
-
 class _Length:
-    """The templates that read n-grams of one length, as lookup tables."""
+    """The templates that read n-grams of one length, as lookup tables.
 
-    def __init__(self, templates):
+    An n-gram's text and lower-cased text each pick a row of weights (row 0:
+    one the model never saw); :meth:`number` turns the n-grams the model
+    knows into keys of token ids (:class:`_Tokens`), sorted for lookup.
+    """
+
+    def __init__(self, length, templates):
         # templates: (first offset, function, {value: weight}) each
+        self.length = length
         self.offsets = sorted({first for first, _, _ in templates})
         width = len(self.offsets)
         self.text_rows, self.lower_rows = {}, {}
@@ -147,11 +145,131 @@ class _Length:
         self.by_lower = np.array(rows["lower"][0])
         self.by_flags = flags
 
+    def number(self, tokens):
+        """Key the model's n-grams by token id: by id for single tokens, sorted packed keys for longer."""
+        if self.length == 1:
+            self.text_by_id, self.lower_by_id = (
+                _by_id(tokens, rows) for rows in (self.text_rows, self.lower_rows)
+            )
+        else:
+            self._text = _sorted_rows(tokens, self.text_rows, self.length)
+            self._lower = _sorted_rows(tokens, self.lower_rows, self.length)
+
+    def text_rows_of(self, keys):
+        return _rows_of(*self._text, keys)
+
+    def lower_rows_of(self, keys):
+        return _rows_of(*self._lower, keys)
+
+
+def _by_id(tokens, rows):
+    """``rows`` (text -> row) as an array indexed by token id (0 for a token not in it)."""
+    by_id = np.zeros(tokens.unknown + 1, dtype=np.intp)
+    for text, row in rows.items():
+        by_id[tokens.model[text]] = row
+    return by_id
+
+
+def _sorted_rows(tokens, rows, length):
+    """``rows`` (n-gram text -> row) as (sorted keys, rows), keyed as :meth:`_Tokens.keys` keys them."""
+    texts = [text for text in rows if text.count(" ") == length - 1]  # others never match our tokens
+    keys = tokens.keys(texts, length)
+    order = np.argsort(keys)
+    return keys[order], np.array([rows[text] for text in texts], dtype=np.intp)[order]
+
+
+def _rows_of(keys, rows, wanted):
+    """The row of each of ``wanted`` (0 where it is not among the sorted ``keys``)."""
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=np.intp)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, rows[at], 0)
+
+
+def _member(keys, wanted):
+    """Whether each of ``wanted`` is among the sorted ``keys``."""
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return keys[at] == wanted
+
+
+class _Tokens:
+    """Token ids, and what the featurizer sees of each token.
+
+    Every token that occurs in the model's n-grams or in its dictionary has
+    an id (fewer than 2**21, so three pack into one int64 key); any other
+    token has the id :attr:`unknown`, which no n-gram the model knows
+    holds. What a token is (its id and its lower-cased form's, whether it
+    is a title and an integer) is worked out once and cached, so a text
+    costs one dictionary lookup a token; the cache is emptied when it holds
+    ``cache_size`` tokens. ``normalize`` (say, :func:`~search_app.text.normalize_tone`)
+    is applied to a token before the model sees it.
+    """
+
+    def __init__(self, lengths, dictionary, normalize, cache_size):
+        texts = [*dictionary]
+        for tables in lengths.values():
+            texts += [*tables.text_rows, *tables.lower_rows]
+        self.model = {}
+        for text in texts:
+            for token in text.split(" "):
+                self.model.setdefault(token, len(self.model))
+        self.unknown = len(self.model)
+        if self.unknown >= 1 << ID_BITS:
+            raise ValueError(f"the model has {self.unknown:,} tokens; ids have {ID_BITS} bits")
+        self.in_dictionary = np.zeros(self.unknown + 1, dtype=bool)
+        self.in_dictionary[[self.model[word] for word in dictionary if " " not in word]] = True
+        self.normalize = normalize or (lambda token: token)
+        self.cache_size = cache_size
+        self._rows = {}  # token -> its row in self._table
+        self._table = np.zeros((1024, 4), dtype=np.int64)  # rows of (id, lower-cased id, istitle, isdigit)
+
+    def keys(self, texts, length):
+        """The int64 key of each n-gram text (tokens joined by spaces)."""
+        keys = np.zeros(len(texts), dtype=np.int64)
+        if texts:
+            ids = np.array(
+                [[self.model[token] for token in text.split(" ")] for text in texts], dtype=np.int64
+            )
+            for column in range(length):
+                keys = (keys << ID_BITS) | ids[:, column]
+        return keys
+
+    def properties(self, tokens):
+        """``(ids, lower-cased ids, istitle, isdigit)`` of ``tokens``, as arrays."""
+        if len(self._rows) + len(tokens) > self.cache_size:
+            self._rows = {}
+        rows = self._rows
+        found = np.fromiter(map(rows.get, tokens, repeat(-1)), np.intp, len(tokens))
+        for i in np.flatnonzero(found < 0).tolist():
+            token = tokens[i]
+            row = rows.get(token)  # a new token seen earlier in this text has one now
+            if row is None:
+                row = rows[token] = len(rows)
+                if row == len(self._table):
+                    self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+                self._table[row] = self._describe(token)
+            found[i] = row
+        table = self._table[found]
+        return table[:, 0], table[:, 1], table[:, 2], table[:, 3]
+
+    def _describe(self, token):
+        token = self.normalize(token)
+        lower = token.lower()
+        integer = bool(_INT32.fullmatch(token)) and -(2**31) <= int(token) < 2**31
+        return (
+            self.model.get(token, self.unknown),
+            self.model.get(lower, self.unknown),
+            token[:1] == token[:1].upper(),
+            integer,
+        )
+
 
 class Segmenter:
     """Labels tokens as starting a word or not, as underthesea's CRF does."""
 
-    def __init__(self, directory=None):
+    def __init__(self, directory=None, normalize=None, cache_size=1 << 18):
         directory = Path(directory or model_directory())
         syntaxes = joblib.load(directory / "features.bin")
         self.dictionary = joblib.load(directory / "dictionary.bin")
@@ -190,7 +308,16 @@ class Segmenter:
         self.lengths = {}  # length -> _Length
         for length in sorted({entry[0] for entry in parsed}):
             group = [entry[1:] for entry in parsed if entry[0] == length]
-            self.lengths[length] = _Length(group)
+            self.lengths[length] = _Length(length, group)
+        self.tokens = _Tokens(self.lengths, self.dictionary, normalize, cache_size)
+        for tables in self.lengths.values():
+            tables.number(self.tokens)
+        self.dictionary_keys = {
+            length: np.unique(
+                self.tokens.keys([w for w in self.dictionary if w.count(" ") == length - 1], length)
+            )
+            for length in self.lengths
+        }
         self._edge_table = self._edges()
 
     def _edges(self):
@@ -214,67 +341,94 @@ class Segmenter:
         """:meth:`starts` of each line (a list of tokens), computed for all of them at once.
 
         A line is a sentence to the model: no template reads across its ends.
-        Working on all the lines of a text together costs one round of array
-        operations per text instead of per line.
+        The lines are laid out in one array with ``reach`` empty places before
+        and after each, so an n-gram is the model's only if it holds no
+        empty place, and what it adds never lands on another line: one round
+        of array operations per text instead of per line.
         """
-        sizes = np.array([len(line) for line in lines], dtype=np.int64)
+        sizes = [len(line) for line in lines]
         tokens = [token for line in lines for token in line]
         n = len(tokens)
         if not n:
             return [[] for _ in lines]
+        reach = self.reach
         line_of = np.repeat(np.arange(len(lines)), sizes)
         place = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)  # index within its line
-        reach = self.reach
-        score = self._edge_table[
+        at = np.arange(n) + reach * (line_of + 1)  # each token's place in the laid-out text
+        width = n + reach * (len(lines) + 1)
+        token = np.zeros(width, dtype=bool)
+        token[at] = True
+        ids, lowers = np.full((2, width), self.tokens.unknown, dtype=np.int64)
+        titles, digits = np.zeros((2, width), dtype=np.int64)
+        ids[at], lowers[at], titles[at], digits[at] = self.tokens.properties(tokens)
+        score = np.zeros(width)
+        score[at] = self._edge_table[
             np.minimum(place, reach), np.minimum(np.repeat(sizes, sizes) - 1 - place, reach)
         ]
-        lowers, titles, digits = zip(*map(_token_properties, tokens))
-        titles = np.array(titles)
         for length, tables in self.lengths.items():
-            count = n - length + 1
-            if count <= 0:
-                continue
+            count = width - length + 1
             if length == 1:
-                texts, lowered, flags = tokens, lowers, np.array(digits) * 4 + titles * 2
+                text_rows, lower_rows = tables.text_by_id[ids], tables.lower_by_id[lowers]
+                flags = digits * 4 + titles * 2 + self.tokens.in_dictionary[lowers]
+                whole = token
             else:
                 # More than one token: the text has a space, so never an integer.
-                texts = list(map(" ".join, zip(*(tokens[i:] for i in range(length)))))
-                lowered = list(map(" ".join, zip(*(lowers[i:] for i in range(length)))))
+                text_keys, lower_keys = ids[:count], lowers[:count]
+                for i in range(1, length):
+                    text_keys = (text_keys << ID_BITS) | ids[i : i + count]
+                    lower_keys = (lower_keys << ID_BITS) | lowers[i : i + count]
+                text_rows, lower_rows = tables.text_rows_of(text_keys), tables.lower_rows_of(lower_keys)
                 flags = np.logical_and.reduce([titles[i : i + count] for i in range(length)]) * 2
-            flags = flags + np.fromiter(map(self.dictionary.__contains__, lowered), bool, count)
-            weights = (
-                tables.by_text[np.fromiter(map(tables.text_rows.get, texts, repeat(0)), np.intp, count)]
-                + tables.by_lower[np.fromiter(map(tables.lower_rows.get, lowered, repeat(0)), np.intp, count)]
-                + tables.by_flags[flags]
-            )
-            # The n-gram at j lies on one line, and adds to position j - offset on that line.
-            gram = np.arange(count)
-            whole = line_of[:count] == line_of[length - 1 :]
+                flags = flags + _member(self.dictionary_keys[length], lower_keys)
+                whole = np.logical_and.reduce([token[i : i + count] for i in range(length)])
+            weights = tables.by_text[text_rows] + tables.by_lower[lower_rows] + tables.by_flags[flags]
+            weights[~whole] = 0.0
+            # The n-gram at j adds to the place j - offset.
             for column, offset in enumerate(tables.offsets):
-                position = gram - offset
-                ok = whole & (position >= 0) & (position < n)
-                ok[ok] = line_of[position[ok]] == line_of[gram[ok]]
-                score[position[ok]] += weights[ok, column]
-        score = score.tolist()
+                first, stop = max(offset, 0), min(count, width + offset)
+                score[first - offset : stop - offset] += weights[first:stop, column]
+        labels = self._viterbi(score[at], sizes).tolist()
         ends = np.cumsum(sizes).tolist()
-        return [
-            self._viterbi(score[end - size : end]) if size else [] for size, end in zip(sizes.tolist(), ends)
-        ]
+        return [labels[end - size : end] for size, end in zip(sizes, ends)]
 
-    def _viterbi(self, score):
+    def _viterbi(self, score, sizes):
+        """The best labels (True: begins a word) of each line, given each token's score, as one array.
+
+        With two labels only the difference between the best path scores
+        ending in "begins" and in "goes on" matters: at each token it is the
+        token's score plus a function of the difference before it, so the
+        forward pass is one ``accumulate`` a line. Which label each position
+        came from, and the walk back, are array operations over the whole text.
+        """
         (bb, bi), (ib, ii) = self.transition
-        begin, inside = score[0], 0.0  # best path scores ending in each label
-        back = []
-        for s in score[1:]:
-            # Ties go to "begins", the first label, as in underthesea's tagger.
-            to_begin = (True, begin + bb) if begin + bb >= inside + ib else (False, inside + ib)
-            to_inside = (True, begin + bi) if begin + bi >= inside + ii else (False, inside + ii)
-            back.append((to_begin[0], to_inside[0]))
-            begin, inside = to_begin[1] + s, to_inside[1]
-        label = begin >= inside
-        labels = [label]
-        for came_from in reversed(back):
-            label = came_from[0] if label else came_from[1]
-            labels.append(label)
-        labels.reverse()
-        return labels
+        # The best path into "begins" comes from a "begins" when the difference
+        # d is at least to_begin (ties go to "begins", the first label, as in
+        # underthesea's tagger); into "goes on", when d is at least to_inside.
+        to_begin, to_inside = ib - bb, ii - bi
+
+        def step(d, s):
+            return s + (d if d > to_begin else to_begin) - (d if d > to_inside else to_inside)
+
+        shifted = (score + (bb - bi)).tolist()
+        score = score.tolist()
+        differences = []
+        start = 0
+        for size in sizes:
+            if size:
+                differences += accumulate(shifted[start + 1 : start + size], step, initial=score[start])
+            start += size
+        d = np.array(differences)
+        from_begin, from_inside = d >= to_begin, d >= to_inside
+        # The label at p, given the label at p + 1 on its line: where
+        # from_begin and from_inside agree it is fixed; where they differ it
+        # is the next label, or its negation. A line's last label is fixed.
+        last = np.zeros(len(d), dtype=bool)
+        last[np.cumsum([size for size in sizes if size]) - 1] = True
+        fixed = last | (from_begin == from_inside)
+        value = np.where(last, d >= 0, from_begin)
+        negated = ~fixed & from_inside
+        # Each label is the next fixed one's, flipped once per negation between.
+        positions = np.arange(len(d))
+        anchor = np.minimum.accumulate(np.where(fixed, positions, len(d))[::-1])[::-1]
+        flips = np.concatenate(([0], np.cumsum(negated)))
+        return value[anchor] ^ ((flips[anchor] - flips[positions]) & 1).astype(bool)

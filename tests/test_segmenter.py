@@ -50,6 +50,21 @@ def test_same_words_as_underthesea_on_the_seeds(underthesea):
     assert segmenter.starts_lines(lines) == [underthesea(tokens) for tokens in lines]
 
 
+def test_a_token_cache_emptied_as_it_fills_changes_no_label(underthesea):
+    # What each token is, is cached; a text longer than the cache still gets all of it.
+    lines = list(lines_of(SAMPLE))
+    small = Segmenter(cache_size=50)
+    assert [small.starts(tokens) for tokens in lines] == [underthesea(tokens) for tokens in lines]
+    assert max(map(len, lines)) > 50
+
+
+def test_tokens_are_normalized_before_the_model_sees_them(underthesea):
+    tokens = ["Hoà", "bình", "thuý", "sĩ", "Quốc", "hội", "khoá", "XV"]
+    assert [normalize_tone(t) for t in tokens] != tokens
+    labels = Segmenter(normalize=normalize_tone).starts(tokens)
+    assert labels == underthesea([normalize_tone(t) for t in tokens])
+
+
 EDGE_CASES = [
     ["Hội"],  # one token: every template at the edges
     ["Hội", "nghị"],
