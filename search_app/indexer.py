@@ -28,7 +28,7 @@ from .analysis import index_terms, load_model
 from .articles import Article, read_sources
 from .complete import PhraseCounter
 from .errors import IndexCorrupt, IndexingError, ReindexStopped, UpdateRefused
-from .extract import extract
+from .extract import Cleaned, clean, facts
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
 from .store import IndexStore
 from .store.arrays import write_arrays
@@ -147,10 +147,10 @@ def _build(store, sources, full, progress, jobs, summary):
     accents = AccentCounter(AccentModel.load(previous.accents) if update else None)
     phrases = PhraseCounter.load(previous.phrase_counts) if update else PhraseCounter()
 
-    def learn(document, sign=1):
-        """Count a document into the accent model and the phrases (``sign=-1``: take it out)."""
-        accents.add_article(document["title"], document["body"], sign)
-        phrases.add(f"{document['title']}\n{document['body'][:LEAD_CHARS]}", sign)  # no phrase spans a line
+    def learn(title, body, sign=1):
+        """Count a document's title and body into the accent model and the phrases (``sign=-1``: take it out)."""
+        accents.add_article(title, body, sign)
+        phrases.add(f"{title}\n{body[:LEAD_CHARS]}", sign)  # no phrase spans a line
 
     def changed():
         """The articles to analyse; counts the rest in ``summary``."""
@@ -179,10 +179,10 @@ def _build(store, sources, full, progress, jobs, summary):
         for article in changed():
             if writer is None:
                 writer = new_writer()
-            document = to_document(article, extract(article))
-            learn(document)
+            pending = Pending.of(article)
+            learn(pending.title, pending.cleaned.body)
             # A new generation starts empty and sources never repeat an id.
-            (writer.update_document if update else writer.add_document)(**document)
+            (writer.update_document if update else writer.add_document)(id=article.id, pending=pending)
         # Articles missing from a file that could not be read in full keep
         # their previous version: a bad disk or a half-written file must
         # not lose data.
@@ -208,10 +208,10 @@ def _build(store, sources, full, progress, jobs, summary):
             for doc_id in gone:
                 writer.delete_by_term("id", doc_id)
             for old in _stored(previous, replaced + gone):
-                learn(old, sign=-1)
+                learn(old["title"], old["body"], sign=-1)
         elif keep:
             for stored in _stored(previous, keep):
-                learn(stored)
+                learn(stored["title"], stored["body"])
                 writer.add_document(**stored)
         # Every article is counted: the accent model and the phrases are saved
         # (and their counts freed) while the writer processes finish.
@@ -341,6 +341,8 @@ class SpillingWriter(SegmentWriter):
         self.spill = Spill(TEXT_FIELDS)
 
     def add_document(self, **fields):
+        if "pending" in fields:
+            fields = fields["pending"].document()
         analysed = {name: index_terms(fields.get(name) or "") for name in TEXT_FIELDS}
         super().add_document(**{name: value for name, value in fields.items() if name in self.schema})
         self.spill.add(
@@ -351,6 +353,34 @@ class SpillingWriter(SegmentWriter):
         if len(self.spill):
             self.spill.save(spill_path(Path(self.storage.folder), self.newsegment.segment_id()))
         return super()._finalize_segment()
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An article on its way to a writer: its text cleaned, its facts still to find.
+
+    The reindex's own process cleans each article (it counts the clean text
+    into the accent model and the phrases, in the order of the sources); the
+    writer processes find the facts (:func:`~search_app.extract.facts`, most
+    of extraction's cost) while they analyse.
+    """
+
+    id: str
+    fingerprint: str
+    origin: str
+    cleaned: Cleaned
+
+    @classmethod
+    def of(cls, article):
+        return cls(article.id, article.fingerprint, article.origin, clean(article))
+
+    @property
+    def title(self):
+        """The title the document stores: none when it was made up."""
+        return "" if self.cleaned.title_derived else self.cleaned.title
+
+    def document(self):
+        return to_document(self, facts(self.cleaned))
 
 
 class ParallelWriter(MpWriter):

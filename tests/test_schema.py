@@ -4,7 +4,7 @@ import dataclasses
 import shutil
 
 from search_app import indexer
-from search_app.extract import extract
+from search_app.extract import facts
 from search_app.indexer import reindex
 from search_app.schema import PACKAGE, SCHEMA_VERSION, analysis_version
 from search_app.search import SearchEngine
@@ -41,9 +41,7 @@ def test_a_new_version_re_extracts_unchanged_articles(tmp_path, monkeypatch):
     index = tmp_path / "index"
     reindex(index, [source])
     # New rules that find another organisation in the same text:
-    monkeypatch.setattr(
-        indexer, "extract", lambda a: dataclasses.replace(extract(a), organisation="Viện Mới")
-    )
+    monkeypatch.setattr(indexer, "facts", lambda c: dataclasses.replace(facts(c), organisation="Viện Mới"))
     reindex(index, [source])
     assert SearchEngine(index).document("a").organisation == ""  # unchanged, so not re-read
     monkeypatch.setattr(indexer, "SCHEMA_VERSION", "another-version")

@@ -116,7 +116,7 @@ def test_failed_reindex_leaves_the_old_index_serving(tmp_path, monkeypatch):
     def broken(article):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("search_app.indexer.extract", broken)
+    monkeypatch.setattr("search_app.indexer.clean", broken)
     with pytest.raises(RuntimeError):
         reindex(store.path, [corpus])
     assert store.current_name() == before

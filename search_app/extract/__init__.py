@@ -16,6 +16,19 @@ from .titles import fix_title, title_from_body
 
 
 @dataclass
+class Cleaned:
+    """An article's text made clean, and where it is from: what the rules read."""
+
+    title: str  # the article's own, or one made up from the body or URL
+    body: str
+    title_derived: bool = False
+    url: str = ""
+    source: str = ""
+    byline: str = ""
+    date: str = ""  # the date the source gave, if any
+
+
+@dataclass
 class Extracted:
     """What the index stores for one article besides its id."""
 
@@ -33,6 +46,11 @@ class Extracted:
 
 def extract(article):
     """Turn an :class:`~search_app.articles.Article` into :class:`Extracted`."""
+    return facts(clean(article))
+
+
+def clean(article):
+    """An :class:`~search_app.articles.Article`'s :class:`Cleaned` text: the first, cheap, step of :func:`extract`."""
     title, body = fix_title(article.title, article.body)
     body, meta = clean_body(body, title)
     url = article.url or meta.get("url", "")
@@ -40,17 +58,23 @@ def extract(article):
     title_derived = not title
     if title_derived:
         title = title_from_body(body, url)
-    date, year = find_date(article.date, title, body)
+    return Cleaned(title, body, title_derived, url, source, meta.get("byline", ""), article.date)
+
+
+def facts(cleaned):
+    """The facts in a :class:`Cleaned` text (speakers, date, organisation): the costly step of :func:`extract`."""
+    title, body = cleaned.title, cleaned.body
+    date, year = find_date(cleaned.date, title, body)
     return Extracted(
         title=title,
         body=body,
-        title_derived=title_derived,
+        title_derived=cleaned.title_derived,
         # A derived title repeats (and cuts) the body: read the body alone.
-        speakers=find_speakers(body if title_derived else title + "\n" + body),
+        speakers=find_speakers(body if cleaned.title_derived else title + "\n" + body),
         date=date,
         year=year,
         organisation=organisation(title, body),
-        source=source,
-        url=url,
-        byline=meta.get("byline", ""),
+        source=cleaned.source,
+        url=cleaned.url,
+        byline=cleaned.byline,
     )
