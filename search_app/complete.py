@@ -3,8 +3,10 @@
 "hoi ng" -> "hội nghị", "nguyen phu" -> "Nguyễn Phú Hùng". Completions come
 from the words and word pairs of the titles and leads (counted at reindex
 time by :class:`PhraseCounter`) and from the speakers' names (the index's
-``speaker_keys`` column), each weighted by how many times it occurs. Lookup
-is a binary search on folded keys, so it costs the same on any size of index.
+``speaker_keys`` column), each weighted by how many times it occurs. The
+reindex builds the completions and saves them in the generation; lookup is a
+binary search on their folded keys, read from the files, so it costs the
+same, and a server holds the same, on any size of index.
 """
 
 import bisect
@@ -17,6 +19,7 @@ import numpy as np
 
 from .accents import RUN_RE
 from .packed import PackedStrings
+from .store.files import ArrayFile, StringsFile, StringsWriter
 from .text import canonical, fold, fold_text, nfc
 
 LIMIT = 10
@@ -28,6 +31,8 @@ COMPRESS_LEVEL = 3
 MIN_CHARS = 2
 # A person's name is worth this many title mentions of a phrase per article.
 NAME_WEIGHT = 3
+# A saved completer's files: its keys and texts (strings files), and two arrays.
+KEYS, TEXTS, SPEAKER, RANK = "keys", "texts", "speaker", "rank"
 
 
 class PhraseCounter:
@@ -83,10 +88,22 @@ class Completion:
 
 
 class Completer:
-    """Sorted folded keys with what to show for them and how useful each is."""
+    """Sorted folded keys with what to show for them and how useful each is.
 
-    def __init__(self, entries):
-        """``entries``: ``(text to show, weight, kind)``; kind "phrase" or "speaker"."""
+    Built once, at reindex (:meth:`build`, :meth:`save`); a server reads it
+    from the generation's files (:meth:`open`) a few strings at a time, so
+    a worker holds none of it whatever the size of the archive.
+    """
+
+    def __init__(self, keys, texts, speaker, rank):
+        """Row by row, in key order: ``keys`` (sorted), ``texts`` to show, ``speaker`` (a
+        speaker's name, not a phrase) and ``rank`` (the row's place in the order completions
+        are offered in)."""
+        self.keys, self._texts, self._speaker, self._rank = keys, texts, speaker, rank
+
+    @classmethod
+    def of(cls, entries):
+        """From ``entries``: ``(text to show, weight, kind)``; kind "phrase" or "speaker"."""
         rows = []
         for text, weight, kind in entries:
             key = fold_text(text)  # not fold(): its cache is for the words of queries
@@ -97,15 +114,16 @@ class Completer:
                 for i in range(1, len(words) - 1):
                     rows.append((" ".join(words[i:]), -weight, text, kind))
         rows.sort()
-        # Packed, not a list of tuples: 11 MB instead of 57 MB in each process at news-50k.
-        self.keys = PackedStrings.of(row[0] for row in rows)
-        self._texts = PackedStrings.of(row[2] for row in rows)
-        self._speaker = np.array([row[3] == "speaker" for row in rows], dtype=bool)
-        # Each row's place in the order completions are offered in: heaviest
-        # first, then by text, then as sorted by key.
+        # Heaviest first, then by text, then as sorted by key.
         offered = sorted(range(len(rows)), key=lambda i: (rows[i][1], rows[i][2]))
-        self._rank = np.empty(len(rows), dtype=np.int64)
-        self._rank[offered] = np.arange(len(rows))
+        rank = np.empty(len(rows), dtype=np.int64)
+        rank[offered] = np.arange(len(rows))
+        return cls(
+            PackedStrings.of(row[0] for row in rows),
+            PackedStrings.of(row[2] for row in rows),
+            np.array([row[3] == "speaker" for row in rows], dtype=bool),
+            rank,
+        )
 
     @classmethod
     def build(cls, phrases, speakers):
@@ -116,7 +134,28 @@ class Completer:
         """
         entries = [(text, n, "phrase") for text, n in phrases.items()]
         entries += [(name, n * NAME_WEIGHT, "speaker") for name, n in speakers.items()]
-        return cls(entries)
+        return cls.of(entries)
+
+    def save(self, directory):
+        """Write the completer into ``directory`` (new), for :meth:`open`."""
+        directory.mkdir()
+        for name, strings in ((KEYS, self.keys), (TEXTS, self._texts)):
+            out = StringsWriter(directory, name)
+            for i in range(len(strings)):
+                out.add(strings[i])
+            out.close()
+        np.save(directory / f"{SPEAKER}.npy", np.asarray(self._speaker, dtype=bool))
+        np.save(directory / f"{RANK}.npy", np.asarray(self._rank, dtype=np.int64))
+
+    @classmethod
+    def open(cls, directory):
+        """The completer :meth:`save` wrote, read from its files as it is asked."""
+        return cls(
+            StringsFile(directory, KEYS),
+            StringsFile(directory, TEXTS),
+            _Slices(ArrayFile(directory / f"{SPEAKER}.npy", "the completions' keys say")),
+            _Slices(ArrayFile(directory / f"{RANK}.npy", "the completions' keys say")),
+        )
 
     def complete(self, prefix, limit=LIMIT, display=None):
         """Up to ``limit`` :class:`Completion` of ``prefix``, most useful first.
@@ -126,7 +165,7 @@ class Completer:
         after the words typed before them ("to chuc hoi ng" -> "to chuc hội nghị").
         ``display`` turns a speaker's key into the name as written.
 
-        >>> completer = Completer([("hội nghị", 5, "phrase"), ("hội thảo", 9, "phrase"), ("nguyễn phú hùng", 2, "speaker")])
+        >>> completer = Completer.of([("hội nghị", 5, "phrase"), ("hội thảo", 9, "phrase"), ("nguyễn phú hùng", 2, "speaker")])
         >>> [c.text for c in completer.complete("hoi")]
         ['hội thảo', 'hội nghị']
         >>> [c.text for c in completer.complete("Hoi ng")], [c.text for c in completer.complete("phu h")]
@@ -155,9 +194,22 @@ class Completer:
 
     def _matches(self, prefix, limit):
         key = " ".join(fold(prefix).split()) + (" " if prefix[-1:].isspace() else "")
-        start = bisect.bisect_left(self.keys, key)
-        end = bisect.bisect_left(self.keys, key + "\uffff")
+        start = bisect.bisect_left(self.keys, key, 0, len(self.keys))
+        end = bisect.bisect_left(self.keys, key + "\uffff", start, len(self.keys))
         ranks = self._rank[start:end]
         best = np.argpartition(ranks, limit)[:limit] if len(ranks) > limit else np.arange(len(ranks))
         best = start + best[np.argsort(ranks[best])]
-        return [(self._texts[i], "speaker" if self._speaker[i] else "phrase") for i in best]
+        return [(self._texts[i], "speaker" if self._speaker[i] else "phrase") for i in best.tolist()]
+
+
+class _Slices:
+    """An :class:`~search_app.store.files.ArrayFile` indexed as an array: an item, or a slice."""
+
+    def __init__(self, array):
+        self.array = array
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, _ = index.indices(self.array.length)
+            return self.array.read(start, max(stop - start, 0))
+        return self.array.read(index, 1)[0]

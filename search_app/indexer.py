@@ -26,10 +26,12 @@ from whoosh.writing import MERGE_SMALL, SegmentWriter
 from .accents import AccentCounter, AccentModel
 from .analysis import index_terms, load_model
 from .articles import Article, read_sources
-from .complete import PhraseCounter
+from .complete import Completer, PhraseCounter, load_phrases
 from .errors import IndexCorrupt, IndexingError, ReindexStopped, UpdateRefused
 from .extract import Cleaned, clean, facts
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document, to_document
+from .search.postings import Postings
+from .search.speakers import speaker_counts
 from .store import IndexStore
 from .store.arrays import write_arrays
 from .store.terms import SPILL_PREFIX, SPILL_SUFFIX, SavedSpill, Spill, spill_path, spill_segment
@@ -225,6 +227,7 @@ def _build(store, sources, full, progress, jobs, summary):
             summary.documents = searcher.doc_count()
             before = (previous.arrays, previous_ids) if update else None
             write_arrays(searcher.reader(), target.arrays, TEXT_FIELDS, spills, before)
+            _write_completions(target, searcher)
         expected = len(seen) + len(keep)
         if summary.documents != expected:
             raise IndexingError(
@@ -240,6 +243,12 @@ def _build(store, sources, full, progress, jobs, summary):
     store.publish(target, SCHEMA_VERSION, summary.documents)
     summary.generation = target.name
     return summary
+
+
+def _write_completions(generation, searcher):
+    """Autocomplete's completions, from the generation's phrases and its speakers, saved in it."""
+    speakers = speaker_counts(Postings(searcher, TEXT_FIELDS, generation.arrays))
+    Completer.build(load_phrases(generation.phrases), speakers).save(generation.completions)
 
 
 def _live_generation(store, summary):

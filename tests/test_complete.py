@@ -2,7 +2,7 @@
 
 import re
 
-from search_app.complete import load_phrases
+from search_app.complete import Completer, Completion, load_phrases
 from search_app.indexer import reindex
 from search_app.store import IndexStore
 
@@ -54,6 +54,15 @@ def test_search_box_is_a_plain_form_whose_suggestion_url_answers(client):
         assert response.mimetype == "text/javascript"
 
 
+def test_a_server_reads_the_completions_the_reindex_saved(client, monkeypatch):
+    def built(cls, entries):
+        raise AssertionError("a server process built completions")
+
+    monkeypatch.setattr(Completer, "of", classmethod(built))
+    assert texts(client, "hoi ng")[0] == "hội nghị"
+    assert texts(client, "manh khoi") == ["Giang Mạnh Khôi"]
+
+
 def test_a_longer_prefix_completes_its_last_words(client):
     assert "to chuc hội nghị" in texts(client, "to chuc hoi ng")
 
@@ -81,11 +90,16 @@ def test_an_update_counts_phrases_as_a_full_rebuild_would(tmp_path):
     assert updated == rebuilt
     assert updated[0]["tổng kết"] == 10 and "cán bộ" in updated[0]  # 5 titles, 5 bodies; 35 titles left
 
+    def completions(index):
+        folder = IndexStore(index).current().completions
+        return {path.name: path.read_bytes() for path in folder.iterdir()}
 
-def test_completions_are_offered_heaviest_first_and_leave_the_word_cache_alone():
-    # Every process holds the completions of the whole archive: they are
-    # packed, and folding their keys must not fill fold()'s cache of query words.
-    from search_app.complete import Completer, Completion
+    assert completions(tmp_path / "updated") == completions(tmp_path / "rebuilt")
+
+
+def test_completions_are_offered_heaviest_first_and_leave_the_word_cache_alone(tmp_path):
+    # The reindex builds the completions of the whole archive: folding their
+    # keys must not fill fold()'s cache of query words.
     from search_app.text import fold
 
     phrases = {f"hội nghị lần {i}": i for i in range(2, 500)}
@@ -104,3 +118,8 @@ def test_completions_are_offered_heaviest_first_and_leave_the_word_cache_alone()
     # Equal weights are offered by text.
     assert offered[-9:-4] == ["hội nghị lần 8", "Hội An", "hội nghị lần 7", "hội thảo", "hội nghị lần 6"]
     assert completer.complete("van hoi")[0] == Completion("hoang van hoi", "speaker")
+    # Saved, and read back from the files, they answer the same.
+    completer.save(tmp_path / "completions")
+    saved = Completer.open(tmp_path / "completions")
+    for prefix in ("hoi", "hoi ", "hoi nghi lan 4", "van hoi", "zz"):
+        assert saved.complete(prefix, limit=600) == completer.complete(prefix, limit=600)

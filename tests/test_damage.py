@@ -47,6 +47,8 @@ KINDS = [
     *(f"accents/{name}.npy" for name in ("triples", "triple_keys", "context", "followers")),
     "accents/form-keys.txt",
     *(f"accents/{name}.npy" for name in ("by_text", "form_starts", "form_ids")),
+    *(f"completions/{name}" for name in ("keys.bin", "keys.npy", "texts.bin", "texts.npy")),
+    *(f"completions/{name}.npy" for name in ("speaker", "rank")),
 ]
 
 

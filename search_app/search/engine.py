@@ -27,7 +27,7 @@ from whoosh.query import Term
 from whoosh.sorting import FieldFacet
 
 from ..accents import AccentModel
-from ..complete import Completer, load_phrases
+from ..complete import Completer
 from ..errors import IndexCorrupt, IndexMissing, InvalidRequest, NotFound
 from ..store import IndexStore
 from ..store.arrays import check_format
@@ -41,7 +41,7 @@ from .query import parse
 from .rerank import rerank
 from .results import Document, Hit, Overview, SearchResult, SpeakerArticle, SpeakerPage
 from .scoring import WEIGHTS, Scorer, rank
-from .speakers import person_in, speaker_aliases, speaker_pairs, speaker_query
+from .speakers import person_in, speaker_aliases, speaker_query
 
 MAX_QUERY_CHARS = 500
 MAX_COMPLETE_CHARS = 100
@@ -71,10 +71,8 @@ class OpenGeneration:
     postings: Postings
     scorer: Scorer
     accents: object  # AccentModel, or None for an index built without one
-    phrases: object  # path of the autocomplete phrases
-    completer: object = None  # built on the first autocomplete request
+    completer: object  # the Completer the reindex saved
     names: dict = field(default_factory=dict)  # speaker key -> name as written
-    lock: object = field(default_factory=threading.Lock)  # for the lazy parts
 
     @classmethod
     def open(cls, generation):
@@ -85,9 +83,10 @@ class OpenGeneration:
             searcher = generation.open_whoosh().searcher()
             accents = AccentModel.load(generation.accents) if generation.accents.exists() else None
             postings = Postings(searcher, WEIGHTS.fields, generation.arrays)
+            completer = Completer.open(generation.completions)
         except DAMAGE as exc:
             raise IndexCorrupt(f"generation {generation.name} cannot be opened: {exc!r}") from exc
-        return cls(generation, searcher, postings, Scorer(postings), accents, generation.phrases)
+        return cls(generation, searcher, postings, Scorer(postings), accents, completer)
 
     def speaker_name(self, key):
         """How a speaker's name is written, from the first article that names them."""
@@ -97,17 +96,6 @@ class OpenGeneration:
             person = person_in(self.searcher.stored_fields(first), key) if first is not None else None
             self.names[key] = person["name"] if person else key
         return self.names[key]
-
-    def completions(self):
-        """The :class:`~search_app.complete.Completer`, built on first use."""
-        with self.lock:
-            if self.completer is None:
-                docs, codes, keys = speaker_pairs(self.postings)
-                counts = np.bincount(codes[self.postings.live[docs]], minlength=len(keys))
-                speakers = {key: int(n) for key, n in zip(keys, counts) if n}
-                phrases = load_phrases(self.phrases) if self.phrases.exists() else {}
-                self.completer = Completer.build(phrases, speakers)
-            return self.completer
 
 
 class SearchEngine:
@@ -238,7 +226,7 @@ class SearchEngine:
                 "query_too_long", f"a prefix to complete is at most {MAX_COMPLETE_CHARS} characters"
             )
         generation = self._current()
-        return generation.completions().complete(prefix, limit, generation.speaker_name)
+        return generation.completer.complete(prefix, limit, generation.speaker_name)
 
     def speaker(self, name, page=1, per_page=20):
         """Every article naming this person (accent-insensitive), newest first, with their role."""

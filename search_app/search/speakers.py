@@ -64,6 +64,13 @@ def speaker_pairs(postings):
     return postings.memo("speakers", compute)
 
 
+def speaker_counts(postings):
+    """``{speaker key: live documents naming them}``, a surname alone counting as its full name."""
+    docs, codes, keys = speaker_pairs(postings)
+    counts = np.bincount(codes[postings.live[docs]], minlength=len(keys))
+    return {key: int(n) for key, n in zip(keys, counts) if n}
+
+
 def speaker_query(key, aliases):
     """The Whoosh query for documents filed under ``key`` or under a surname that stands for it."""
     keys = [key] + sorted(alias for alias, full in aliases.items() if full == key)

@@ -8,6 +8,7 @@ Layout of an index directory::
         arrays/                   posting arrays (:mod:`search_app.store.arrays`)
         accents/                  the accent model (:mod:`search_app.accents`)
         phrases.json.gz           autocomplete phrases (:mod:`search_app.complete`)
+        completions/              autocomplete's completions: the phrases and the speakers' names, sorted
         phrase-counts.json.gz     every phrase's count, which the next update adjusts
         manifest.json             every file above with its size and SHA-256, the schema version
         verified.json             which files a full check on this host found whole (not listed)
@@ -50,7 +51,8 @@ ARRAYS_DIR = "arrays"
 ACCENTS_DIR = "accents"
 PHRASES_FILE = "phrases.json.gz"
 PHRASE_COUNTS_FILE = "phrase-counts.json.gz"
-DERIVED = (ARRAYS_DIR, ACCENTS_DIR, PHRASES_FILE, PHRASE_COUNTS_FILE)
+COMPLETIONS_DIR = "completions"
+DERIVED = (ARRAYS_DIR, ACCENTS_DIR, PHRASES_FILE, PHRASE_COUNTS_FILE, COMPLETIONS_DIR)
 # What a full check on this host found (not part of the generation, never copied or listed).
 VERIFIED = "verified.json"
 # Whoosh's writer lock: an empty file, not index data.
@@ -85,6 +87,10 @@ class Generation:
     @property
     def phrase_counts(self):
         return self.path / PHRASE_COUNTS_FILE
+
+    @property
+    def completions(self):
+        return self.path / COMPLETIONS_DIR
 
     def open_whoosh(self):
         """The generation's Whoosh index, its segment files read with ``pread``."""

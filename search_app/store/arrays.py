@@ -35,7 +35,7 @@ from ..text import WORD_RE, fold, fold_text
 from .files import StringsFile, StringsWriter
 from .terms import TermTable, write_table
 
-FORMAT = 2
+FORMAT = 3
 META = "meta.json"
 TITLES, LEADS = "titles", "leads"
 # A lead is the title and this much of the start of the body.
@@ -156,8 +156,8 @@ def check_format(directory):
         raise IndexCorrupt(f"the generation has no arrays/{META}", f"arrays/{META}") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise IndexCorrupt(
-            "this index was written by an earlier version of search-app, which kept its postings in "
-            "Whoosh: run `search-app reindex` to rebuild it",
+            "this index was written by an earlier version of search-app: "
+            "run `search-app reindex` to rebuild it",
             f"arrays/{META}",
         )
     return meta

@@ -55,7 +55,7 @@ class ByteFile:
 
 
 class StringsFile:
-    """One string per document, read a string at a time with ``pread``: ``<name>.bin`` and ``<name>.npy``.
+    """Strings (one per document, for the arrays), read one at a time with ``pread``: ``<name>.bin`` and ``<name>.npy``.
 
     ``compressed``: each string is zlib-compressed.
     """
@@ -64,6 +64,9 @@ class StringsFile:
         self.name, self.compressed = f"{name}.bin", compressed
         self._starts = ArrayFile(directory / f"{name}.npy", "the count of documents says")
         self._data = ByteFile(directory / self.name, f"{name}.npy says")
+
+    def __len__(self):
+        return self._starts.length - 1
 
     def raw(self, docnum):
         """The document's string as stored (compressed, for a compressed file)."""
