@@ -19,7 +19,7 @@ import numpy as np
 
 from .accents import RUN_RE
 from .packed import PackedStrings
-from .store.files import ArrayFile, StringsFile, StringsWriter
+from .store.files import ArrayFile, StringsFile
 from .text import canonical, fold, fold_text, nfc
 
 LIMIT = 10
@@ -104,9 +104,11 @@ class Completer:
     @classmethod
     def of(cls, entries):
         """From ``entries``: ``(text to show, weight, kind)``; kind "phrase" or "speaker"."""
+        entries = list(entries)
+        # Folded all at once (not by fold(): its cache is for the words of queries).
+        keys = fold_text("\n".join(text.replace("\n", " ") for text, _, _ in entries)).split("\n")
         rows = []
-        for text, weight, kind in entries:
-            key = fold_text(text)  # not fold(): its cache is for the words of queries
+        for key, (text, weight, kind) in zip(keys, entries):
             rows.append((key, -weight, text, kind))
             if kind == "speaker":
                 # Names are also found from a later part: "phu hung".
@@ -140,10 +142,8 @@ class Completer:
         """Write the completer into ``directory`` (new), for :meth:`open`."""
         directory.mkdir()
         for name, strings in ((KEYS, self.keys), (TEXTS, self._texts)):
-            out = StringsWriter(directory, name)
-            for i in range(len(strings)):
-                out.add(strings[i])
-            out.close()
+            (directory / f"{name}.bin").write_bytes(strings.data)  # a strings file's layout
+            np.save(directory / f"{name}.npy", strings.starts)
         np.save(directory / f"{SPEAKER}.npy", np.asarray(self._speaker, dtype=bool))
         np.save(directory / f"{RANK}.npy", np.asarray(self._rank, dtype=np.int64))
 
