@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search_app.analysis import _SEGMENT_RE  # noqa: E402
+from search_app.analysis import TOKEN_RE  # noqa: E402
 from search_app.segmenter import Segmenter, underthesea_starts  # noqa: E402
 from search_app.text import normalize_tone  # noqa: E402
 
@@ -38,7 +38,7 @@ def main():
     with gzip.open(args.shared / "corpus" / "news-50k.jsonl.gz", "rt", encoding="utf-8") as lines:
         articles = [json.loads(line) for line in itertools.islice(lines, args.articles)]
     documents = [
-        [[normalize_tone(m.group()) for m in _SEGMENT_RE.finditer(line)] for line in text.split("\n")]
+        [[normalize_tone(token) for token in TOKEN_RE.findall(line)] for line in text.split("\n")]
         for text in (f"{a['title']}\n{a['body']}" for a in articles)
     ]
     tokens = sum(len(line) for document in documents for line in document)

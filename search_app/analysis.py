@@ -33,7 +33,7 @@ from .text import FOLDED_CHARACTERS, canonical, fold, normalize_tone
 
 # A token for the segmenter: a run of letters/digits, or one other
 # non-space character (punctuation tells the model where words stop).
-_SEGMENT_RE = re.compile(r"(?P<word>[^\W_]+)|[^\w\s]|_")
+TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_")
 # A word: a run of letters and digits (not "_", which joins compounds).
 WORD_RE = re.compile(r"[^\W_]+")
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
@@ -47,6 +47,9 @@ _RESHAPED = "".join(
 )
 _RESHAPED_RE = re.compile(f"[{_RESHAPED}]")
 COMPOUND_JOINER = "_"
+# Tokens whose index forms are remembered (see _forms).
+FORMS_CACHE = 200_000
+_FORMS = {}
 
 _model = None
 _model_lock = threading.Lock()
@@ -71,7 +74,7 @@ def load_model():
 def segment(lines):
     """For each line, a list of booleans: True where a token starts a new word.
 
-    A line is a list of tokens, the strings matched by ``_SEGMENT_RE``; the
+    A line is a list of tokens, the strings matched by ``TOKEN_RE``; the
     lines of a text are segmented together, each on its own. The model sees
     each token with its tone mark where the traditional rule puts it.
     """
@@ -114,21 +117,44 @@ def compounds(text):
     line break.
     """
     index = 0
-    matched = [list(_SEGMENT_RE.finditer(line)) for line in text.split("\n")]
-    segmented = segment([[m.group() for m in matches] for matches in matched])
-    for matches, starts in zip(matched, segmented):
-        syllables = []
-        for match, starts_word in zip(matches, starts):
-            is_word = match.lastgroup == "word"
-            if syllables and (starts_word or not is_word):
-                yield syllables, index
-                index += len(syllables)
-                syllables = []
-            if is_word:
-                syllables.append(match.group())
-        if syllables:
-            yield syllables, index
-            index += len(syllables)
+    for word in _words(text):
+        syllables = [token for token, _ in word]
+        yield syllables, index
+        index += len(syllables)
+
+
+def _words(text):
+    """Yield each segmented word of ``text`` as a list of ``(syllable, forms)``; ``forms`` as :func:`_forms`."""
+    lines = [TOKEN_RE.findall(line) for line in text.split("\n")]
+    known = _FORMS
+    for tokens, starts in zip(lines, segment(lines)):
+        word = []
+        for token, starts_word in zip(tokens, starts):
+            forms = known.get(token)
+            if forms is None:
+                forms = _forms(token)
+            if word and (starts_word or not forms):
+                yield word
+                word = []
+            if forms:
+                word.append((token, forms))
+        if word:
+            yield word
+
+
+def _forms(token):
+    """``(folded, accented or None where it is the folded form)`` of a word token; ``()`` of another.
+
+    Remembered for the next :data:`FORMS_CACHE` distinct tokens (then forgotten, all at once).
+    """
+    if len(_FORMS) >= FORMS_CACHE:
+        _FORMS.clear()
+    forms = ()
+    if WORD_RE.fullmatch(token):
+        folded, accented = fold(token), canonical(token)
+        forms = (folded, accented if accented != folded else None)
+    _FORMS[token] = forms
+    return forms
 
 
 class IndexTerms(NamedTuple):
@@ -150,15 +176,15 @@ def index_terms(text):
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     syllables, others = defaultdict(list), defaultdict(int)
-    for words, first in compounds(text):
-        folded = [fold(w) for w in words]
-        if len(words) > 1:
-            others[COMPOUND_JOINER.join(folded)] += 1
-        for position, (word, plain) in enumerate(zip(words, folded), first):
-            syllables[plain].append(position)
-            accented = canonical(word)
-            if accented != plain:
+    position = 0
+    for word in _words(text):
+        if len(word) > 1:
+            others[COMPOUND_JOINER.join([folded for _, (folded, _) in word])] += 1
+        for _, (folded, accented) in word:
+            syllables[folded].append(position)
+            if accented:
                 others[accented] += 1
+            position += 1
     return IndexTerms(dict(syllables), dict(others))
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from search_app.analysis import _SEGMENT_RE
+from search_app.analysis import TOKEN_RE
 from search_app.articles import read_sources
 from search_app.segmenter import Segmenter, model_directory, read_crfsuite, underthesea_starts
 from search_app.text import normalize_tone
@@ -22,7 +22,7 @@ def lines_of(*roots):
     for root in roots:
         for article in read_sources([root]):
             for line in (article.title + "\n" + article.body).split("\n"):
-                tokens = [normalize_tone(m.group()) for m in _SEGMENT_RE.finditer(line)]
+                tokens = [normalize_tone(token) for token in TOKEN_RE.findall(line)]
                 if tokens:
                     yield tokens
 
