@@ -4,9 +4,9 @@
 
 Prefixes are cut from the known-item title fragments as a user types them:
 the first one to three words and part of the next (accented and folded
-halves of the set). Prints latency (the first call, which builds the
-completion list, is reported apart) and how often the fragment's next word,
-completed, is among the completions offered.
+halves of the set). Prints latency (the first call, which opens the index,
+is reported apart) and how often the fragment's next word, completed, is
+among the completions offered.
 """
 
 import argparse
@@ -57,7 +57,7 @@ def main(argv=None):
         completions = engine.complete(prefix)["completions"]
         times.append((time.perf_counter() - began) * 1000)
         found += any(fold(c["text"]).startswith(fold(intended)) for c in completions)
-    print(f"index {args.index}; first call (builds the list) {first:.0f} ms\n")
+    print(f"index {args.index}; first call (opens the index) {first:.0f} ms\n")
     print("| prefixes | median ms | p95 ms | next word offered |")
     print("|---|---|---|---|")
     print(

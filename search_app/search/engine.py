@@ -32,7 +32,7 @@ from ..errors import IndexCorrupt, IndexMissing, InvalidRequest, NotFound
 from ..store import IndexStore
 from ..store.arrays import check_format
 from ..text import fold, name_key
-from .facets import count_facets
+from .facets import count_facets, prepare_facets
 from .filters import Filters
 from .highlight import marks, snippet
 from .interpret import accent_guesses, interpret
@@ -83,6 +83,7 @@ class OpenGeneration:
             searcher = generation.open_whoosh().searcher()
             accents = AccentModel.load(generation.accents) if generation.accents.exists() else None
             postings = Postings(searcher, WEIGHTS.fields, generation.arrays)
+            prepare_facets(postings)
             completer = Completer.open(generation.completions)
         except DAMAGE as exc:
             raise IndexCorrupt(f"generation {generation.name} cannot be opened: {exc!r}") from exc

@@ -23,6 +23,15 @@ class Facets:
     speaker: list = field(default_factory=list)
 
 
+def prepare_facets(postings):
+    """Derive what :func:`count_facets` reads, each document's year, organisation and
+    speakers as codes: once a generation, when it is opened, so that no request waits
+    for it (2 s at 179k articles)."""
+    postings.codes("year")
+    postings.codes("organisation")
+    speaker_pairs(postings)
+
+
 def count_facets(postings, listing, speaker_name):
     """The top :data:`FACET_SIZE` values of each facet over the documents ``listing``.
 
