@@ -54,9 +54,9 @@ def main(argv=None):
     times, found = [], 0
     for prefix, intended in typed:
         began = time.perf_counter()
-        completions = engine.complete(prefix)["completions"]
+        completions = engine.complete(prefix)
         times.append((time.perf_counter() - began) * 1000)
-        found += any(fold(c["text"]).startswith(fold(intended)) for c in completions)
+        found += any(fold(c.text).startswith(fold(intended)) for c in completions)
     print(f"index {args.index}; first call (opens the index) {first:.0f} ms\n")
     print("| prefixes | median ms | p95 ms | next word offered |")
     print("|---|---|---|---|")
