@@ -19,6 +19,7 @@ from search_app.search import SearchEngine
 from search_app.search.postings import Postings
 from search_app.store import IndexStore, terms
 from search_app.store.arrays import Arrays, folded_lead, folded_title
+from search_app.store.files import ByteFile
 from search_app.store.segfiles import SegmentFile
 from search_app.store.terms import SavedSpill, Spill, TermTable, write_table
 
@@ -271,6 +272,29 @@ def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_p
     assert (docs.tolist(), tf.tolist()) == ([d for d, _, _ in held], [t for _, t, _ in held])
     assert positions.tolist() == [p for _, _, ps in held for p in ps]
     assert counts.tolist() == [len(expected[k.split("\t")[1]]) for k in keys]
+
+
+def test_a_key_looked_up_again_is_found_without_reading_the_keys(tmp_path, monkeypatch):
+    # A search looks a word up to count, score and match it: the key is searched for once.
+    spill = Spill(["body"])
+    for n in range(200):
+        spill.add(f"d{n}", {"body": ({f"w{n}": [0], "hoi": [1]}, {})})
+    spill.save(tmp_path / "spill.npz")
+    write_table(tmp_path, np.ones(200, dtype=bool), [(0, SavedSpill(tmp_path / "spill.npz", ["body"]))])
+    table = TermTable(tmp_path)
+    read = []
+    original = ByteFile.read
+    monkeypatch.setattr(
+        ByteFile,
+        "read",
+        lambda self, start, length: read.append(self.path.name) or original(self, start, length),
+    )
+    first = [a.tolist() for a in table.postings("body", "hoi")]
+    assert {"terms-keys.bin", "terms-index.npy"} <= set(read)
+    read.clear()
+    assert [a.tolist() for a in table.postings("body", "hoi")] == first == [list(range(200)), [1] * 200]
+    assert table.count("body", "hoi") == 200
+    assert set(read) == {"terms-docs.bin", "terms-tf.bin"}
 
 
 def _arrays_by_id(index):

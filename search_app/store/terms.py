@@ -21,6 +21,7 @@ A key's values are packed in the fewest bytes that hold its largest (1, 2 or
 """
 
 import bisect
+import functools
 import itertools
 import json
 from array import array
@@ -31,6 +32,8 @@ from ..errors import IndexCorrupt
 from .files import ArrayFile, ByteFile, StringsWriter
 
 BLOCK = 64
+# Keys whose index rows a table remembers (about 150 bytes each).
+ROWS_CACHED = 4096
 # Postings sorted at a time when the table is written (about 60 bytes each),
 # and values packed or unpacked at a time.
 BUCKET = 1 << 22
@@ -359,6 +362,9 @@ class TermTable:
             raise IndexCorrupt(f"{NAME}-index.npy does not hold a row for each key", f"{NAME}-index.npy")
         # The first key of each block, as UTF-8 (whose byte order is the keys' order).
         self._sparse = [self._key(*self._block(b), 0) for b in range(0, self.size, BLOCK)]
+        # A search looks its words up several times (to count, score, match a phrase),
+        # and common words come back query after query: their rows are remembered.
+        self._rows = functools.lru_cache(maxsize=ROWS_CACHED)(self._find_rows)
 
     @staticmethod
     def exists(directory):
@@ -373,8 +379,8 @@ class TermTable:
     def _key(data, ends, n):
         return data[ends[n] : ends[n + 1]]
 
-    def _rows(self, field, term):
-        """The key's row and the next, or None when no live document holds it."""
+    def _find_rows(self, field, term):
+        """The key's row and the next (read-only), or None when no live document holds it."""
         wanted = key(field, term).encode("utf-8")
         block = bisect.bisect_right(self._sparse, wanted) - 1
         if block < 0:
@@ -383,7 +389,9 @@ class TermTable:
         n = bisect.bisect_left(range(len(ends) - 1), wanted, key=lambda n: self._key(data, ends, n))
         if n == len(ends) - 1 or self._key(data, ends, n) != wanted:
             return None
-        return self._index.read(5 * (block * BLOCK + n), 10).reshape(2, 5)
+        rows = self._index.read(5 * (block * BLOCK + n), 10).reshape(2, 5)
+        rows.flags.writeable = False  # shared by every lookup of the key
+        return rows
 
     def _read(self, rows, column, count):
         start, end = (int(v) for v in rows[:, column])
