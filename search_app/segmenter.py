@@ -180,18 +180,16 @@ def _sorted_rows(tokens, rows, length):
 
 def _rows_of(keys, rows, wanted):
     """The row of each of ``wanted`` (0 where it is not among the sorted ``keys``)."""
-    if not len(keys):
-        return np.zeros(len(wanted), dtype=np.intp)
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return np.where(keys[at] == wanted, rows[at], 0)
+    at, found = _find(keys, wanted)
+    return np.where(found, rows[at], 0) if len(rows) else found.astype(np.intp)  # none found
 
 
-def _member(keys, wanted):
-    """Whether each of ``wanted`` is among the sorted ``keys``."""
+def _find(keys, wanted):
+    """``(where each of wanted is or would go among the sorted keys, whether it is there)``."""
     if not len(keys):
-        return np.zeros(len(wanted), dtype=bool)
+        return np.zeros(len(wanted), dtype=np.intp), np.zeros(len(wanted), dtype=bool)
     at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return keys[at] == wanted
+    return at, keys[at] == wanted
 
 
 class _Tokens:
@@ -379,7 +377,7 @@ class Segmenter:
                     lower_keys = (lower_keys << ID_BITS) | lowers[i : i + count]
                 text_rows, lower_rows = tables.text_rows_of(text_keys), tables.lower_rows_of(lower_keys)
                 flags = np.logical_and.reduce([titles[i : i + count] for i in range(length)]) * 2
-                flags = flags + _member(self.dictionary_keys[length], lower_keys)
+                flags = flags + _find(self.dictionary_keys[length], lower_keys)[1]
                 whole = np.logical_and.reduce([token[i : i + count] for i in range(length)])
             weights = tables.by_text[text_rows] + tables.by_lower[lower_rows] + tables.by_flags[flags]
             weights[~whole] = 0.0
