@@ -109,22 +109,11 @@ def folds_in_place(text, folded):
     return len(folded) == len(text) and not _RESHAPED_RE.search(text)
 
 
-def compounds(text):
-    """Yield ``(syllables, first_index)`` per segmented word.
-
-    ``first_index`` is the index of the word's first syllable among all the
-    syllables of ``text``. Lines are segmented separately: no word spans a
-    line break.
-    """
-    index = 0
-    for word in _words(text):
-        syllables = [token for token, _ in word]
-        yield syllables, index
-        index += len(syllables)
-
-
 def _words(text):
-    """Yield each segmented word of ``text`` as a list of ``(syllable, forms)``; ``forms`` as :func:`_forms`."""
+    """Yield each segmented word of ``text`` as a list of ``(syllable, forms)``; ``forms`` as :func:`_forms`.
+
+    Lines are segmented separately: no word spans a line break.
+    """
     lines = [TOKEN_RE.findall(line) for line in text.split("\n")]
     known = _FORMS
     for tokens, starts in zip(lines, segment(lines)):
