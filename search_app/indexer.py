@@ -11,7 +11,10 @@ analyses everything. Analysis runs in one writer process per core.
 """
 
 import ctypes
+import multiprocessing
+import multiprocessing.queues
 import os
+import queue
 import signal
 import threading
 import time
@@ -82,10 +85,10 @@ def reindex(index_path, sources, full=False, progress=None, jobs=None):
     started = time.monotonic()
     store = IndexStore(index_path)
     summary = Summary()
-    with store.lock(), _stopped_by_signals():
+    with store.lock(), _stop_signals() as stop:
         for name in store.prune():
             summary.notes.append(f"removed generation {name}, left unfinished by a reindex that was stopped")
-        _build(store, sources, full, progress, jobs or default_jobs(), summary)
+        _build(store, sources, full, progress, jobs or default_jobs(), summary, stop)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -93,30 +96,68 @@ def reindex(index_path, sources, full=False, progress=None, jobs=None):
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-@contextmanager
-def _stopped_by_signals():
-    """While a reindex runs in the main thread, a stop signal raises :class:`ReindexStopped`.
+class StopSignals:
+    """SIGTERM, SIGHUP and SIGINT, turned into :class:`ReindexStopped` in the reindex's thread.
 
-    The exception unwinds through the writer's cancel, which stops the
-    writer processes, and the removal of the unfinished generation.
+    The exception is raised where the signal lands, unwinding through the
+    writer's cancel and the removal of the unfinished generation, except
+    inside :meth:`held`: Python's multiprocessing queues and conditions are
+    not safe against an exception raised between two of their statements (a
+    notification lost that way left a queue's feeder thread waiting, and the
+    exit joining it, forever). There the signal is noted and raised when the
+    block ends. Only the first signal counts: the cleanup it starts is not
+    interrupted, and once :meth:`finishing` is called none counts.
     """
+
+    def __init__(self):
+        self.name = None  # of the signal that stopped the reindex
+        self._held = 0
+        self._finishing = False
+
+    def handle(self, signum, frame):
+        if self.name is None and not self._finishing:
+            self.name = signal.Signals(signum).name
+            if not self._held:
+                self.check()
+
+    def check(self):
+        """Raise :class:`ReindexStopped` if a stop signal came (and was noted, or lost in a finaliser)."""
+        if self.name is not None:
+            raise ReindexStopped(f"the reindex was stopped by {self.name}; the live index is unchanged")
+
+    @contextmanager
+    def held(self, check=True):
+        """A block no stop signal interrupts; one that came is raised when it ends (unless not ``check``)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if check:
+            self.check()
+
+    def finishing(self):
+        """The new generation is being published: a stop signal from now on is too late to undo it."""
+        self.check()
+        self._finishing = True
+
+
+@contextmanager
+def _stop_signals():
+    """The :class:`StopSignals` of a reindex, handling the signals while it runs in the main thread."""
+    stop = StopSignals()
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield stop
         return
-
-    def stop(signum, frame):
-        name = signal.Signals(signum).name
-        raise ReindexStopped(f"the reindex was stopped by {name}; the live index is unchanged")
-
-    previous = {sig: signal.signal(sig, stop) for sig in STOP_SIGNALS}
+    previous = {sig: signal.signal(sig, stop.handle) for sig in STOP_SIGNALS}
     try:
-        yield
+        yield stop
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
 
-def _build(store, sources, full, progress, jobs, summary):
+def _build(store, sources, full, progress, jobs, summary, stop):
     items = read_sources(sources)  # raises SourceError before anything is written
     previous = _live_generation(store, summary)
     if previous and (
@@ -136,9 +177,9 @@ def _build(store, sources, full, progress, jobs, summary):
         nonlocal target
         if update:
             target = store.new_generation(copy_of=previous)
-            return _writer(target.open_whoosh(), jobs)
+            return _writer(target.open_whoosh(), jobs, stop)
         target = store.new_generation()
-        return _writer(target.create_whoosh(make_schema()), jobs)
+        return _writer(target.create_whoosh(make_schema()), jobs, stop)
 
     seen = set()
     replaced = []  # ids of the articles that changed since the previous generation
@@ -179,6 +220,7 @@ def _build(store, sources, full, progress, jobs, summary):
     writer = None
     try:
         for article in changed():
+            stop.check()
             if writer is None:
                 writer = new_writer()
             pending = Pending.of(article)
@@ -234,11 +276,13 @@ def _build(store, sources, full, progress, jobs, summary):
                 f"the new index has {summary.documents} documents instead of "
                 f"{expected}; the live index is unchanged"
             )
+        stop.finishing()
     except BaseException:
-        if writer is not None:
-            writer.cancel()
-        if target is not None:
-            store.discard(target)
+        with stop.held(check=False):
+            if writer is not None:
+                writer.cancel()
+            if target is not None:
+                store.discard(target)
         raise
     store.publish(target, SCHEMA_VERSION, summary.documents)
     summary.generation = target.name
@@ -329,11 +373,11 @@ def default_jobs():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _writer(ix, jobs):
+def _writer(ix, jobs, stop):
     if jobs <= 1:
         return SpillingWriter(ix, limitmb=WRITER_MB)
     load_model()  # once, before the writer processes fork, so they share it
-    return ParallelWriter(ix, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB)
+    return ParallelWriter(ix, stop, procs=jobs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB)
 
 
 class SpillingWriter(SegmentWriter):
@@ -393,37 +437,81 @@ class Pending:
 
 
 class ParallelWriter(MpWriter):
-    """Whoosh's writer with one process per core, made to fail loudly.
+    """Whoosh's writer with one process per core, made to fail loudly and to stop safely.
 
     Each process analyses its share of the documents into a segment of its
     own (the segmenter is the cost, so this scales with the cores). Whoosh's
     version waits forever when its processes die and cannot stop them on
-    cancel; this one raises and kills them. A process that dies at the
-    very end loses its segment without a word from Whoosh, which is why
-    :func:`reindex` counts the documents before publishing.
+    cancel; this one raises and kills them. Starting and stopping the
+    processes and putting jobs on their queue are :meth:`StopSignals.held`.
+    A process that dies at the very end loses its segment without a word
+    from Whoosh, which is why :func:`reindex` counts the documents before
+    publishing.
     """
 
+    def __init__(self, ix, stop, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.stop = stop
+        self.jobqueue = JobQueue(self.procs * 4, self._check_tasks, stop)
+
     def add_document(self, **fields):
-        for task in self.tasks:
-            if task.exitcode is not None:
-                raise IndexingError(f"an indexing process stopped (exit code {task.exitcode})")
+        self._check_tasks()
         super().add_document(**fields)
+
+    def _check_tasks(self):
+        """Raise :class:`IndexingError` if a writer process stopped before it was told to."""
+        for task in self.tasks:
+            if task.exitcode not in (None, 0):
+                how = (
+                    f"was killed ({signal.Signals(-task.exitcode).name})"
+                    if task.exitcode < 0
+                    else f"stopped (exit code {task.exitcode})"
+                )
+                raise IndexingError(f"an indexing process {how}; the live index is unchanged")
 
     def _new_task(self):
         task = WriterTask(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
-        self.tasks.append(task)
-        task.start()
+        with self.stop.held():  # a process forked but not yet known to multiprocessing could not be killed
+            self.tasks.append(task)
+            task.start()
         return task
 
     def cancel(self):
         # SIGKILL, not SIGTERM: a SIGTERM that arrives between a process's fork
         # and its resetting the reindex's handlers is lost, and join would wait forever.
-        for task in self.tasks:
-            task.kill()
-            task.join()
-        SegmentWriter.cancel(self)
+        with self.stop.held(check=False):
+            for task in self.tasks:
+                task.kill()
+                task.join()
+            SegmentWriter.cancel(self)
+
+
+class JobQueue(multiprocessing.queues.Queue):
+    """The writer processes' job queue, whose put no stop signal interrupts and which does not wait forever.
+
+    While it waits for room it checks every :data:`ROOM_WAIT` seconds that
+    the processes are alive (``check_tasks`` raises if not: the kernel may
+    kill them) and whether a stop signal was noted.
+    """
+
+    def __init__(self, maxsize, check_tasks, stop):
+        super().__init__(maxsize, ctx=multiprocessing.get_context())
+        self._check_tasks = check_tasks
+        self._stop = stop
+
+    def put(self, job):
+        with self._stop.held():
+            while True:
+                try:
+                    return super().put(job, timeout=ROOM_WAIT)
+                except queue.Full:
+                    self._check_tasks()
+                    self._stop.check()
+
+
+ROOM_WAIT = 0.5
 
 
 class WriterTask(SubWriterTask):
