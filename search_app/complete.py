@@ -19,7 +19,7 @@ import numpy as np
 
 from .accents import RUN_RE
 from .packed import PackedStrings
-from .store.files import ArrayFile, StringsFile
+from .store.files import ArrayFile, StringsFile, save_strings
 from .text import canonical, fold, fold_text, nfc
 
 LIMIT = 10
@@ -142,8 +142,7 @@ class Completer:
         """Write the completer into ``directory`` (new), for :meth:`open`."""
         directory.mkdir()
         for name, strings in ((KEYS, self.keys), (TEXTS, self._texts)):
-            (directory / f"{name}.bin").write_bytes(strings.data)  # a strings file's layout
-            np.save(directory / f"{name}.npy", strings.starts)
+            save_strings(directory, name, strings.data, strings.starts)
         np.save(directory / f"{SPEAKER}.npy", np.asarray(self._speaker, dtype=bool))
         np.save(directory / f"{RANK}.npy", np.asarray(self._rank, dtype=np.int64))
 

@@ -36,7 +36,7 @@ from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document
 from .search.postings import Postings
 from .search.speakers import speaker_counts
 from .store import IndexStore
-from .store.arrays import write_arrays
+from .store.arrays import document_strings, write_arrays
 from .store.terms import SPILL_PREFIX, SPILL_SUFFIX, SavedSpill, Spill, spill_path, spill_segment
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
@@ -399,7 +399,9 @@ class SpillingWriter(SegmentWriter):
         analysed = {name: index_terms(fields.get(name) or "") for name in TEXT_FIELDS}
         super().add_document(**{name: value for name, value in fields.items() if name in self.schema})
         self.spill.add(
-            fields["id"], {name: (terms.syllables, terms.others) for name, terms in analysed.items()}
+            fields["id"],
+            {name: (terms.syllables, terms.others) for name, terms in analysed.items()},
+            document_strings(fields.get("title") or "", fields.get("body") or ""),
         )
 
     def _finalize_segment(self):

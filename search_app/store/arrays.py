@@ -26,13 +26,14 @@ the postings) are refused with a message that says to reindex.
 
 import json
 import re
+import zlib
 
 import numpy as np
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from ..errors import IndexCorrupt
 from ..text import WORD_RE, fold, fold_text
-from .files import StringsFile, StringsWriter
+from .files import StringsFile, write_strings
 from .terms import TermTable, write_table
 
 FORMAT = 3
@@ -68,7 +69,7 @@ def write_arrays(reader, directory, fields, spills, previous=None):
     directory.mkdir(exist_ok=True)
     segments, live = leaves(reader), live_mask(reader)
     before = Arrays(previous[0], fields) if previous is not None else None
-    placed, spilled, carried = _place_documents(reader, segments, live, spills, before, previous)
+    placed, carried = _place_documents(reader, segments, live, spills, before, previous)
     write_table(directory, live, placed, before.table if before is not None else None, carried)
     np.save(directory / "live.npy", live)
     for name in fields:
@@ -79,39 +80,29 @@ def write_arrays(reader, directory, fields, spills, previous=None):
             held = carried >= 0
             lengths[carried[held]] = before.lengths[name][held]
         np.save(directory / f"lengths-{name}.npy", lengths)
-    _write_strings(directory, segments, spilled, before, carried)
+    _write_strings(directory, placed, len(live), before, carried)
     listed = [[leaf.segment().segment_id(), leaf.doc_count_all()] for leaf, _ in segments]
     (directory / META).write_text(json.dumps({"format": FORMAT, "segments": listed}), "utf-8")
 
 
-def _write_strings(directory, segments, spilled, before, carried):
-    """The folded titles and leads: a spilled document's made from its stored fields, a carried one's copied."""
-    source = np.full(len(spilled), -1, dtype=np.int64)
+def _write_strings(directory, placed, size, before, carried):
+    """The folded titles and leads: a spilled document's from its spill, a carried one's copied."""
+    files = [[deleted] * size for deleted in _DELETED]
+    for first, spill in placed:
+        for strings, spilled in zip(files, spill.strings):
+            strings[first : first + len(spill)] = spilled
     if before is not None:
-        held = np.flatnonzero(carried >= 0)
-        source[carried[held]] = held
-    titles, leads = StringsWriter(directory, TITLES), StringsWriter(directory, LEADS, compressed=True)
-    for leaf, first in segments:
-        for n in range(leaf.doc_count_all()):
-            if spilled[first + n]:
-                stored = leaf.stored_fields(n)
-                title = stored.get("title") or ""
-                titles.add(folded_title(title))
-                leads.add(folded_lead(title, stored.get("body") or ""))
-            elif source[first + n] >= 0:
-                titles.add_raw(before.titles.raw(source[first + n]))
-                leads.add_raw(before.leads.raw(source[first + n]))
-            else:  # deleted: never read
-                titles.add("")
-                leads.add("")
-    titles.close()
-    leads.close()
+        for d in np.flatnonzero(carried >= 0).tolist():
+            n = int(carried[d])
+            files[0][n], files[1][n] = before.titles.raw(d), before.leads.raw(d)
+    write_strings(directory, TITLES, files[0])
+    write_strings(directory, LEADS, files[1])
 
 
 def _place_documents(reader, segments, live, spills, before, previous):
-    """``([(first document number, spill)], spilled, carried)``: where each document's postings come from.
+    """``([(first document number, spill)], carried)``: where each document's postings come from.
 
-    ``spilled`` marks the documents the spills hold; ``carried[d]`` is the document number of the previous generation's
+    ``carried[d]`` is the document number of the previous generation's
     document ``d`` in this one (-1: not carried). Raises
     :class:`~search_app.errors.IndexCorrupt` when a spill's documents are not
     those of its segment, or a live document is in no spill and not in the
@@ -138,7 +129,7 @@ def _place_documents(reader, segments, live, spills, before, previous):
         if d is None:
             raise IndexCorrupt(f"document {ids[n]!r} has no postings: no writer added it")
         carried[d] = n
-    return placed, spilled, carried
+    return placed, carried
 
 
 def whoosh_lengths(lengths):
@@ -200,3 +191,15 @@ def _lead_words(text):
 def folded_title(title):
     """A title folded, words joined by one space, with a space at each end."""
     return " " + " ".join(fold(w) for w in WORD_RE.findall(title)) + " "
+
+
+def document_strings(title, body):
+    """What the titles and leads files hold of a document, as bytes: its folded title, its lead compressed.
+
+    Made by the writers, which spill them (:class:`~search_app.store.terms.Spill`).
+    """
+    return folded_title(title).encode("utf-8"), zlib.compress(folded_lead(title, body).encode("utf-8"))
+
+
+# What the titles and leads files hold of a deleted document (never read).
+_DELETED = document_strings("", "")

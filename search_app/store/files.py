@@ -81,23 +81,14 @@ class StringsFile:
             raise IndexCorrupt(f"{self.name} is damaged: a string does not read", self.name) from None
 
 
-class StringsWriter:
-    """Writes a :class:`StringsFile`, a string at a time."""
+def write_strings(directory, name, strings):
+    """Write the strings file ``name`` (a :class:`StringsFile`) of ``strings``, bytes as :meth:`StringsFile.raw` reads them."""
+    starts = np.zeros(len(strings) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in strings], out=starts[1:])
+    save_strings(directory, name, b"".join(strings), starts)
 
-    def __init__(self, directory, name, compressed=False):
-        self.path, self.compressed = directory / name, compressed
-        self.starts = [0]
-        self.out = open(self.path.with_suffix(".bin"), "wb")
 
-    def add(self, text):
-        data = text.encode("utf-8")
-        self.add_raw(zlib.compress(data) if self.compressed else data)
-
-    def add_raw(self, data):
-        """Add a string as :meth:`StringsFile.raw` gives it."""
-        self.out.write(data)
-        self.starts.append(self.out.tell())
-
-    def close(self):
-        self.out.close()
-        np.save(self.path.with_suffix(".npy"), np.array(self.starts, dtype=np.int64))
+def save_strings(directory, name, data, starts):
+    """Write a strings file from its bytes, one string after another, and where each starts (and the last ends)."""
+    (directory / f"{name}.bin").write_bytes(data)
+    np.save(directory / f"{name}.npy", np.asarray(starts, dtype=np.int64))

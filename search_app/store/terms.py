@@ -4,8 +4,10 @@ Whoosh stores the documents; it does not index their text. A writer
 analyses each text once and keeps what it adds in a :class:`Spill`: per
 field, each posting's term, its document's number in the segment, its
 frequency and (for a *positional* term, a folded syllable, which phrase
-queries match) its positions, and each document's field length. The spill
-is saved beside the segment, named by the segment's id (:func:`spill_path`).
+queries match) its positions, and each document's field length; and each
+document's folded title and compressed lead for the arrays' strings files
+(:func:`~search_app.store.arrays.document_strings`). The spill is saved
+beside the segment, named by the segment's id (:func:`spill_path`).
 :func:`write_table` then makes one table of the spills and of the previous
 generation's table, renumbered::
 
@@ -29,7 +31,7 @@ from array import array
 import numpy as np
 
 from ..errors import IndexCorrupt
-from .files import ArrayFile, ByteFile, StringsWriter
+from .files import ArrayFile, ByteFile, write_strings
 
 BLOCK = 64
 # Keys whose index rows a table remembers (about 150 bytes each).
@@ -69,17 +71,21 @@ class Spill:
         # term numbers, documents, frequencies, positions
         self._postings = {name: (array("i"), array("i"), array("i"), array("I")) for name in self.fields}
         self._lengths = {name: [] for name in self.fields}
+        self.strings = []  # each document's strings for the arrays' strings files (titles, leads)
 
     def __len__(self):
         return len(self.ids)
 
-    def add(self, doc_id, fields):
+    def add(self, doc_id, fields, strings=()):
         """Add the next document: ``fields`` ``{field: ({term: [positions]}, {term: frequency})}``.
 
-        A field's length is the sum of its terms' frequencies.
+        A field's length is the sum of its terms' frequencies. ``strings``:
+        what the arrays' strings files hold of it, as bytes (as
+        :meth:`~search_app.store.files.StringsFile.raw` reads them).
         """
         docnum = len(self.ids)
         self.ids.append(doc_id)
+        self.strings.append(tuple(strings))
         for name in self.fields:
             positional, counted = fields.get(name) or ({}, {})
             numbers, docs, tf, positions = self._postings[name]
@@ -106,12 +112,15 @@ class Spill:
                     values, dtype=np.int32 if values.typecode == "i" else np.uint32
                 )
             arrays[f"{name}.lengths"] = np.array(self._lengths[name], dtype=np.int64)
+        for n, strings in enumerate(zip(*self.strings)):
+            arrays[f"strings.{n}"] = np.frombuffer(b"".join(strings), dtype=np.uint8)
+            arrays[f"strings.{n}.lengths"] = np.array([len(s) for s in strings], dtype=np.int64)
         with open(path, "wb") as out:
             np.savez(out, **arrays)
 
 
 class SavedSpill:
-    """A spill read back: ``ids``, and per field its ``terms``, ``postings`` and ``lengths``."""
+    """A spill read back: ``ids``, per field its ``terms``, ``postings`` and ``lengths``, and its ``strings``."""
 
     def __init__(self, path, fields):
         with np.load(path) as saved:
@@ -125,6 +134,11 @@ class SavedSpill:
                 for name in fields
             }
             self.lengths = {name: saved[f"{name}.lengths"] for name in fields}
+            self.strings = []  # per strings file, each document's bytes
+            while f"strings.{len(self.strings)}" in saved:
+                data = saved[f"strings.{len(self.strings)}"].tobytes()
+                ends = np.cumsum(saved[f"strings.{len(self.strings)}.lengths"]).tolist()
+                self.strings.append([data[start:end] for start, end in zip([0, *ends], ends)])
 
     def __len__(self):
         return len(self.ids)
@@ -212,10 +226,7 @@ def write_table(directory, live, spills, previous=None, carried=None):
         counts += np.bincount(part.numbers[part.docs >= 0], minlength=len(every))
         positional[part.numbers[part.held > 0]] = True
     held = counts > 0  # a key whose documents all went holds nothing
-    key_file = StringsWriter(directory, f"{NAME}-keys")
-    for k in itertools.compress(every, held):
-        key_file.add(k)
-    key_file.close()
+    write_strings(directory, f"{NAME}-keys", [k.encode("utf-8") for k in itertools.compress(every, held)])
     with _TableWriter(directory / NAME, int(held.sum())) as out:
         for low, high in _key_ranges(counts):
             numbers, docs, tf, positions = (
