@@ -476,8 +476,8 @@ class ParallelWriter(MpWriter):
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
         with self.stop.held():  # a process forked but not yet known to multiprocessing could not be killed
+            task.start()  # then listed: cancel kills every process listed, and a process that failed to start is none
             self.tasks.append(task)
-            task.start()
         return task
 
     def cancel(self):

@@ -102,6 +102,22 @@ def test_a_writer_process_that_misses_its_stop_signal_is_still_stopped(tmp_path,
     assert not (tmp_path / "index" / "CURRENT").exists()
 
 
+def test_a_writer_process_that_cannot_start_fails_the_reindex_with_its_error(tmp_path, monkeypatch):
+    source = corpus(tmp_path / "corpus", 3 * BATCH)
+    store = IndexStore(tmp_path / "index")
+    reindex(store.path, [corpus(tmp_path / "small", 2)], jobs=1)
+    live = store.current_name()
+
+    def fork_fails(task):
+        raise OSError("[Errno 12] Cannot allocate memory")
+
+    monkeypatch.setattr(indexer.WriterTask, "start", fork_fails)
+    with pytest.raises(OSError, match="Cannot allocate memory"):
+        reindex(store.path, [source], jobs=2)
+    assert store.current_name() == live
+    assert sorted(os.listdir(store.path / "generations")) == [live]
+
+
 def generation_bytes(index):
     generation = IndexStore(index).current().path
     return sum(p.stat().st_size for p in generation.rglob("*") if p.is_file())
