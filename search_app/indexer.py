@@ -513,7 +513,7 @@ class JobQueue(multiprocessing.queues.Queue):
                     self._stop.check()
 
 
-ROOM_WAIT = 0.5
+ROOM_WAIT = 0.1
 
 
 class WriterTask(SubWriterTask):
