@@ -3,6 +3,7 @@
 import pytest
 
 from search_app.extract import find_speakers
+from search_app.extract.lexicon import ROLE_BEFORE_RE, ROLE_NOUN_LIST, role_nouns_in
 
 
 def speakers(text):
@@ -860,3 +861,36 @@ def test_a_plenipotentiary_ambassador_posts_joined_by_kiem_a_role_between_dashes
         ("Tất Thành Cang", "uỷ viên Trung ương, phó bí thư thường trực Thành uỷ TP. HCM"),
         ("Umeda Kunio", "Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam"),
     ]
+
+
+# Every role noun, in each case, after each prefix, inside another word, glued, at a line's start;
+# and letters that case-insensitive matching reads as str.lower() does not.
+ROLE_TEXTS = [
+    " ".join(f"{before}{noun}{after}" for noun in ROLE_NOUN_LIST)
+    for before in (
+        "",
+        "cựu ",
+        "Cố ",
+        "quyền ",
+        "tân ",
+        "Tân ",
+        "nguyên ",
+        "tài nguyên ",
+        "nam ",
+        "Việt Nam ",
+        "nữ ",
+    )
+    for after in (" Nguyễn Văn An,", "x ", "_y ", "\n")
+] + [
+    "\n".join(f"{noun.upper()} Lê Văn Ba; Phó {noun.lower()} Trần Thị C." for noun in ROLE_NOUN_LIST),
+    "Vıện trưởng Lê A và Bộ trưởng Trần B.",  # "ı" is "i" to the pattern
+    "TİẾN SĨ? Thủ tướng Phạm C.",  # "İ" lowers to two letters
+    "Đại sứ quán, đại sứ Lê D, Phó Thủ tướng, Thủ tướngThủ tướng, thủ-tướng",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_TEXTS)
+def test_role_nouns_are_found_where_the_pattern_finds_them(text):
+    fast = [(match.span(), match.group(), match["noun"]) for match in role_nouns_in(text)]
+    assert fast == [(match.span(), match.group(), match["noun"]) for match in ROLE_BEFORE_RE.finditer(text)]
+    assert fast  # the texts hold roles

@@ -4,6 +4,7 @@ Word lists are data files in ``search_app/words/`` (:func:`search_app.text.word_
 the regular expressions are built from them once, at import.
 """
 
+import itertools
 import re
 
 from ..text import INITIALS, word_list
@@ -68,6 +69,41 @@ ROLE_BEFORE_RE = re.compile(
     rf"|(?<!Việt )(?<!miền )(?:nam|nữ)[ \t]+)?(?P<noun>{ROLE_NOUNS})(?!\w)",
     re.IGNORECASE,
 )
+# The words, lower-case, that a match of ROLE_BEFORE_RE starts with: its prefixes, then its nouns' first.
+ROLE_FIRST_WORDS = frozenset(
+    ["cựu", "cố", "quyền", "tân", "nguyên", "nam", "nữ", "phó"]
+    + [noun.lower().split()[0] for noun in ROLE_NOUN_LIST]
+)
+# Letters that IGNORECASE matches as str.lower() does not ("ı" is "i", "ſ" is "s"; "İ" lowers to two).
+_ODD_CASE_RE = re.compile("[ıſİ]")
+_WORD_SPLIT_RE = re.compile(r"(\w+)")
+
+
+def role_nouns_in(text):
+    """``ROLE_BEFORE_RE.finditer(text)`` as a list, twice as fast on an article.
+
+    The pattern is tried only at the words a match can start with (one word in
+    ten of a news article) instead of at each one, where its hundred nouns'
+    alternatives cost more than the word's lookup in :data:`ROLE_FIRST_WORDS`.
+
+    >>> [match.group() for match in role_nouns_in("Phó Thủ tướng và cựu bộ trưởng đến.")]
+    ['Phó Thủ tướng', 'cựu bộ trưởng']
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or _ODD_CASE_RE.search(text):
+        return list(ROLE_BEFORE_RE.finditer(text))
+    parts = _WORD_SPLIT_RE.split(lowered)  # between, word, between, ..., between
+    starts = itertools.accumulate(map(len, parts[:-1]))  # where each part after the first starts
+    found, end = [], 0
+    for word, start in zip(parts[1::2], itertools.islice(starts, 0, None, 2)):
+        if start >= end and word in ROLE_FIRST_WORDS:
+            match = ROLE_BEFORE_RE.match(text, start)
+            if match:
+                found.append(match)
+                end = match.end()
+    return found
+
+
 # Lower-case words a role may run on with before its organisation or the
 # name ("Giám đốc tài chính Huawei ...", "Tư lệnh cảnh sát quốc gia ...").
 ROLE_TAIL_WORDS = 4

@@ -20,6 +20,7 @@ from .lexicon import (
     ROLE_STARTS,
     SURNAMES,
     UPPER,
+    role_nouns_in,
 )
 from .names import (
     anonymous,
@@ -127,7 +128,7 @@ def find_speakers(text):
     found = {}
     text = GLUED_NAME_RE.sub(r"\1 ", join_hyphens(text))
     text = LOWER_SURNAME_RE.sub(lambda match: match[1] + match[2].capitalize(), text)
-    roles = list(ROLE_BEFORE_RE.finditer(text))  # the costliest pattern: searched once
+    roles = role_nouns_in(text)  # the costliest pattern: searched once
     named = _honorific_speakers(text) + role_first_speakers(text, roles) + _name_then_role_speakers(text)
     for name, role in named:
         if ONLY_INITIALS_RE.fullmatch(name) or NOT_NAME_WORDS & set(fold(name).split()) or anonymous(name):
