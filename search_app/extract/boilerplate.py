@@ -49,12 +49,12 @@ def clean_body(body, title):
         if match:
             meta["url"] = match["url"]
             continue
-        stripped = CAPTION_MARKER_RE.sub("", stripped)
-        if stripped.startswith("(") and stripped.endswith(")"):
-            stripped = stripped[1:-1].strip()
-        if folded_title and fold_text(stripped) == folded_title:
+        unmarked = CAPTION_MARKER_RE.sub("", stripped)
+        if unmarked.startswith("(") and unmarked.endswith(")"):
+            unmarked = unmarked[1:-1].strip()
+        if folded_title and (folded if unmarked == stripped else fold_text(unmarked)) == folded_title:
             continue  # the title repeated as a photo caption
-        kept.append(stripped)
+        kept.append(unmarked)
     while kept and not kept[-1]:
         kept.pop()
     if kept and _is_byline(kept[-1]):
