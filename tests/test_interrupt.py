@@ -52,6 +52,17 @@ def wait_for(predicate, seconds):
     return False
 
 
+def started(command, output):
+    """``command`` in a process of its own, faulthandler on, its output to the file ``output``.
+
+    A file, not a pipe: writer processes that outlived it would hold a pipe open.
+    """
+    with open(output, "w") as out:
+        return subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONFAULTHANDLER="1")
+        )
+
+
 def stopped_in_time(process, output, seconds=60):
     """Wait for ``process``; if it hangs, fail with where it hung (faulthandler's dump on SIGABRT)."""
     try:
@@ -84,15 +95,8 @@ def test_a_stopped_reindex_leaves_no_writer_behind(corpus, tmp_path, how):
     small = write_articles(tmp_path / "small", {"a.txt": "Tin cũ\nHội nghị."})
     reindex(index, [small], jobs=1)
     live = IndexStore(index).current_name()
-    # Output goes to a file: writers that outlived it would hold a pipe open.
     output = tmp_path / "output"
-    with open(output, "w") as out:
-        process = subprocess.Popen(
-            cli("reindex", corpus, "--index", index, "--jobs", "2", "--full"),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, PYTHONFAULTHANDLER="1"),
-        )
+    process = started(cli("reindex", corpus, "--index", index, "--jobs", "2", "--full"), output)
     writers = []
     try:
         assert wait_for(lambda: len(children_of(process.pid)) >= 2, 60), "the writers never started"
@@ -125,13 +129,7 @@ def test_writers_killed_while_the_reindex_waits_for_room_fail_it(corpus, tmp_pat
     # the reindex waits for room in their full job queue: it used to wait forever.
     index = tmp_path / "index"
     output = tmp_path / "output"
-    with open(output, "w") as out:
-        process = subprocess.Popen(
-            cli("reindex", corpus, "--index", index, "--jobs", "2"),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, PYTHONFAULTHANDLER="1"),
-        )
+    process = started(cli("reindex", corpus, "--index", index, "--jobs", "2"), output)
     writers = []
     try:
         assert wait_for(lambda: len(children_of(process.pid)) >= 2, 60), "the writers never started"
@@ -183,23 +181,18 @@ main(prog_name="search-app")
 def test_a_stop_signal_inside_the_writers_job_queue_still_stops_the_reindex(corpus, tmp_path):
     index = tmp_path / "index"
     output = tmp_path / "output"
-    with open(output, "w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                SIGNAL_INSIDE_THE_JOB_QUEUE,
-                "reindex",
-                corpus,
-                "--index",
-                index,
-                "--jobs",
-                "2",
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, PYTHONFAULTHANDLER="1"),
-        )
+    command = [
+        sys.executable,
+        "-c",
+        SIGNAL_INSIDE_THE_JOB_QUEUE,
+        "reindex",
+        corpus,
+        "--index",
+        index,
+        "--jobs",
+        "2",
+    ]
+    process = started(command, output)
     try:
         stopped_in_time(process, output)
     finally:
