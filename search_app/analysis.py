@@ -109,14 +109,14 @@ def folds_in_place(text, folded):
     return len(folded) == len(text) and not _RESHAPED_RE.search(text)
 
 
-def _words(text):
-    """Yield each segmented word of ``text`` as a list of ``(syllable, forms)``; ``forms`` as :func:`_forms`.
+def _words(lines, labels):
+    """Yield each segmented word of a text as a list of ``(syllable, forms)``; ``forms`` as :func:`_forms`.
 
+    ``lines``: the text's lines as lists of tokens; ``labels``: :func:`segment`'s for them.
     Lines are segmented separately: no word spans a line break.
     """
-    lines = [TOKEN_RE.findall(line) for line in text.split("\n")]
     known = _FORMS
-    for tokens, starts in zip(lines, segment(lines)):
+    for tokens, starts in zip(lines, labels):
         word = []
         for token, starts_word in zip(tokens, starts):
             forms = known.get(token)
@@ -162,11 +162,37 @@ def index_terms(text):
     >>> terms.others
     {'hoi_nghi': 1, 'hội': 2, 'nghị': 1, 'hoi_thao': 1, 'thảo': 1}
     """
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    return index_terms_of([text])[0]
+
+
+def index_terms_of(texts):
+    """:func:`index_terms` of each of ``texts`` (a document's fields), their lines segmented in one call.
+
+    A call to the segmenter costs about 0.13 ms whatever its length: a title cost as much to
+    segment on its own as a tenth of its article's body.
+
+    >>> title, body = index_terms_of(["Hội", "nghị"])
+    >>> title.syllables, body.syllables
+    ({'hoi': [0]}, {'nghi': [0]})
+    """
+    texts = [
+        text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+        for text in texts
+    ]
+    lines = [[TOKEN_RE.findall(line) for line in text.split("\n")] for text in texts]
+    labels = segment([line for text_lines in lines for line in text_lines])
+    found, at = [], 0
+    for text_lines in lines:
+        found.append(_terms(_words(text_lines, labels[at : at + len(text_lines)])))
+        at += len(text_lines)
+    return found
+
+
+def _terms(words):
+    """The :class:`IndexTerms` of a text's words, as :func:`_words` yields them."""
     syllables, others = defaultdict(list), defaultdict(int)
     position = 0
-    for word in _words(text):
+    for word in words:
         if len(word) > 1:
             others[COMPOUND_JOINER.join([folded for _, (folded, _) in word])] += 1
         for _, (folded, accented) in word:

@@ -27,7 +27,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from .accents import AccentCounter, AccentModel
-from .analysis import index_terms, load_model
+from .analysis import index_terms_of, load_model
 from .articles import Article, read_sources
 from .complete import Completer, PhraseCounter, load_phrases
 from .errors import IndexCorrupt, IndexingError, ReindexStopped, UpdateRefused
@@ -396,7 +396,7 @@ class SpillingWriter(SegmentWriter):
     def add_document(self, **fields):
         if "pending" in fields:
             fields = fields["pending"].document()
-        analysed = {name: index_terms(fields.get(name) or "") for name in TEXT_FIELDS}
+        analysed = dict(zip(TEXT_FIELDS, index_terms_of([fields.get(name) or "" for name in TEXT_FIELDS])))
         super().add_document(**{name: value for name, value in fields.items() if name in self.schema})
         self.spill.add(
             fields["id"],

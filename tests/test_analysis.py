@@ -1,6 +1,6 @@
 import unicodedata
 
-from search_app.analysis import index_terms
+from search_app.analysis import index_terms, index_terms_of
 
 TEXT = "Đến dự có đồng chí Nguyễn Phú Hùng – Bí thư Đảng ủy.\nHội nghị cán bộ viên chức"
 
@@ -36,3 +36,22 @@ def test_old_tone_placement_indexes_the_same_terms():
     old = index_terms("hoà bình khoẻ mạnh")
     new = index_terms(unicodedata.normalize("NFD", "hòa bình khỏe mạnh"))
     assert old == new and "khỏe" in new.others
+
+
+def test_a_documents_fields_analysed_together_are_each_analysed_as_alone():
+    # One call to the segmenter for a document's fields: no word, position or compound crosses from one to the next.
+    fields = [
+        "Hội",
+        "nghị cán bộ\nviên chức",
+        "",
+        "Bí thư Đảng ủy\n\nHà Nội",
+        unicodedata.normalize("NFD", "Hòa bình"),
+    ]
+    assert index_terms_of(fields) == [index_terms(text) for text in fields]
+    assert index_terms_of(fields)[1].syllables == {
+        "nghi": [0],
+        "can": [1],
+        "bo": [2],
+        "vien": [3],
+        "chuc": [4],
+    }
