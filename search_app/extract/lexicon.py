@@ -4,9 +4,9 @@ Word lists are data files in ``search_app/words/`` (:func:`search_app.text.word_
 the regular expressions are built from them once, at import.
 """
 
-import itertools
 import re
 
+from ..analysis import words_with_offsets
 from ..text import INITIALS, word_list
 
 UPPER = (
@@ -76,7 +76,6 @@ ROLE_FIRST_WORDS = frozenset(
 )
 # Letters that IGNORECASE matches as str.lower() does not ("ı" is "i", "ſ" is "s"; "İ" lowers to two).
 _ODD_CASE_RE = re.compile("[ıſİ]")
-_WORD_SPLIT_RE = re.compile(r"(\w+)")
 
 
 def role_nouns_in(text):
@@ -92,10 +91,8 @@ def role_nouns_in(text):
     lowered = text.lower()
     if len(lowered) != len(text) or _ODD_CASE_RE.search(text):
         return list(ROLE_BEFORE_RE.finditer(text))
-    parts = _WORD_SPLIT_RE.split(lowered)  # between, word, between, ..., between
-    starts = itertools.accumulate(map(len, parts[:-1]))  # where each part after the first starts
     found, end = [], 0
-    for word, start in zip(parts[1::2], itertools.islice(starts, 0, None, 2)):
+    for word, start, _ in words_with_offsets(lowered):  # the same places as in text
         if start >= end and word in ROLE_FIRST_WORDS:
             match = ROLE_BEFORE_RE.match(text, start)
             if match:
