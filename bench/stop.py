@@ -20,6 +20,7 @@ version's tree (``PYTHONPATH`` set to it).
 import argparse
 import os
 import random
+import shutil
 import signal
 import statistics
 import subprocess
@@ -50,7 +51,7 @@ def children_of(pid):
 def stop_once(corpus, work, delay, how, timeout, hung_path):
     """``(exit code or None if it hung, seconds from the signal to the exit)``."""
     index = work / "index"
-    subprocess.run(["rm", "-rf", str(index)], check=True)
+    shutil.rmtree(index, ignore_errors=True)
     env = dict(os.environ, PYTHONFAULTHANDLER="1")
     with open(work / "output", "w") as out:
         process = subprocess.Popen(
