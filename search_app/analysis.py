@@ -109,28 +109,6 @@ def folds_in_place(text, folded):
     return len(folded) == len(text) and not _RESHAPED_RE.search(text)
 
 
-def _words(lines, labels):
-    """Yield each segmented word of a text as a list of ``(syllable, forms)``; ``forms`` as :func:`_forms`.
-
-    ``lines``: the text's lines as lists of tokens; ``labels``: :func:`segment`'s for them.
-    Lines are segmented separately: no word spans a line break.
-    """
-    known = _FORMS
-    for tokens, starts in zip(lines, labels):
-        word = []
-        for token, starts_word in zip(tokens, starts):
-            forms = known.get(token)
-            if forms is None:
-                forms = _forms(token)
-            if word and (starts_word or not forms):
-                yield word
-                word = []
-            if forms:
-                word.append((token, forms))
-        if word:
-            yield word
-
-
 def _forms(token):
     """``(folded, accented or None where it is the folded form)`` of a word token; ``()`` of another.
 
@@ -160,7 +138,7 @@ def index_terms(text):
     >>> terms.syllables
     {'hoi': [0, 2], 'nghi': [1], 'thao': [3]}
     >>> terms.others
-    {'hoi_nghi': 1, 'hội': 2, 'nghị': 1, 'hoi_thao': 1, 'thảo': 1}
+    {'hội': 2, 'nghị': 1, 'hoi_nghi': 1, 'thảo': 1, 'hoi_thao': 1}
     """
     return index_terms_of([text])[0]
 
@@ -183,23 +161,47 @@ def index_terms_of(texts):
     labels = segment([line for text_lines in lines for line in text_lines])
     found, at = [], 0
     for text_lines in lines:
-        found.append(_terms(_words(text_lines, labels[at : at + len(text_lines)])))
+        found.append(_terms(text_lines, labels[at : at + len(text_lines)]))
         at += len(text_lines)
     return found
 
 
-def _terms(words):
-    """The :class:`IndexTerms` of a text's words, as :func:`_words` yields them."""
+def _terms(lines, labels):
+    """The :class:`IndexTerms` of a text: ``lines``, its lines as lists of tokens; ``labels``, :func:`segment`'s for them.
+
+    A word is a run of word tokens (see :func:`_forms`) from one the
+    segmenter says starts a word to the next such, or to a token that is
+    not a word's (punctuation) or a line's end: no word spans a line break.
+    One pass over the tokens, with no word made as a list of its own (a
+    writer runs this on every token it indexes).
+    """
     syllables, others = defaultdict(list), defaultdict(int)
+    known, join = _FORMS, COMPOUND_JOINER.join
     position = 0
-    for word in words:
-        if len(word) > 1:
-            others[COMPOUND_JOINER.join([folded for _, (folded, _) in word])] += 1
-        for _, (folded, accented) in word:
+    for tokens, starts in zip(lines, labels):
+        word = []  # the folded syllables of the word so far
+        for token, starts_word in zip(tokens, starts):
+            forms = known.get(token)
+            if forms is None:
+                forms = _forms(token)
+            if not forms:
+                if len(word) > 1:
+                    others[join(word)] += 1
+                word = []
+                continue
+            folded, accented = forms
+            if starts_word:
+                if len(word) > 1:
+                    others[join(word)] += 1
+                word = [folded]
+            else:
+                word.append(folded)
             syllables[folded].append(position)
             if accented:
                 others[accented] += 1
             position += 1
+        if len(word) > 1:
+            others[join(word)] += 1
     return IndexTerms(dict(syllables), dict(others))
 
 
