@@ -218,8 +218,13 @@ def words(text):
     return WORD_RE.findall(nfc(text))
 
 
+@lru_cache(maxsize=100_000)
 def canonical_phrase(text):
-    """:func:`canonical` applied to each word of ``text``, spacing kept."""
+    """:func:`canonical` applied to each word of ``text``, spacing kept.
+
+    Remembered: extraction asks for the same short phrases (a name, a role)
+    a hundred times an article.
+    """
     return WORD_RE.sub(lambda m: canonical(m.group()), nfc(text))
 
 
