@@ -7,6 +7,7 @@ import os
 import pickle
 import random
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -272,6 +273,31 @@ def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_p
     assert (docs.tolist(), tf.tolist()) == ([d for d, _, _ in held], [t for _, t, _ in held])
     assert positions.tolist() == [p for _, _, ps in held for p in ps]
     assert counts.tolist() == [len(expected[k.split("\t")[1]]) for k in keys]
+
+
+def test_ranges_of_keys_packed_side_by_side_are_written_in_key_order():
+    # The table is packed a range of keys at a time by two threads: a range
+    # finished early waits for the ones before it, and no more than two are
+    # held at once (each can be hundreds of MB).
+    first_done, lock = threading.Event(), threading.Lock()
+    running, most = 0, 0
+
+    def pack(n):
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        if n == 0:
+            first_done.wait(5)  # the first range is the slowest
+        elif n == 1:
+            first_done.set()
+        time.sleep(0.01)
+        with lock:
+            running -= 1
+        return n
+
+    assert list(terms._in_order(pack, range(8), 2)) == list(range(8))
+    assert most == 2
 
 
 def test_a_key_looked_up_again_is_found_without_reading_the_keys(tmp_path, monkeypatch):

@@ -23,10 +23,13 @@ A key's values are packed in the fewest bytes that hold its largest (1, 2 or
 """
 
 import bisect
+import collections
+import contextlib
 import functools
 import itertools
 import json
 from array import array
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -39,6 +42,8 @@ ROWS_CACHED = 4096
 # Postings sorted at a time when the table is written (about 60 bytes each),
 # and values packed or unpacked at a time.
 BUCKET = 1 << 22
+# Ranges of keys packed at once when the table is written (threads: numpy lets go of the GIL).
+TABLE_THREADS = 2
 NAME = "terms"
 SPILL_PREFIX, SPILL_SUFFIX = "spill-", ".npz"  # not a name Whoosh takes for its own and cleans up
 # terms-index.npy's columns: where a key's postings start, where its document gaps,
@@ -171,6 +176,7 @@ class _Part:
     def renumber(self, place, live):
         """Number the keys as ``place`` does (in the same order); drop (-1) the documents that are not ``live``."""
         self.numbers = np.array([place[k] for k in self.keys], dtype=np.int32)[self.numbers]
+        self.keys = None  # the strings are not needed again (a part's can be a hundred MB)
         alive = self.docs >= 0
         alive[alive] = live[self.docs[alive]]
         self.docs[~alive] = -1
@@ -191,10 +197,25 @@ class _Part:
 
 
 def _ranges(starts, lengths):
-    """The indexes ``starts[i]`` to ``starts[i] + lengths[i]``, one range after another."""
-    lengths = np.asarray(lengths, dtype=np.int64)
-    before = np.cumsum(lengths) - lengths
-    return np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
+    """The indexes ``starts[i]`` to ``starts[i] + lengths[i]``, one range after another.
+
+    One array as long as the result, no more: it is made of steps of one,
+    with a jump where each range starts, and summed in place.
+
+    >>> _ranges(np.array([5, 9, 0]), np.array([2, 0, 3])).tolist()
+    [5, 6, 0, 1, 2]
+    """
+    starts, lengths = np.asarray(starts, dtype=np.int64), np.asarray(lengths, dtype=np.int64)
+    some = lengths > 0
+    if not some.all():
+        starts, lengths = starts[some], lengths[some]
+    ends = np.cumsum(lengths)
+    if not len(ends):
+        return np.zeros(0, dtype=np.int64)
+    steps = np.ones(int(ends[-1]), dtype=np.int64)
+    steps[0] = starts[0]
+    steps[ends[:-1]] = starts[1:] - (starts[:-1] + lengths[:-1] - 1)
+    return np.cumsum(steps, out=steps)
 
 
 def write_table(directory, live, spills, previous=None, carried=None):
@@ -227,18 +248,41 @@ def write_table(directory, live, spills, previous=None, carried=None):
         positional[part.numbers[part.held > 0]] = True
     held = counts > 0  # a key whose documents all went holds nothing
     write_strings(directory, f"{NAME}-keys", [k.encode("utf-8") for k in itertools.compress(every, held)])
-    with _TableWriter(directory / NAME, int(held.sum())) as out:
-        for low, high in _key_ranges(counts):
-            numbers, docs, tf, positions = (
-                np.concatenate(c) for c in zip(*(p.take(low, high) for p in parts))
-            )
-            held_positions = np.where(positional[numbers], tf, 0).astype(np.int64)
-            starts = np.cumsum(held_positions) - held_positions  # each posting's, in ``positions``
-            order = np.argsort(numbers.astype(np.int64) << 32 | docs, kind="stable")
-            docs, tf = docs[order], tf[order]
-            positions = positions[_ranges(starts[order], held_positions[order])]
-            keys = held[low:high]
-            out.add(counts[low:high][keys], docs, tf, positions, positional[low:high][keys])
+    del every, place  # written: room for the ranges packed side by side
+
+    def packed(bounds):
+        """The keys ``low`` to ``high``, packed (:func:`_packed`)."""
+        low, high = bounds
+        numbers, docs, tf, positions = (np.concatenate(c) for c in zip(*(p.take(low, high) for p in parts)))
+        held_positions = np.where(positional[numbers], tf, 0).astype(np.int64)
+        starts = np.cumsum(held_positions) - held_positions  # each posting's, in ``positions``
+        order = np.argsort(numbers.astype(np.int64) << 32 | docs, kind="stable")
+        docs, tf = docs[order], tf[order]
+        positions = positions[_ranges(starts[order], held_positions[order])]
+        keys = held[low:high]
+        return _packed(counts[low:high][keys], docs, tf, positions, positional[low:high][keys])
+
+    ranges = _in_order(packed, _key_ranges(counts), TABLE_THREADS)
+    with _TableWriter(directory / NAME, int(held.sum())) as out, contextlib.closing(ranges):
+        for keys in ranges:
+            out.add(keys)
+
+
+def _in_order(function, items, threads):
+    """``function(item)`` of each of ``items``, in order, worked out by ``threads`` threads at once.
+
+    numpy lets go of the GIL in its sorts, copies and arithmetic, so ranges of
+    keys are packed side by side; at most ``threads`` are held at a time
+    (one being written, the others being worked out).
+    """
+    with ThreadPoolExecutor(threads) as pool:
+        items = iter(items)
+        pending = collections.deque(pool.submit(function, item) for item in itertools.islice(items, threads))
+        while pending:
+            result = pending.popleft().result()
+            yield result
+            for item in itertools.islice(items, 1):
+                pending.append(pool.submit(function, item))
 
 
 class _TableWriter:
@@ -271,24 +315,34 @@ class _TableWriter:
                 raise ValueError("the table's keys and their postings do not agree")
             np.save(self.path.with_name(f"{self.path.name}-index.npy"), self.index)
 
-    def add(self, counts, docs, tf, positions, positional):
-        """The next keys: their ``counts`` of postings, sorted by document in each key."""
-        starts = _starts(counts)
+    def add(self, keys):
+        """The next keys, as :func:`_packed` packs them."""
+        counts, firsts, columns = keys
         rows = self.index[self.written : self.written + len(counts) + 1]
-        rows[:, POSTINGS] = rows[0, POSTINGS] + starts
-        rows[:-1, FIRST] = docs[starts[:-1]]
-        gaps = np.diff(docs.astype(np.int64), prepend=0)
-        gaps[starts[:-1]] = 0
-        position_counts = np.where(positional, _sums(tf.astype(np.int64), starts), 0)
+        rows[:, POSTINGS] = rows[0, POSTINGS] + _starts(counts)
+        rows[:-1, FIRST] = firsts
+        for column, (data, byte_starts) in columns.items():
+            rows[:, column] = rows[0, column] + byte_starts
+            self.files[column].write(data)
+        self.written += len(counts)
+
+
+def _packed(counts, docs, tf, positions, positional):
+    """``(counts, first documents, {column: (bytes, where each key starts)})`` of keys holding
+    ``counts`` postings each, sorted by document in each key (:meth:`_TableWriter.add` writes them)."""
+    starts = _starts(counts)
+    gaps = np.diff(docs.astype(np.int64), prepend=0)
+    gaps[starts[:-1]] = 0
+    position_counts = np.where(positional, _sums(tf.astype(np.int64), starts), 0)
+    columns = {
+        column: _pack(np.asarray(values, dtype=np.int64), value_starts)
         for column, values, value_starts in (
             (DOCS, gaps, starts),
             (TF, tf, starts),
             (POSITIONS, positions, _starts(position_counts)),
-        ):
-            data, byte_starts = _pack(np.asarray(values, dtype=np.int64), value_starts)
-            rows[:, column] = rows[0, column] + byte_starts
-            self.files[column].write(data)
-        self.written += len(counts)
+        )
+    }
+    return counts, docs[starts[:-1]], columns
 
 
 def _starts(counts):
