@@ -4,10 +4,13 @@ import os
 import signal
 
 import pytest
+from whoosh import fields
+from whoosh.index import create_in
 
 from search_app import analysis, indexer
 from search_app.errors import IndexingError
 from search_app.indexer import BATCH, reindex
+from search_app.schema import make_schema
 from search_app.search import SearchEngine
 from search_app.store import IndexStore
 
@@ -146,3 +149,16 @@ def test_an_update_links_the_unchanged_segment_files_instead_of_copying_them(tmp
     reindex(index, [source], jobs=1)
     after = {p.name: p.stat().st_ino for p in IndexStore(index).current().path.glob("*.seg")}
     assert before and before.items() <= after.items()  # the same files, not copies
+
+
+def test_segments_leave_out_length_statistics_only_while_no_field_whoosh_holds_is_scored(tmp_path):
+    # Whoosh looks up a length (a stat of a missing file) for every posting
+    # it writes; our fields are not scored by Whoosh, so the writers skip it.
+    ours = create_in(str(tmp_path), make_schema(), indexname="ours")
+    scored = create_in(str(tmp_path), fields.Schema(id=fields.ID, text=fields.TEXT), indexname="scored")
+    writers = [indexer.SpillingWriter(ix, _lk=False) for ix in (ours, scored)]
+    try:
+        assert [writer.codec.length_stats for writer in writers] == [False, True]
+    finally:
+        for writer in writers:
+            writer.cancel()
