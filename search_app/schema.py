@@ -53,7 +53,8 @@ def make_schema():
     """
     return Schema(
         # id, fingerprint and origin are also columns: a reindex reads them
-        # for every document without loading the stored bodies.
+        # for every document without loading the stored bodies (fingerprint
+        # and origin are only that: no search asks for one).
         id=ID(stored=True, unique=True, sortable=True),
         # A title made up from the body is shown but not indexed as a title:
         # its words are the body's and must not get the title's weight.
@@ -70,9 +71,19 @@ def make_schema():
         source=ID(stored=True),
         url=STORED,
         byline=STORED,
-        fingerprint=ID(stored=True, sortable=True),
-        origin=ID(stored=True, sortable=True),
+        fingerprint=ColumnID(stored=True, sortable=True),
+        origin=ColumnID(stored=True, sortable=True),
     )
+
+
+class ColumnID(ID):
+    """A string of each document's, read as a column (and stored), never searched: no term is indexed.
+
+    A fingerprint or an origin is a term of its own for each document: as
+    terms, they were two thirds of what a writer's segment indexed.
+    """
+
+    indexed = False
 
 
 def to_document(article, extracted):
