@@ -218,12 +218,13 @@ def words(text):
     return WORD_RE.findall(nfc(text))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=10_000)
 def canonical_phrase(text):
     """:func:`canonical` applied to each word of ``text``, spacing kept.
 
     Remembered: extraction asks for the same short phrases (a name, a role)
-    a hundred times an article.
+    a hundred times an article. The last 10,000 answer 85 % of the asks
+    (100,000: 91 %, for 25 MB more in each writer process).
     """
     return WORD_RE.sub(lambda m: canonical(m.group()), nfc(text))
 
