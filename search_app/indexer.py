@@ -15,6 +15,7 @@ import multiprocessing
 import multiprocessing.queues
 import os
 import queue
+import shutil
 import signal
 import threading
 import time
@@ -340,7 +341,7 @@ def _take_spills(folder):
     spills = {}
     for path in sorted(folder.glob(f"{SPILL_PREFIX}*{SPILL_SUFFIX}")):
         spills[spill_segment(path)] = SavedSpill(path, TEXT_FIELDS)
-        path.unlink()
+        shutil.rmtree(path)  # its arrays stay mapped until they are let go
     return spills
 
 

@@ -243,11 +243,11 @@ def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_p
         add(near, 0, f"n{n}", syllables, {"hội": 1 + n % 3, "hoi_nghi": 300 if n == 7 else 1})
     add(far, 100_000, "f0", {"hoi": [3]}, {"hội": 70_000, "nghị": 1})
     add(far, 100_000, "f1", {}, {"nghị": 2})
-    near.save(tmp_path / "near.npz")
-    far.save(tmp_path / "far.npz")
+    near.save(tmp_path / "near")
+    far.save(tmp_path / "far")
     spills = [
-        (0, SavedSpill(tmp_path / "near.npz", ["body"])),
-        (100_000, SavedSpill(tmp_path / "far.npz", ["body"])),
+        (0, SavedSpill(tmp_path / "near", ["body"])),
+        (100_000, SavedSpill(tmp_path / "far", ["body"])),
     ]
     live = np.ones(100_002, dtype=bool)
     live[5] = False  # a deleted document's postings are not written
@@ -273,6 +273,16 @@ def test_the_table_reads_back_every_posting_whatever_width_it_is_packed_in(tmp_p
     assert (docs.tolist(), tf.tolist()) == ([d for d, _, _ in held], [t for _, t, _ in held])
     assert positions.tolist() == [p for _, _, ps in held for p in ps]
     assert counts.tolist() == [len(expected[k.split("\t")[1]]) for k in keys]
+
+
+def test_a_damaged_spill_is_refused_naming_it(tmp_path):
+    spill = Spill(["body"])
+    spill.add("a", {"body": ({"hoi": [0]}, {"hội": 1})})
+    spill.save(tmp_path / "spill-x.spill")
+    doc = tmp_path / "spill-x.spill" / "body.doc.npy"
+    doc.write_bytes(doc.read_bytes()[:-2])  # a writer stopped while saving it
+    with pytest.raises(IndexCorrupt, match=r"the spill spill-x\.spill cannot be read \(body\.doc\.npy"):
+        SavedSpill(tmp_path / "spill-x.spill", ["body"])
 
 
 def test_ranges_of_keys_packed_side_by_side_are_written_in_key_order():
@@ -305,8 +315,8 @@ def test_a_key_looked_up_again_is_found_without_reading_the_keys(tmp_path, monke
     spill = Spill(["body"])
     for n in range(200):
         spill.add(f"d{n}", {"body": ({f"w{n}": [0], "hoi": [1]}, {})})
-    spill.save(tmp_path / "spill.npz")
-    write_table(tmp_path, np.ones(200, dtype=bool), [(0, SavedSpill(tmp_path / "spill.npz", ["body"]))])
+    spill.save(tmp_path / "spill")
+    write_table(tmp_path, np.ones(200, dtype=bool), [(0, SavedSpill(tmp_path / "spill", ["body"]))])
     table = TermTable(tmp_path)
     read = []
     original = ByteFile.read

@@ -7,7 +7,8 @@ frequency and (for a *positional* term, a folded syllable, which phrase
 queries match) its positions, and each document's field length; and each
 document's folded title and compressed lead for the arrays' strings files
 (:func:`~search_app.store.arrays.document_strings`). The spill is saved
-beside the segment, named by the segment's id (:func:`spill_path`).
+beside the segment, named by the segment's id (:func:`spill_path`): a directory
+of ``.npy`` files, which :class:`SavedSpill` maps instead of reading.
 :func:`write_table` then makes one table of the spills and of the previous
 generation's table, renumbered::
 
@@ -45,7 +46,10 @@ BUCKET = 1 << 22
 # Ranges of keys packed at once when the table is written (threads: numpy lets go of the GIL).
 TABLE_THREADS = 2
 NAME = "terms"
-SPILL_PREFIX, SPILL_SUFFIX = "spill-", ".npz"  # not a name Whoosh takes for its own and cleans up
+SPILL_PREFIX, SPILL_SUFFIX = (
+    "spill-",
+    ".spill",
+)  # a directory; not a name Whoosh takes for its own and cleans up
 # terms-index.npy's columns: where a key's postings start, where its document gaps,
 # frequencies and positions start in their .bin files, and its first document.
 POSTINGS, DOCS, TF, POSITIONS, FIRST = range(5)
@@ -108,6 +112,7 @@ class Spill:
         return found
 
     def save(self, path):
+        """Write the spill into the directory ``path``, an ``.npy`` file an array (read mapped: :class:`SavedSpill`)."""
         arrays = {"ids": _encode(self.ids)}
         for name in self.fields:
             arrays[f"{name}.terms"] = _encode(list(self._terms[name]))
@@ -120,33 +125,48 @@ class Spill:
         for n, strings in enumerate(zip(*self.strings)):
             arrays[f"strings.{n}"] = np.frombuffer(b"".join(strings), dtype=np.uint8)
             arrays[f"strings.{n}.lengths"] = np.array([len(s) for s in strings], dtype=np.int64)
-        with open(path, "wb") as out:
-            np.savez(out, **arrays)
+        path.mkdir()
+        for name, values in arrays.items():
+            np.save(path / f"{name}.npy", values)
 
 
 class SavedSpill:
     """A spill read back: ``ids``, per field its ``terms``, ``postings`` and ``lengths``, and its ``strings``."""
 
     def __init__(self, path, fields):
-        with np.load(path) as saved:
-            self.ids = _decode(saved["ids"])
-            self.terms = {name: _decode(saved[f"{name}.terms"]) for name in fields}
-            # (positional flag by term number, term numbers, documents, frequencies, positions)
-            self.postings = {
-                name: tuple(
-                    saved[f"{name}.{part}"] for part in ("positional", "term", "doc", "tf", "positions")
-                )
-                for name in fields
-            }
-            self.lengths = {name: saved[f"{name}.lengths"] for name in fields}
-            self.strings = []  # per strings file, each document's bytes
-            while f"strings.{len(self.strings)}" in saved:
-                data = saved[f"strings.{len(self.strings)}"].tobytes()
-                ends = np.cumsum(saved[f"strings.{len(self.strings)}.lengths"]).tolist()
-                self.strings.append([data[start:end] for start, end in zip([0, *ends], ends)])
+        saved = _SpillFiles(path)
+        self.ids = _decode(saved["ids"])
+        self.terms = {name: _decode(saved[f"{name}.terms"]) for name in fields}
+        # (positional flag by term number, term numbers, documents, frequencies, positions)
+        self.postings = {
+            name: tuple(saved[f"{name}.{part}"] for part in ("positional", "term", "doc", "tf", "positions"))
+            for name in fields
+        }
+        self.lengths = {name: saved[f"{name}.lengths"] for name in fields}
+        self.strings = []  # per strings file, each document's bytes
+        while f"strings.{len(self.strings)}" in saved:
+            data = saved[f"strings.{len(self.strings)}"].tobytes()
+            ends = np.cumsum(saved[f"strings.{len(self.strings)}.lengths"]).tolist()
+            self.strings.append([data[start:end] for start, end in zip([0, *ends], ends)])
 
     def __len__(self):
         return len(self.ids)
+
+
+class _SpillFiles:
+    """A saved spill's arrays by name, each mapped from its file (read-only: nothing is read twice)."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __contains__(self, name):
+        return (self.path / f"{name}.npy").exists()
+
+    def __getitem__(self, name):
+        try:
+            return np.load(self.path / f"{name}.npy", mmap_mode="r")
+        except (OSError, ValueError) as error:
+            raise IndexCorrupt(f"the spill {self.path.name} cannot be read ({name}.npy: {error})") from None
 
 
 def _encode(strings):
