@@ -152,6 +152,13 @@ class SavedSpill:
     def __len__(self):
         return len(self.ids)
 
+    def take_postings(self):
+        """``{field: (terms, positional, term numbers, documents, frequencies, positions)}``, handed
+        over once: the spill lets go of them, so their memory goes when the taker's does."""
+        taken = {name: (self.terms[name], *postings) for name, postings in self.postings.items()}
+        self.terms = self.postings = None
+        return taken
+
 
 class _SpillFiles:
     """A saved spill's arrays by name, each mapped from its file (read-only: nothing is read twice)."""
@@ -192,6 +199,8 @@ class _Part:
         self.by_key = by_key
         self.held = np.where(np.asarray(positional, dtype=bool)[numbers], tf, 0).astype(np.int32)
         self.position_starts = _starts(self.held)  # and where the last ends
+        if self.position_starts[-1] < 1 << 31:
+            self.position_starts = self.position_starts.astype(np.int32)  # half the memory
 
     def renumber(self, place, live):
         """Number the keys as ``place`` does (in the same order); drop (-1) the documents that are not ``live``."""
@@ -241,7 +250,8 @@ def _ranges(starts, lengths):
 def write_table(directory, live, spills, previous=None, carried=None):
     """Write the table of a generation of ``len(live)`` documents into ``directory``.
 
-    ``spills``: ``[(first document number of its segment, SavedSpill)]``.
+    ``spills``: ``[(first document number of its segment, SavedSpill)]``, whose postings it
+    takes (:meth:`SavedSpill.take_postings`).
     ``previous``: the previous generation's :class:`TermTable`, whose
     document ``d`` is this generation's ``carried[d]`` (-1: not carried).
     Only live documents' postings are written. The keys are sorted and
@@ -255,8 +265,8 @@ def write_table(directory, live, spills, previous=None, carried=None):
             _Part(keys, positional, numbers, carried[docs].astype(np.int32), tf, positions, by_key=True)
         )
     for offset, spill in spills:
-        for name, (positional, numbers, docs, tf, positions) in spill.postings.items():
-            keys = [key(name, term) for term in spill.terms[name]]
+        for name, (terms, positional, numbers, docs, tf, positions) in spill.take_postings().items():
+            keys = [key(name, term) for term in terms]
             parts.append(_Part(keys, positional, numbers, docs + np.int32(offset), tf, positions))
     every = sorted({k for part in parts for k in part.keys})
     place = {k: n for n, k in enumerate(every)}
