@@ -46,10 +46,8 @@ BUCKET = 1 << 22
 # Ranges of keys packed at once when the table is written (threads: numpy lets go of the GIL).
 TABLE_THREADS = 2
 NAME = "terms"
-SPILL_PREFIX, SPILL_SUFFIX = (
-    "spill-",
-    ".spill",
-)  # a directory; not a name Whoosh takes for its own and cleans up
+# A spill is a directory; its name is not one Whoosh takes for its own and cleans up.
+SPILL_PREFIX, SPILL_SUFFIX = "spill-", ".spill"
 # terms-index.npy's columns: where a key's postings start, where its document gaps,
 # frequencies and positions start in their .bin files, and its first document.
 POSTINGS, DOCS, TF, POSITIONS, FIRST = range(5)
@@ -306,13 +304,13 @@ def _in_order(function, items, threads):
     (one being written, the others being worked out).
     """
     with ThreadPoolExecutor(threads) as pool:
-        items = iter(items)
-        pending = collections.deque(pool.submit(function, item) for item in itertools.islice(items, threads))
+        pending = collections.deque()
+        for item in items:
+            if len(pending) == threads:
+                yield pending.popleft().result()
+            pending.append(pool.submit(function, item))
         while pending:
-            result = pending.popleft().result()
-            yield result
-            for item in itertools.islice(items, 1):
-                pending.append(pool.submit(function, item))
+            yield pending.popleft().result()
 
 
 class _TableWriter:
