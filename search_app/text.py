@@ -224,7 +224,7 @@ def canonical_phrase(text):
 
     Remembered: extraction asks for the same short phrases (a name, a role)
     a hundred times an article. The last 10,000 answer 85 % of the asks
-    (100,000: 91 %, for 25 MB more in each writer process).
+    (100,000: 91 %, for 27 MB more in each writer process).
     """
     return WORD_RE.sub(lambda m: canonical(m.group()), nfc(text))
 
