@@ -183,44 +183,81 @@ def _decode(array):
 
 
 class _Part:
-    """Postings from one source (a spill's field, or the previous table), with keys of its own.
+    """A spill's postings of one field, with keys of its own.
 
     ``numbers`` are key numbers in ``keys``; ``docs`` this generation's
-    document numbers (-1: not carried); a ``positional`` key's postings have
-    as many ``positions`` each as their frequency, one posting after another.
-    ``by_key``: the postings are in the order of their keys (the previous
-    table's), so a range of keys is one stretch of them.
+    document numbers; a ``positional`` key's postings have as many
+    ``positions`` each as their frequency, one posting after another.
     """
 
-    def __init__(self, keys, positional, numbers, docs, tf, positions, by_key=False):
+    def __init__(self, keys, positional, numbers, docs, tf, positions):
         self.keys, self.numbers, self.docs, self.tf, self.positions = keys, numbers, docs, tf, positions
-        self.by_key = by_key
-        self.held = np.where(np.asarray(positional, dtype=bool)[numbers], tf, 0).astype(np.int32)
+        self.positional = np.asarray(positional, dtype=bool)
+        self.held = np.where(self.positional[numbers], tf, 0).astype(np.int32)
         self.position_starts = _starts(self.held)  # and where the last ends
         if self.position_starts[-1] < 1 << 31:
             self.position_starts = self.position_starts.astype(np.int32)  # half the memory
 
     def renumber(self, place, live):
-        """Number the keys as ``place`` does (in the same order); drop (-1) the documents that are not ``live``."""
-        self.numbers = np.array([place[k] for k in self.keys], dtype=np.int32)[self.numbers]
+        """Number the keys as ``place`` does (in the same order); drop (-1) the documents that are not ``live``.
+
+        Returns ``(the keys' new numbers, which of them are positional)``.
+        """
+        renumbered = np.array([place[k] for k in self.keys], dtype=np.int32)
+        self.numbers = renumbered[self.numbers]
         self.keys = None  # the strings are not needed again (a part's can be a hundred MB)
-        alive = self.docs >= 0
-        alive[alive] = live[self.docs[alive]]
-        self.docs[~alive] = -1
+        self.docs[~live[self.docs]] = -1
+        return renumbered, self.positional
+
+    def most(self, size):
+        """How many postings each of ``size`` keys holds here, at most."""
+        return np.bincount(self.numbers, minlength=size)
 
     def take(self, low, high):
         """``(key numbers, documents, frequencies, positions)`` of the live postings of keys ``low`` to ``high``."""
-        if self.by_key:
-            first, end = np.searchsorted(self.numbers, [low, high]).tolist()
-            keep = self.docs[first:end] >= 0
-            positions = self.positions[self.position_starts[first] : self.position_starts[end]]
-            if not keep.all():
-                positions = positions[np.repeat(keep, self.held[first:end])]
-            chosen = first + np.flatnonzero(keep)
-        else:
-            chosen = np.flatnonzero((self.numbers >= low) & (self.numbers < high) & (self.docs >= 0))
-            positions = self.positions[_ranges(self.position_starts[chosen], self.held[chosen])]
+        chosen = np.flatnonzero((self.numbers >= low) & (self.numbers < high) & (self.docs >= 0))
+        positions = self.positions[_ranges(self.position_starts[chosen], self.held[chosen])]
         return self.numbers[chosen], self.docs[chosen], self.tf[chosen], positions
+
+
+class _Carried:
+    """The previous generation's table, read a range of keys at a time as this one's keys and documents.
+
+    Its document ``d`` is this generation's ``carried[d]`` (-1: not carried).
+    Only its index is read whole (40 bytes a key); the postings of a range of
+    keys are read when the range is packed, so an update never holds the
+    whole table.
+    """
+
+    def __init__(self, table, carried):
+        self.table, self.carried = table, carried
+        self.keys = table.keys()
+        self.index = table.rows(0, table.size)
+
+    def renumber(self, place, live):
+        """As :meth:`_Part.renumber`; a carried document that is not ``live`` is dropped."""
+        self.renumbered = np.array([place[k] for k in self.keys], dtype=np.int64)  # in the same order
+        self.keys = None
+        alive = self.carried >= 0
+        alive[alive] = live[self.carried[alive]]
+        self.carried = np.where(alive, self.carried, -1).astype(np.int32)
+        return self.renumbered, np.diff(self.index[:, POSITIONS]) > 0
+
+    def most(self, size):
+        most = np.zeros(size, dtype=np.int64)
+        most[self.renumbered] = np.diff(self.index[:, POSTINGS])
+        return most
+
+    def take(self, low, high):
+        first, end = np.searchsorted(self.renumbered, [low, high]).tolist()
+        counts, docs, tf, positions, positional = self.table.stretch(self.index[first : end + 1])
+        docs = self.carried[docs]
+        keep = docs >= 0
+        numbers = np.repeat(self.renumbered[first:end].astype(np.int32), counts)
+        if not keep.all():
+            positions = positions[np.repeat(keep, np.where(np.repeat(positional, counts), tf, 0))]
+            numbers, docs, tf = numbers[keep], docs[keep], tf[keep]
+        return numbers, docs, tf.astype(np.int32), positions
 
 
 def _ranges(starts, lengths):
@@ -255,31 +292,23 @@ def write_table(directory, live, spills, previous=None, carried=None):
     Only live documents' postings are written. The keys are sorted and
     written a range at a time, each range holding about :data:`BUCKET` postings.
     """
-    parts = []
-    if previous is not None:
-        keys, positional, counts, docs, tf, positions = previous.everything()
-        numbers = np.repeat(np.arange(len(keys), dtype=np.int32), counts)
-        parts.append(
-            _Part(keys, positional, numbers, carried[docs].astype(np.int32), tf, positions, by_key=True)
-        )
+    parts = [_Carried(previous, carried)] if previous is not None else []
     for offset, spill in spills:
         for name, (terms, positional, numbers, docs, tf, positions) in spill.take_postings().items():
             keys = [key(name, term) for term in terms]
             parts.append(_Part(keys, positional, numbers, docs + np.int32(offset), tf, positions))
     every = sorted({k for part in parts for k in part.keys})
     place = {k: n for n, k in enumerate(every)}
-    counts = np.zeros(len(every), dtype=np.int64)
+    most = np.zeros(len(every), dtype=np.int64)  # postings a key holds, counting those of documents dropped
     positional = np.zeros(len(every), dtype=bool)
     for part in parts:
-        part.renumber(place, live)
-        counts += np.bincount(part.numbers[part.docs >= 0], minlength=len(every))
-        positional[part.numbers[part.held > 0]] = True
-    held = counts > 0  # a key whose documents all went holds nothing
-    write_strings(directory, f"{NAME}-keys", [k.encode("utf-8") for k in itertools.compress(every, held)])
-    del every, place  # written: room for the ranges packed side by side
+        renumbered, flags = part.renumber(place, live)
+        positional[renumbered[flags]] = True
+        most += part.most(len(every))
+    del place
 
     def packed(bounds):
-        """The keys ``low`` to ``high``, packed (:func:`_packed`)."""
+        """``(which of keys low to high hold postings, those keys packed)`` (:func:`_packed`)."""
         low, high = bounds
         numbers, docs, tf, positions = (np.concatenate(c) for c in zip(*(p.take(low, high) for p in parts)))
         held_positions = np.where(positional[numbers], tf, 0).astype(np.int64)
@@ -287,13 +316,18 @@ def write_table(directory, live, spills, previous=None, carried=None):
         order = np.argsort(numbers.astype(np.int64) << 32 | docs, kind="stable")
         docs, tf = docs[order], tf[order]
         positions = positions[_ranges(starts[order], held_positions[order])]
-        keys = held[low:high]
-        return _packed(counts[low:high][keys], docs, tf, positions, positional[low:high][keys])
+        counts = np.bincount(numbers - low, minlength=high - low)
+        held = counts > 0  # a key whose documents all went holds nothing
+        return held, _packed(counts[held], docs, tf, positions, positional[low:high][held])
 
-    ranges = _in_order(packed, _key_ranges(counts), TABLE_THREADS)
-    with _TableWriter(directory / NAME, int(held.sum())) as out, contextlib.closing(ranges):
-        for keys in ranges:
+    held = []
+    ranges = _in_order(packed, _key_ranges(most), TABLE_THREADS)
+    with _TableWriter(directory / NAME) as out, contextlib.closing(ranges):
+        for keys_held, keys in ranges:
             out.add(keys)
+            held.append(keys_held)
+    held = np.concatenate(held) if held else np.zeros(0, dtype=bool)
+    write_strings(directory, f"{NAME}-keys", [k.encode("utf-8") for k in itertools.compress(every, held)])
 
 
 def _in_order(function, items, threads):
@@ -323,10 +357,9 @@ class _TableWriter:
     frequency; the others have none.
     """
 
-    def __init__(self, path, keys):
+    def __init__(self, path):
         self.path = path
-        self.index = np.zeros((keys + 1, 5), dtype=np.int64)
-        self.written = 0  # keys
+        self.rows = [np.zeros((1, 5), dtype=np.int64)]  # each range's, after the first row
         self.files = {
             column: open(path.with_name(f"{path.name}-{name}.bin"), "wb")
             for column, name in ((DOCS, "docs"), (TF, "tf"), (POSITIONS, "positions"))
@@ -339,20 +372,20 @@ class _TableWriter:
         for file in self.files.values():
             file.close()
         if exc[0] is None:
-            if self.written != len(self.index) - 1:
-                raise ValueError("the table's keys and their postings do not agree")
-            np.save(self.path.with_name(f"{self.path.name}-index.npy"), self.index)
+            np.save(self.path.with_name(f"{self.path.name}-index.npy"), np.concatenate(self.rows))
 
     def add(self, keys):
         """The next keys, as :func:`_packed` packs them."""
         counts, firsts, columns = keys
-        rows = self.index[self.written : self.written + len(counts) + 1]
+        rows = np.zeros((len(counts) + 1, 5), dtype=np.int64)
+        rows[0] = self.rows[-1][-1]
         rows[:, POSTINGS] = rows[0, POSTINGS] + _starts(counts)
         rows[:-1, FIRST] = firsts
         for column, (data, byte_starts) in columns.items():
             rows[:, column] = rows[0, column] + byte_starts
             self.files[column].write(data)
-        self.written += len(counts)
+        self.rows[-1] = self.rows[-1][:-1]  # its last row is the first of these
+        self.rows.append(rows)
 
 
 def _packed(counts, docs, tf, positions, positional):
@@ -518,26 +551,38 @@ class TermTable:
         docs += np.int32(rows[0, FIRST])
         return docs, self._read(rows, TF, count)
 
-    def everything(self):
-        """``(keys, positional by key, counts, docnums, frequencies, positions)`` of the whole table.
-
-        What an update carries over.
-        """
+    def keys(self):
+        """Every key, in order."""
         bounds = self._starts.read(0, self.size + 1).tolist()
         data = self._data.read(0, bounds[-1])
-        keys = [data[a:b].decode("utf-8") for a, b in zip(bounds, bounds[1:])]
-        index = self._index.read(0, 5 * (self.size + 1)).reshape(-1, 5)
-        starts, counts = index[:, POSTINGS], np.diff(index[:, POSTINGS])
+        return [data[a:b].decode("utf-8") for a, b in zip(bounds, bounds[1:])]
+
+    def rows(self, first, count):
+        """The index rows of keys ``first`` to ``first + count``, and the row after the last."""
+        return self._index.read(5 * first, 5 * (count + 1)).reshape(-1, 5)
+
+    def stretch(self, rows):
+        """``(counts, docnums, frequencies, positions, positional by key)`` of the keys of index ``rows``.
+
+        ``rows`` are consecutive, with the row after the last key's.
+        """
+        starts = rows[:, POSTINGS] - rows[0, POSTINGS]
+        counts = np.diff(starts)
 
         def unpack(column, value_starts):
-            length = int(index[-1, column])
-            return _unpack_all(self._files[column].read(0, length), index[:, column], value_starts)
+            data = self._files[column].read(int(rows[0, column]), int(rows[-1, column] - rows[0, column]))
+            return _unpack_all(data, rows[:, column] - rows[0, column], value_starts)
 
         docs, tf = unpack(DOCS, starts).astype(np.int64), unpack(TF, starts)
-        docs[starts[:-1]] = index[:-1, FIRST]  # each key's first document, then the gaps after it
+        docs[starts[:-1]] = rows[:-1, FIRST]  # each key's first document, then the gaps after it
         running = np.cumsum(docs)
         docs = (running - np.repeat(running[starts[:-1]] - docs[starts[:-1]], counts)).astype(np.int32)
         del running
-        positional = np.diff(index[:, POSITIONS]) > 0
+        positional = np.diff(rows[:, POSITIONS]) > 0
         positions = unpack(POSITIONS, _starts(np.where(positional, _sums(tf.astype(np.int64), starts), 0)))
-        return keys, positional, counts, docs, tf.astype(np.int32), positions
+        return counts, docs, tf.astype(np.int32), positions, positional
+
+    def everything(self):
+        """``(keys, positional by key, counts, docnums, frequencies, positions)`` of the whole table."""
+        counts, docs, tf, positions, positional = self.stretch(self.rows(0, self.size))
+        return self.keys(), positional, counts, docs, tf, positions
