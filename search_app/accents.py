@@ -74,13 +74,29 @@ def _key(*ids):
 
 
 def _merged(parts):
-    """The sorted distinct keys of ``parts`` (``[(keys, counts)]``) with their counts summed.
+    """The sorted distinct keys of ``parts`` (``[(sorted distinct keys, counts)]``) with their counts summed.
 
-    ``parts`` is emptied first, and the keys are sorted stably and summed a
-    run at a time: about half the memory of ``np.unique(...,
-    return_inverse=True)`` and a weighted ``bincount`` (the reindex merges its
-    counts while the writers are at their largest).
+    ``parts`` is emptied. The largest part (an update's whole previous model)
+    is not sorted again: the others, summed, are added to its counts where it
+    has their keys and inserted where it does not.
     """
+    parts.sort(key=lambda part: len(part[0]))
+    keys, counts = parts.pop()
+    if parts:
+        others, added = _summed(parts)
+        at = np.searchsorted(keys, others)
+        found = at < len(keys)
+        found[found] = keys[at[found]] == others[found]
+        counts[at[found]] += added[found]  # counts is the part's own, not a model's
+        new = ~found
+        keys, counts = np.insert(keys, at[new], others[new]), np.insert(counts, at[new], added[new])
+    return keys, counts
+
+
+def _summed(parts):
+    """:func:`_merged` by sorting: ``parts`` emptied first, the keys sorted stably and summed a
+    run at a time (about half the memory of ``np.unique(..., return_inverse=True)`` and a
+    weighted ``bincount``)."""
     keys, counts = np.concatenate([k for k, _ in parts]), np.concatenate([c for _, c in parts])
     parts.clear()
     order = np.argsort(keys, kind="stable")
