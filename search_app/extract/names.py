@@ -33,6 +33,7 @@ KOREAN_SURNAME_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
 SPACED_APOSTROPHE_RE = re.compile(r"\b(O) ?['’‘] ?([A-Z][a-z]+)")
 # A Dutch particle written with a spaced apostrophe: "Gerard ' t Hooft".
 SPACED_PARTICLE_RE = re.compile(r" ['’‘] t (?=[A-Z])")
+APOSTROPHES = "'’‘"
 # A Korean given name written with a hyphen: "Jae-in", "Jong-un".
 KOREAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Short Vietnamese words written without diacritics.
@@ -161,7 +162,12 @@ def join_hyphens(text):
 
     A chain too: "Chan - o - cha" -> "Chan-o-cha", "O ' Neill" -> "O'Neill".
     """
-    text = SPACED_PARTICLE_RE.sub(" 't ", SPACED_APOSTROPHE_RE.sub(r"\1'\2", text))
+    # Each pattern only where its apostrophe or " - " is: most texts have neither, and a
+    # pattern tried at every character costs more than looking for one.
+    if any(mark in text for mark in APOSTROPHES):
+        text = SPACED_PARTICLE_RE.sub(" 't ", SPACED_APOSTROPHE_RE.sub(r"\1'\2", text))
+    if " - " not in text:
+        return text
     joined = SPACED_HYPHEN_RE.sub(_join_hyphen, text)
     return joined if joined == text else SPACED_HYPHEN_RE.sub(_join_hyphen, joined)
 
