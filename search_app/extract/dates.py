@@ -7,6 +7,10 @@ DATE_PATTERNS = [
     re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I),
     re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/-]|\.\d)"),
 ]
+# What every numeric date has (the second of DATE_PATTERNS, and each end of
+# an anniversary): found at a quarter of their cost, in the one text in ten
+# that has one.
+NUMERIC_DATE_RE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d{4}")
 # A day and month without the year ("Sáng 9-7", "ngày 18/12").
 DAY_MONTH_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-]|\.\d)")
 # The event's day and month opening a report, or a sentence after a photo's
@@ -70,12 +74,12 @@ def find_date(explicit, title, body):
         date = _valid(*match.groups())
         if date:
             return date, int(date[:4])
-    anniversaries = _anniversaries(body)
+    numeric = NUMERIC_DATE_RE.search(body) is not None
+    anniversaries = _anniversaries(body) if numeric else set()
+    patterns = DATE_PATTERNS if numeric else DATE_PATTERNS[:1]
     candidates, ends = [], []
     excluded_until = -1  # where the last date that is not the event's ends
-    for m in sorted(
-        (m for pattern in DATE_PATTERNS for m in pattern.finditer(body)), key=lambda m: m.start()
-    ):
+    for m in sorted((m for pattern in patterns for m in pattern.finditer(body)), key=lambda m: m.start()):
         date = _valid(m["y"], m["m"], m["d"])
         if not date:
             continue
