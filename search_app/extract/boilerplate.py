@@ -35,7 +35,7 @@ def clean_body(body, title):
             kept.append("")
             continue
         folded = fold_text(stripped)  # a paragraph: not worth fold()'s cache
-        if fold_words(folded) <= SHARE_WORDS:
+        if _only_share_words(folded):
             continue
         if folded.rstrip(" :.") in NAV_LINES:
             break  # navigation to other articles: the article has ended
@@ -63,8 +63,15 @@ def clean_body(body, title):
     return re.sub(r"\n{3,}", "\n\n", text), meta
 
 
-def fold_words(folded_line):
-    return set(re.findall(r"\w+", folded_line))
+_WORD_RE = re.compile(r"\w+")
+
+
+def _only_share_words(folded_line):
+    """Whether every word of a folded line is a share button's ("chia se", "facebook", ...).
+
+    Read word by word: a paragraph of the article fails at its first.
+    """
+    return all(word.group() in SHARE_WORDS for word in _WORD_RE.finditer(folded_line))
 
 
 def _is_byline(line):
