@@ -104,8 +104,19 @@ def _summed(parts):
     del order
     if not len(keys):
         return keys, counts
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    starts = _run_starts(keys)
     return keys[starts], np.add.reduceat(counts, starts)
+
+
+def _run_starts(values):
+    """Where each run of equal values starts in sorted ``values`` (``np.unique``'s index, without sorting again).
+
+    >>> _run_starts(np.array([3, 3, 5, 7, 7, 7])).tolist()
+    [0, 2, 3]
+    """
+    if not len(values):
+        return np.zeros(0, dtype=np.intp)
+    return np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
 
 
 class AccentCounter:
@@ -193,8 +204,12 @@ class AccentCounter:
         triple_keys, triples = self._merge(3)
         n = len(self.syllables)
         firsts = (pair_keys >> _SHIFT).astype(np.int64)
-        # How often each pair starts a triple, and before how many distinct syllables.
-        histories, start, distinct = np.unique(triple_keys >> _SHIFT, return_index=True, return_counts=True)
+        # How often each pair starts a triple, and before how many distinct syllables:
+        # the triples are sorted, so a pair's are one run.
+        histories = triple_keys >> _SHIFT
+        start = _run_starts(histories)
+        distinct = np.diff(np.append(start, len(histories)))
+        histories = histories[start]
         at = np.searchsorted(pair_keys, histories)
         pair_context = np.zeros(len(pair_keys), np.int64)
         pair_followers = np.zeros(len(pair_keys), np.int64)
