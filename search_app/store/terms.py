@@ -359,7 +359,8 @@ class _TableWriter:
 
     def __init__(self, path):
         self.path = path
-        self.rows = [np.zeros((1, 5), dtype=np.int64)]  # each range's, after the first row
+        self.rows = []  # each range's keys' rows
+        self.end = np.zeros(5, dtype=np.int64)  # the row after the last key written
         self.files = {
             column: open(path.with_name(f"{path.name}-{name}.bin"), "wb")
             for column, name in ((DOCS, "docs"), (TF, "tf"), (POSITIONS, "positions"))
@@ -372,20 +373,20 @@ class _TableWriter:
         for file in self.files.values():
             file.close()
         if exc[0] is None:
-            np.save(self.path.with_name(f"{self.path.name}-index.npy"), np.concatenate(self.rows))
+            np.save(self.path.with_name(f"{self.path.name}-index.npy"), np.vstack([*self.rows, self.end]))
 
     def add(self, keys):
         """The next keys, as :func:`_packed` packs them."""
         counts, firsts, columns = keys
         rows = np.zeros((len(counts) + 1, 5), dtype=np.int64)
-        rows[0] = self.rows[-1][-1]
+        rows[0] = self.end
         rows[:, POSTINGS] = rows[0, POSTINGS] + _starts(counts)
         rows[:-1, FIRST] = firsts
         for column, (data, byte_starts) in columns.items():
             rows[:, column] = rows[0, column] + byte_starts
             self.files[column].write(data)
-        self.rows[-1] = self.rows[-1][:-1]  # its last row is the first of these
-        self.rows.append(rows)
+        self.rows.append(rows[:-1])
+        self.end = rows[-1]
 
 
 def _packed(counts, docs, tf, positions, positional):
