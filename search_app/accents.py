@@ -102,8 +102,6 @@ def _summed(parts):
     order = np.argsort(keys, kind="stable")
     keys, counts = keys[order], counts[order]
     del order
-    if not len(keys):
-        return keys, counts
     starts = _run_starts(keys)
     return keys[starts], np.add.reduceat(counts, starts)
 
