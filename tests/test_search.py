@@ -243,3 +243,33 @@ def test_scores_are_the_same_whether_a_terms_scores_are_kept_sparse_or_dense(sam
     all_sparse, all_dense = results(0), results(10**9)
     assert all_sparse == all_dense
     assert all(all_sparse)
+
+
+def test_the_score_cache_keeps_a_costly_entry_past_a_run_of_cheap_ones_until_it_ages_out():
+    # A common word's scores (a whole vector, slow to compute) must not be pushed out by
+    # the rare words of the next few queries, as plain LRU would; nor stay for ever unused.
+    import numpy as np
+
+    from search_app.search.scoring import ScoreCache
+
+    cache = ScoreCache(capacity=100)
+    cache.remember("common", (np.zeros(15, dtype=np.float32),), cost=1.0)  # 60 bytes
+    for n in range(10):
+        cache.remember(f"rare {n}", (np.zeros(5, dtype=np.float32),), cost=0.001)  # 20 bytes each
+    assert "common" in cache and cache.bytes <= 100
+    assert "rare 0" not in cache and "rare 9" in cache
+    for n in range(10, 2000):  # unused, it ages: the floor rises with each eviction
+        cache.remember(f"rare {n}", (np.zeros(5, dtype=np.float32),), cost=0.001)
+    assert "common" not in cache and cache.bytes <= 100
+
+
+def test_the_score_cache_keeps_what_is_used_again():
+    import numpy as np
+
+    from search_app.search.scoring import ScoreCache
+
+    cache = ScoreCache(capacity=100)
+    for n in range(1000):
+        cache.remember(f"rare {n}", (np.zeros(5, dtype=np.float32),), cost=0.001)
+        assert cache.get("rare 0") is not None  # used at every step: never the least worth keeping
+    assert len(cache) == 5 and cache.get("absent") is None

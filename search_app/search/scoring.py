@@ -19,9 +19,11 @@ all documents at once with numpy, from the generation's :class:`Postings`:
   words found in order in a title, add bonuses.
 """
 
+import heapq
+import itertools
 import math
 import threading
-from collections import OrderedDict
+import time
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -30,10 +32,12 @@ import numpy as np
 from ..analysis import COMPOUND_JOINER, query_forms
 from ..text import canonical, fold, has_diacritics
 
-# Score vectors are cached up to this many bytes, per process. 64 MB held
-# a 179k worker at 425 MB private for no more requests a second (wrk,
-# 2 workers: 94-95 req/s at 64 MB, 97-98 at 32, 95 at 16).
-CACHE_BYTES = 32 * 1024 * 1024
+# Term scores are cached up to this many bytes, per process (:class:`ScoreCache`).
+# A common word's scores are a vector over the whole index (200 KB at 50k) and
+# cost 0.2-0.5 ms to compute; 300 known-item queries recomputed 2.7 ms of them a
+# query at 32 MB, 1.6 ms at 128 (bench/scale.py's sample, 50k). A worker holds
+# 90-126 MB besides (50k-179k), so 128 MB keeps it under 300.
+CACHE_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -127,13 +131,14 @@ class Scorer:
     def __init__(self, postings, weights=WEIGHTS):
         self.postings = postings
         self.weights = weights
-        self._cache = LruCache()  # (term, fields) -> TermScores
+        self._cache = ScoreCache()  # (term, fields) -> TermScores
         self._lock = threading.Lock()
         # Each field's length normalisation, 1 / ((1 - b) + b * length / average length).
         self._inverse_norms = {
             name: (1 / ((1 - weights.b) + weights.b * lengths / postings.average[name])).astype(np.float32)
             for name, lengths in postings.lengths.items()
         }
+        self._weighted = {}  # (field, weight) -> weight * inverse norms, one per document
 
     def scores(self, fields, term):
         """The :class:`TermScores` of ``term`` over ``fields`` (``{name: weight}``).
@@ -148,42 +153,52 @@ class Scorer:
             cached = self._cache.get(key)
         if cached is not None:
             return cached
+        started = time.perf_counter()
         postings, k1 = self.postings, self.weights.k1
-        held = []  # (docs, weighted normalised frequencies) per field holding the term
+        held = []  # (docs, frequencies, weighted inverse norms) per field holding the term
         for name, weight in fields.items():
             docs, tf = postings.entry(name, term)
             if len(docs):
-                held.append((docs, tf * (np.float32(weight) * np.take(self._inverse_norms[name], docs))))
+                held.append((docs, tf, self._weighted_norms(name, weight)))
         if not held:
             result = TermScores(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
         else:
             docs, tf, found = _pooled(held, postings.size)
             idf = math.log(1 + (postings.count - found + 0.5) / (found + 0.5))
-            result = TermScores(
-                docs, (tf * np.float32(idf * (k1 + 1)) / (tf + np.float32(k1))).astype(np.float32)
-            )
+            saturation = tf + np.float32(k1)
+            tf *= np.float32(idf * (k1 + 1))
+            tf /= saturation
+            result = TermScores(docs, tf)
         with self._lock:
-            self._cache.remember(key, result)
+            self._cache.remember(key, result, time.perf_counter() - started)
         return result
+
+    def _weighted_norms(self, name, weight):
+        """``weight`` times the field's inverse length norms (float32, one per document)."""
+        found = self._weighted.get((name, weight))
+        if found is None:
+            found = self._weighted.setdefault((name, weight), np.float32(weight) * self._inverse_norms[name])
+        return found
 
 
 def _pooled(held, size):
     """``(docs or None, summed frequencies, documents holding the term)`` of per-field postings.
 
-    Dense (``docs`` None, one sum per document) past 1/:data:`DENSE_SHARE`
-    of the documents.
+    ``held``: ``(docs, frequencies, weighted inverse norms)`` per field.
+    Each field's frequencies are length-normalised and weighted, then
+    summed (float32, in field order, the same either way). Dense (``docs``
+    None, one sum per document) past 1/:data:`DENSE_SHARE` of the documents.
     """
-    total = sum(len(docs) for docs, _ in held)
+    total = sum(len(docs) for docs, _, _ in held)
     if total * DENSE_SHARE > size:
-        docs = np.concatenate([docs for docs, _ in held])
-        sums = np.bincount(docs, weights=np.concatenate([tf for _, tf in held]), minlength=size)
-        return None, sums.astype(np.float32), int(np.count_nonzero(sums))
-    if len(held) == 1:
-        docs, tf = held[0]
-        return docs, tf, len(docs)
-    docs, at = np.unique(np.concatenate([docs for docs, _ in held]), return_inverse=True)
-    sums = np.bincount(at, weights=np.concatenate([tf for _, tf in held]), minlength=len(docs))
-    return docs, sums.astype(np.float32), len(docs)
+        docs, sums = None, np.zeros(size, dtype=np.float32)
+    else:
+        docs = held[0][0] if len(held) == 1 else np.unique(np.concatenate([docs for docs, _, _ in held]))
+        sums = np.zeros(len(docs), dtype=np.float32)
+    for field_docs, tf, norms in held:
+        at = field_docs if docs is None else np.searchsorted(docs, field_docs)
+        sums[at] += tf * norms[field_docs]  # a field holds a document once
+    return docs, sums, int(np.count_nonzero(sums)) if docs is None else len(docs)
 
 
 def rank(scorer, parsed, allowed, guesses=None, needed=0):
@@ -376,21 +391,67 @@ def _score_compounds(scorer, syllables, scores):
             scorer.scores(fields, compound).add_to(scores, scorer.weights.compound)
 
 
-class LruCache(OrderedDict):
-    """An LRU dict of array tuples, bounded by :data:`CACHE_BYTES`."""
+class ScoreCache:
+    """Term scores kept by what they save a byte: GreedyDual-Size, bounded by ``capacity`` bytes.
 
-    def __init__(self):
-        super().__init__()
+    Each entry's credit is the floor at its last use plus what computing it
+    cost (seconds) per byte it holds. The entry with the least credit goes
+    first and the floor rises to its credit, so unused entries age out as
+    in LRU, but a common word's scores (a whole vector, slow to compute,
+    wanted by query after query) outlast the rare words of the next
+    queries, which cost little to compute again. The caller holds the lock.
+    """
+
+    def __init__(self, capacity=None):
+        self.capacity = CACHE_BYTES if capacity is None else capacity
         self.bytes = 0
+        self._floor = 0.0
+        self._entries = {}  # key -> [value, cost a byte, credit, order of the credit]
+        self._heap = []  # (credit, order, key); superseded credits are skipped when popped
+        self._order = itertools.count()
 
-    def remember(self, key, value):
-        if key in self:
-            self.bytes -= _nbytes(self.pop(key))
-        self[key] = value
-        self.bytes += _nbytes(value)
-        while self.bytes > CACHE_BYTES and len(self) > 1:
-            _, dropped = self.popitem(last=False)
-            self.bytes -= _nbytes(dropped)
+    def __len__(self):
+        return len(self._entries)
+
+    def __contains__(self, key):
+        return key in self._entries
+
+    def get(self, key):
+        """The value kept for ``key``, or None; a use renews its credit."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        self._credit(key, entry)
+        return entry[0]
+
+    def remember(self, key, value, cost):
+        """Keep ``value`` (a tuple of arrays), which took ``cost`` seconds to compute."""
+        if key in self._entries:
+            self.bytes -= _nbytes(self._entries.pop(key)[0])
+        size = _nbytes(value)
+        entry = [value, cost / max(size, 1), 0.0, 0]
+        self._entries[key] = entry
+        self.bytes += size
+        self._credit(key, entry)
+        while self.bytes > self.capacity and len(self._entries) > 1:
+            self._evict()
+
+    def _credit(self, key, entry):
+        entry[2], entry[3] = self._floor + entry[1], next(self._order)
+        heapq.heappush(self._heap, (entry[2], entry[3], key))
+        if len(self._heap) > 2 * len(self._entries) + 64:  # mostly superseded credits: start afresh
+            self._heap = [(e[2], e[3], k) for k, e in self._entries.items()]
+            heapq.heapify(self._heap)
+
+    def _evict(self):
+        while True:
+            credit, order, key = heapq.heappop(self._heap)
+            entry = self._entries.get(key)
+            if entry is not None and entry[3] == order:
+                break
+        del self._entries[key]
+        self.bytes -= _nbytes(entry[0])
+        self._floor = credit
 
 
 def _nbytes(value):
