@@ -476,7 +476,14 @@ def _lookup(keys, wanted, *values):
     its value at each of ``wanted``, or 0 where the key is absent; as floats."""
     if not len(keys):
         return [np.zeros(np.shape(wanted)) for _ in values]
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    # Searched in order: numpy starts each search where the last ended, and
+    # n-grams that share their first syllables are neighbours in ``keys``
+    # (a memory-mapped file of millions): far fewer pages and cache lines touched.
+    flat = np.ravel(wanted)
+    order = np.argsort(flat, kind="stable")
+    at = np.empty(len(flat), dtype=np.intp)
+    at[order] = np.searchsorted(keys, flat[order])
+    at = np.minimum(at, len(keys) - 1).reshape(np.shape(wanted))
     found = keys[at] == wanted
     return [np.where(found, column[at], 0).astype(np.float64) for column in values]
 
