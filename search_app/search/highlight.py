@@ -102,7 +102,7 @@ def _last_word_end(text, start, limit):
 
 def _runs(words):
     """Every run of :data:`REPEATED_WORDS` consecutive words."""
-    return {tuple(words[i : i + REPEATED_WORDS]) for i in range(len(words) - REPEATED_WORDS + 1)}
+    return set(zip(*(words[i:] for i in range(REPEATED_WORDS))))
 
 
 def _passage(text, spans, start, end):
