@@ -94,10 +94,11 @@ class TermScores(NamedTuple):
 
     def add_to(self, scores, weight):
         """``scores += weight * self``."""
+        values = self.values if weight == 1 else np.float32(weight) * self.values  # most words weigh 1
         if self.docs is None:
-            scores += np.float32(weight) * self.values
+            scores += values
         else:
-            scores[self.docs] += np.float32(weight) * self.values
+            scores[self.docs] += values
 
     def mark(self, flags):
         """Set ``flags`` (booleans, one per document) where the term is held."""
