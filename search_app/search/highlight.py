@@ -17,6 +17,7 @@ SNIPPET_CHARS = 240
 REPEATED_WORDS = 8
 TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
 _SPACES_RE = re.compile(r"\s+")
+_NOT_SPACE_RE = re.compile(r"\S")
 # What squeezing changes: a run of white space, or one white space character other than " ".
 _SQUEEZED_RE = re.compile(r"\s{2,}|[^\S ]")
 _WORD_START_RE = re.compile(f"(?<![^\\W_]){WORD_RE.pattern}")
@@ -128,7 +129,10 @@ def _passage(text, spans, start, end):
 
     marked = [(moved(s), moved(e)) for s, e in spans]
     return Passage(
-        squeezed, tuple(_joined(squeezed, marked)), bool(text[:start].strip()), bool(text[end:].strip())
+        squeezed,
+        tuple(_joined(squeezed, marked)),
+        _NOT_SPACE_RE.search(text, 0, start) is not None,  # not text[:start].strip(): no copies
+        _NOT_SPACE_RE.search(text, end) is not None,
     )
 
 
