@@ -37,7 +37,7 @@ from .schema import SCHEMA_VERSION, TEXT_FIELDS, make_schema, stored_to_document
 from .search.postings import Postings
 from .search.speakers import speaker_counts
 from .store import IndexStore
-from .store.arrays import document_strings, write_arrays
+from .store.arrays import arrays_current, document_strings, write_arrays
 from .store.terms import SPILL_PREFIX, SPILL_SUFFIX, SavedSpill, Spill, spill_path, spill_segment
 
 # Articles handed to a writer process at a time (Whoosh queues at most four
@@ -163,11 +163,13 @@ def _build(store, sources, full, progress, jobs, summary, stop):
     previous = _live_generation(store, summary)
     if previous and (
         previous.manifest().get("schema_version") != SCHEMA_VERSION
+        or not arrays_current(previous.arrays)
         or not previous.accents.is_dir()
         or not previous.phrase_counts.exists()
     ):
-        # An index from another version, or without an accent model or
-        # phrase counts to update, cannot be updated in place.
+        # An index from another version (of the analysis, or of the arrays'
+        # format), or without an accent model or phrase counts to update,
+        # cannot be updated in place.
         full = True
     previous_ids, known = _known(previous) if previous else ([], {})
     update = bool(previous) and not full

@@ -15,7 +15,7 @@ import pytest
 from search_app import store
 from search_app.errors import IndexCorrupt, IndexMissing
 from search_app.indexer import reindex
-from search_app.schema import TEXT_FIELDS
+from search_app.schema import SCHEMA_VERSION, TEXT_FIELDS
 from search_app.search import SearchEngine
 from search_app.search.postings import Postings
 from search_app.store import IndexStore, terms
@@ -441,6 +441,23 @@ def test_an_index_written_by_an_earlier_version_is_refused_with_what_to_do(tmp_p
         SearchEngine(tmp_path / "index").search("hoi nghi")
     reindex(tmp_path / "index", [source], jobs=1)  # another schema version: rebuilt in full
     assert SearchEngine(tmp_path / "index").search("hoi nghi").total == 1
+
+
+def test_a_reindex_rebuilds_in_full_an_index_whose_arrays_an_earlier_version_wrote(tmp_path):
+    # The same analysis (schema version), but arrays of another format (leads were
+    # compressed before format 4): an update would carry them into the new format.
+    source = write_articles(tmp_path / "corpus", {"a.txt": "Hội nghị cán bộ\nNội dung hội nghị."})
+    reindex(tmp_path / "index", [source], jobs=1)
+    generation = IndexStore(tmp_path / "index").current()
+    meta = json.loads((generation.arrays / "meta.json").read_text("utf-8"))
+    meta["format"] -= 1
+    (generation.arrays / "meta.json").write_text(json.dumps(meta), "utf-8")
+    (generation.path / "manifest.json").unlink()
+    IndexStore(tmp_path / "index").publish(generation, SCHEMA_VERSION, 1)  # a sound manifest for it
+    summary = reindex(tmp_path / "index", [source], jobs=1)
+    assert summary.generation != generation.name and summary.documents == 1 and not summary.notes
+    result = SearchEngine(tmp_path / "index").search("hoi nghi")
+    assert [hit.id for hit in result.results] == ["a"]
 
 
 def small_index(tmp_path):

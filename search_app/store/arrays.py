@@ -154,6 +154,15 @@ def check_format(directory):
     return meta
 
 
+def arrays_current(directory):
+    """Whether the arrays in ``directory`` are of this version's format (an update can keep them)."""
+    try:
+        check_format(directory)
+    except IndexCorrupt:
+        return False
+    return True
+
+
 class Arrays:
     """The arrays of one generation, opened: small parts loaded, the rest read on demand.
 
