@@ -7,7 +7,6 @@ resident memory (see :mod:`search_app.store.segfiles`).
 
 import os
 import weakref
-import zlib
 
 import numpy as np
 
@@ -55,13 +54,10 @@ class ByteFile:
 
 
 class StringsFile:
-    """Strings (one per document, for the arrays), read one at a time with ``pread``: ``<name>.bin`` and ``<name>.npy``.
+    """Strings (one per document, for the arrays), read one at a time with ``pread``: ``<name>.bin`` and ``<name>.npy``."""
 
-    ``compressed``: each string is zlib-compressed.
-    """
-
-    def __init__(self, directory, name, compressed=False):
-        self.name, self.compressed = f"{name}.bin", compressed
+    def __init__(self, directory, name):
+        self.name = f"{name}.bin"
         self._starts = ArrayFile(directory / f"{name}.npy", "the count of documents says")
         self._data = ByteFile(directory / self.name, f"{name}.npy says")
 
@@ -69,15 +65,14 @@ class StringsFile:
         return self._starts.length - 1
 
     def raw(self, docnum):
-        """The document's string as stored (compressed, for a compressed file)."""
+        """The document's string as stored: UTF-8 bytes."""
         start, end = (int(n) for n in self._starts.read(docnum, 2))
         return self._data.read(start, end - start)
 
     def __getitem__(self, docnum):
-        data = self.raw(docnum)
         try:
-            return (zlib.decompress(data) if self.compressed else data).decode("utf-8")
-        except (zlib.error, UnicodeDecodeError):
+            return self.raw(docnum).decode("utf-8")
+        except UnicodeDecodeError:
             raise IndexCorrupt(f"{self.name} is damaged: a string does not read", self.name) from None
 
 

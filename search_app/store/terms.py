@@ -5,7 +5,7 @@ analyses each text once and keeps what it adds in a :class:`Spill`: per
 field, each posting's term, its document's number in the segment, its
 frequency and (for a *positional* term, a folded syllable, which phrase
 queries match) its positions, and each document's field length; and each
-document's folded title and compressed lead for the arrays' strings files
+document's folded title and lead for the arrays' strings files
 (:func:`~search_app.store.arrays.document_strings`). The spill is saved
 beside the segment, named by the segment's id (:func:`spill_path`): a directory
 of ``.npy`` files, which :class:`SavedSpill` maps instead of reading.
