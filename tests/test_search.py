@@ -235,13 +235,15 @@ def test_scores_are_the_same_whether_a_terms_scores_are_kept_sparse_or_dense(sam
 
     queries = ["hội nghị", "hoi nghi khoa hoc", "viện", "tổng kết công tác năm", '"hội nghị" -"đại hội"']
 
-    def results(share):
+    def results(share, kept=4):
         monkeypatch.setattr(scoring, "DENSE_SHARE", share)
+        monkeypatch.setattr(scoring, "DENSE_KEPT", kept)
         engine = SearchEngine(sample_index)
         return [[(h.id, h.score) for h in engine.search(q, per_page=50).results] for q in queries]
 
-    all_sparse, all_dense = results(0), results(10**9)
-    assert all_sparse == all_dense
+    # Computed per holder; as whole vectors, kept so; as whole vectors, then kept per holder.
+    all_sparse, all_dense, dense_then_sparse = results(0), results(10**9, kept=10**9), results(10**9, kept=1)
+    assert all_sparse == all_dense == dense_then_sparse
     assert all(all_sparse)
 
 
