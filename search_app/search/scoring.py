@@ -286,6 +286,10 @@ def _ordering(scores, mismatched):
     return scores.astype(np.float64) - mismatched * (float(scores.max()) + 1.0)
 
 
+# Titles read (a pread each, 3-5 µs) rather than another syllable's title postings (20-80 µs).
+TITLES_READ = 8
+
+
 def _title_phrase_bonus(scorer, runs, head, scores):
     """Raise the score of the best documents whose title holds a run of the query's words in order.
 
@@ -296,9 +300,13 @@ def _title_phrase_bonus(scorer, runs, head, scores):
     changed = False
     for run in (run for run in runs if len(run) > 1):
         folded = [fold(s) for s in run]
-        # Only the titles that hold every syllable of the run are read.
+        # Only the titles that hold every syllable of the run are read: the
+        # rarest syllable's postings first, until few enough are left that
+        # reading their titles costs less than reading more postings.
         candidates = head
-        for syllable in set(folded):
+        for syllable in sorted(set(folded), key=lambda s: postings.holders("title", s)):
+            if len(candidates) <= TITLES_READ:
+                break
             candidates = candidates[_in_sorted(candidates, postings.docs("title", syllable))]
         phrase = f" {' '.join(folded)} "
         for doc in candidates:
