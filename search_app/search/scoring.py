@@ -204,7 +204,10 @@ def _pooled(held, size):
         docs = held[0][0] if len(held) == 1 else np.unique(np.concatenate([docs for docs, _, _ in held]))
         sums = np.zeros(len(docs), dtype=np.float32)
     for field_docs, tf, norms in held:
-        at = field_docs if docs is None else np.searchsorted(docs, field_docs)
+        if docs is None or field_docs is docs:  # a whole vector, or the one field's own documents
+            at = field_docs if docs is None else slice(None)
+        else:
+            at = np.searchsorted(docs, field_docs)
         sums[at] += tf * norms[field_docs]  # a field holds a document once
     if docs is not None:
         return docs, sums, len(docs)
