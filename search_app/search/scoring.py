@@ -452,9 +452,9 @@ class ScoreCache:
     def remember(self, key, value, cost):
         """Keep ``value`` (a tuple of arrays), which took ``cost`` seconds to compute."""
         if key in self._entries:
-            self.bytes -= _nbytes(self._entries.pop(key)[0])
-        size = _nbytes(value)
-        entry = [value, cost / max(size, 1), 0.0, 0]
+            self.bytes -= _size(self._entries.pop(key)[0])
+        size = _size(value)
+        entry = [value, cost / size, 0.0, 0]
         self._entries[key] = entry
         self.bytes += size
         self._credit(key, entry)
@@ -475,9 +475,14 @@ class ScoreCache:
             if entry is not None and entry[3] == order:
                 break
         del self._entries[key]
-        self.bytes -= _nbytes(entry[0])
+        self.bytes -= _size(entry[0])
         self._floor = credit
 
 
-def _nbytes(value):
-    return sum(a.nbytes for a in value if isinstance(a, np.ndarray))
+# What an entry holds besides its arrays' data (its key, list, arrays' headers), in
+# bytes: so that entries with empty scores (words no document holds) are bounded too.
+ENTRY_BYTES = 512
+
+
+def _size(value):
+    return ENTRY_BYTES + sum(a.nbytes for a in value if isinstance(a, np.ndarray))
