@@ -3,14 +3,13 @@
 import datetime
 import re
 
-DATE_PATTERNS = [
-    re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I),
-    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/-]|\.\d)"),
-]
-# What every numeric date has (the second of DATE_PATTERNS, and each end of
-# an anniversary): found at a quarter of their cost, in the one text in ten
-# that has one.
-NUMERIC_DATE_RE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d{4}")
+# A date in words ("ngày 5 tháng 1 năm 2023") and in numbers ("5/1/2023").
+WORDED_DATE_RE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I)
+NUMERIC_DATE_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})(?![\d/-]|\.\d)")
+DATE_PATTERNS = [WORDED_DATE_RE, NUMERIC_DATE_RE]
+# What every date in numbers has (and each end of an anniversary): found at a
+# quarter of their cost, in the one text in ten that has one.
+NUMERIC_DATE_HINT_RE = re.compile(r"\d[/.-]\d{1,2}[/.-]\d{4}")
 # A day and month without the year ("Sáng 9-7", "ngày 18/12").
 DAY_MONTH_RE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-]|\.\d)")
 # The event's day and month opening a report, or a sentence after a photo's
@@ -74,9 +73,9 @@ def find_date(explicit, title, body):
         date = _valid(*match.groups())
         if date:
             return date, int(date[:4])
-    numeric = NUMERIC_DATE_RE.search(body) is not None
+    numeric = NUMERIC_DATE_HINT_RE.search(body) is not None
     anniversaries = _anniversaries(body) if numeric else set()
-    patterns = DATE_PATTERNS if numeric else DATE_PATTERNS[:1]
+    patterns = DATE_PATTERNS if numeric else [WORDED_DATE_RE]
     candidates, ends = [], []
     excluded_until = -1  # where the last date that is not the event's ends
     for m in sorted((m for pattern in patterns for m in pattern.finditer(body)), key=lambda m: m.start()):
