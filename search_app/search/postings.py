@@ -45,7 +45,7 @@ class Postings:
 
     def docs(self, field, term):
         """Document numbers (sorted) that hold ``term`` in ``field``."""
-        return self.entry(field, term)[0]
+        return self._arrays.table.postings(field, term)[0]  # the frequencies not made float32: unused
 
     def holders(self, field, term):
         """How many documents hold ``term`` in ``field`` (without reading its postings)."""
