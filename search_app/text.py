@@ -137,16 +137,35 @@ def fold_text(text):
     """
     text = nfc(text)
     if len(text) >= 64:
-        try:
-            codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        except UnicodeEncodeError:  # a lone surrogate
-            codes = None
-        if codes is not None and codes.max() < 0x10000:
-            table = _fold_codes()
-            folded = table[codes]
-            if not (folded == _SPECIAL).any():
-                return folded.tobytes().decode("utf-32-le")
+        folded = _folded_by_table(text)
+        if folded is not None:
+            return folded
     return text.translate(_FOLD_TABLE).lower()
+
+
+def fold_by_letter(text):
+    """``fold_text(text)`` where ``text`` is NFC and every character folds to one character, so its offsets hold; else None.
+
+    >>> fold_by_letter("Hội nghị Đảng ủy"), fold_by_letter("Cæsar")
+    ('hoi nghi dang uy', None)
+    """
+    return _folded_by_table(text) if unicodedata.is_normalized("NFC", text) else None
+
+
+def _folded_by_table(text):
+    """``text`` (NFC) folded through the table of the Basic Multilingual Plane; None where it cannot be."""
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if not len(codes):
+        return ""
+    if codes.max() >= 0x10000:
+        return None
+    folded = _fold_codes()[codes]
+    if (folded == _SPECIAL).any():
+        return None
+    return folded.tobytes().decode("utf-32-le")
 
 
 _SPECIAL = np.uint32(0xFFFFFFFF)

@@ -30,3 +30,15 @@ def test_source_and_theo_url_lines_become_fields():
     assert (clean, meta["source"]) == ("Nội dung.", "IMET")
     clean, meta = clean_body("Nội dung.\nTheo https://www.most.gov.vn/a/b.aspx", "")
     assert (clean, meta["url"]) == ("Nội dung.", "https://www.most.gov.vn/a/b.aspx")
+
+
+def test_lines_are_read_alike_whether_the_body_folds_letter_for_letter_or_not():
+    # "æ" folds to two letters and an emoji lies outside the table: both bodies are folded line by line.
+    for odd in ("Cæsar", "🙂"):
+        body = f"  Chia sẻ   Facebook \n  Hội nghị Đảng ủy  \n{odd} đến.\n\tĐọc thêm > Tin khác\nHết."
+        clean, _ = clean_body(body, "Hội nghị Đảng ủy")
+        assert clean == f"{odd} đến.\nHết."
+    clean, _ = clean_body(
+        "  Chia sẻ   Facebook \n  Hội nghị Đảng ủy  \nÔng đến.\n\tĐọc thêm > Tin khác", "Hội nghị Đảng ủy"
+    )
+    assert clean == "Ông đến."

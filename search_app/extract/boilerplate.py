@@ -5,7 +5,7 @@ and the ``Nguồn:`` and ``Theo <url>`` lines (kept as ``source`` and ``url``).
 import re
 from urllib.parse import urlparse
 
-from ..text import fold, fold_text, word_list
+from ..text import fold, fold_by_letter, fold_text, word_list
 from .lexicon import NAME_SYLLABLE, UPPER
 
 SHARE_WORDS = frozenset(word_list("share-words"))
@@ -29,12 +29,21 @@ def clean_body(body, title):
     meta = {}
     kept = []
     folded_title = fold(title).strip()
+    # The body folded at once (a call costs more than its letters), each line
+    # cut from it; else each line folded on its own.
+    folded_body = fold_by_letter(body)
+    at = 0  # where the line starts in the body
     for line in body.split("\n"):
+        start, at = at, at + len(line) + 1
         stripped = line.strip()
         if not stripped:
             kept.append("")
             continue
-        folded = fold_text(stripped)  # a paragraph: not worth fold()'s cache
+        if folded_body is None:
+            folded = fold_text(stripped)  # a paragraph: not worth fold()'s cache
+        else:
+            start += len(line) - len(line.lstrip())
+            folded = folded_body[start : start + len(stripped)]
         if _only_share_words(folded):
             continue
         if folded.rstrip(" :.") in NAV_LINES:
