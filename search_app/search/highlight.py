@@ -18,8 +18,6 @@ REPEATED_WORDS = 8
 TRAILING_PUNCTUATION = ".,;:!?…)]\"'”»"
 _SPACES_RE = re.compile(r"\s+")
 _NOT_SPACE_RE = re.compile(r"\S")
-# What squeezing changes: a run of white space, or one white space character other than " ".
-_SQUEEZED_RE = re.compile(r"\s{2,}|[^\S ]")
 _WORD_START_RE = re.compile(f"(?<![^\\W_]){WORD_RE.pattern}")
 _LAST_WORD_END_RE = re.compile(r"(?s).*[^\W_](?![^\W_])")
 _LAST_WORD_BEFORE_RE = re.compile(r"(?s).*[^\W_](?=[\W_])")
@@ -115,19 +113,21 @@ def _passage(text, spans, start, end):
     while end < len(text) and text[end] in TRAILING_PUNCTUATION:
         end += 1
     stretch = text[start:end]
-    squeezed = _SQUEEZED_RE.sub(" ", stretch)  # as _SPACES_RE would, with fewer replacements
-    # Where each run of white space ends in the stretch, and how much squeezing took up to there.
-    run_ends, taken = [0], [0]
-    if len(squeezed) != len(stretch):
+    squeezed = " ".join(stretch.split())  # the stretch neither starts nor ends with white space
+    if len(squeezed) == len(stretch):  # each run of white space was one character: nothing moves
+        marked = [(s - start, e - start) for s, e in spans]
+    else:
+        # Where each run of white space ends in the stretch, and how much squeezing took up to there.
+        run_ends, taken = [0], [0]
         for run in _SPACES_RE.finditer(stretch):
             run_ends.append(run.end())
             taken.append(taken[-1] + len(run.group()) - 1)
 
-    def moved(at):
-        at -= start
-        return at - taken[bisect.bisect_right(run_ends, at) - 1]
+        def moved(at):
+            at -= start
+            return at - taken[bisect.bisect_right(run_ends, at) - 1]
 
-    marked = [(moved(s), moved(e)) for s, e in spans]
+        marked = [(moved(s), moved(e)) for s, e in spans]
     return Passage(
         squeezed,
         tuple(_joined(squeezed, marked)),
