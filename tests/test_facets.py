@@ -3,6 +3,7 @@
 import pytest
 
 from search_app.search import Filters
+from search_app.text import fold
 
 
 def ids(data):
@@ -172,3 +173,26 @@ def test_no_search_waits_for_the_facets_columns(sample_index, monkeypatch):
     result = engine.search("hội nghị")
     assert result.total and result.facets.year
     assert read == []
+
+
+@pytest.mark.parametrize("direct_share, first_speakers", [(10**9, 64), (1, 10), (1, 3)])
+def test_the_speaker_facet_is_the_same_however_it_is_counted(
+    make_engine, monkeypatch, direct_share, first_speakers
+):
+    # From the listing's own documents, or from the most named speakers down in rounds.
+    # Eleven people are named twice: the eleventh ties with the tenth and loses on the key
+    # only, so counting must not stop at ten (then 40, or 3 then 12: the singles are left out).
+    from search_app.search import facets
+
+    monkeypatch.setattr(facets, "DIRECT_SHARE", direct_share)
+    monkeypatch.setattr(facets, "FIRST_SPEAKERS", first_speakers)
+    twice = "Yên An Bình Cường Dũng Giang Hải Khánh Lâm Minh Nam".split()  # "Yên" first read, last by key
+    once = "Phúc Quang Sơn Thắng Vinh".split()
+    articles = {}
+    for n, given in enumerate(twice * 2 + once):
+        articles[f"a{n:02}.txt"] = (
+            f"Tin số {n}\nNgày 01/02/2023, ông Nguyễn Văn {given} phát biểu tại hội nghị."
+        )
+    engine = make_engine(articles)
+    speakers = [(f.value, f.count) for f in engine.search("hoi nghi").facets.speaker]
+    assert speakers == sorted((f"nguyen van {fold(given)}", 2) for given in twice)[:10]

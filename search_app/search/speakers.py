@@ -7,6 +7,7 @@ accent-insensitive). Every document lists its speakers' keys in the
 
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 from whoosh.query import Or, Term
@@ -45,12 +46,29 @@ def speaker_aliases(postings):
     return postings.memo("aliases", compute)
 
 
-def speaker_pairs(postings):
-    """``(docnums, codes, keys)``: one docnum and key code per speaker of each document.
+@dataclass(frozen=True)
+class SpeakerIndex:
+    """Which speakers each document names, by document and by speaker.
 
-    Code 0 (key "") is no one, as in :meth:`Postings.codes`. A surname alone
-    counts as its full name (:func:`speaker_aliases`).
+    A speaker is a code into ``keys``; code 0 (key "") is no one, as in
+    :meth:`Postings.codes`. A surname alone counts as its full name
+    (:func:`speaker_aliases`). By document: document ``d``'s speakers are
+    ``codes[doc_starts[d]:doc_starts[d + 1]]``. By speaker, the most named
+    first: ``ranked[i]`` is named by ``named[i]`` documents (deleted ones
+    too), ``docs[starts[i]:starts[i + 1]]``.
     """
+
+    keys: list
+    doc_starts: np.ndarray  # int64, one more than the documents
+    codes: np.ndarray  # int32
+    ranked: np.ndarray  # int64
+    named: np.ndarray  # int64
+    docs: np.ndarray  # int32
+    starts: np.ndarray  # int64, one more than the speakers
+
+
+def speaker_index(postings):
+    """The generation's :class:`SpeakerIndex`, made once."""
 
     def compute():
         aliases = speaker_aliases(postings)
@@ -59,16 +77,36 @@ def speaker_pairs(postings):
             for key in sorted({aliases.get(k, k) for k in (value or "").split(",") if k}):
                 docs.append(docnum)
                 codes.append(index.setdefault(key, len(index)))
-        return np.asarray(docs, dtype=np.int64), np.asarray(codes, dtype=np.int64), list(index)
+        docs, codes = np.asarray(docs, dtype=np.int32), np.asarray(codes, dtype=np.int32)
+        named = np.bincount(codes, minlength=len(index))
+        ranked = np.argsort(-named[1:], kind="stable") + 1  # code 0 is named by no document
+        # Each pair's place when grouped by speaker, the most named first.
+        place = np.empty(len(index), dtype=np.int64)
+        place[ranked] = np.arange(len(ranked))
+        grouped = np.argsort(place[codes], kind="stable")
+        starts = np.zeros(len(ranked) + 1, dtype=np.int64)
+        np.cumsum(named[ranked], out=starts[1:])
+        return SpeakerIndex(
+            keys=list(index),
+            doc_starts=np.searchsorted(docs, np.arange(postings.size + 1)).astype(np.int64),
+            codes=codes,
+            ranked=ranked,
+            named=named[ranked],
+            docs=docs[grouped],
+            starts=starts,
+        )
 
     return postings.memo("speakers", compute)
 
 
 def speaker_counts(postings):
     """``{speaker key: live documents naming them}``, a surname alone counting as its full name."""
-    docs, codes, keys = speaker_pairs(postings)
-    counts = np.bincount(codes[postings.live[docs]], minlength=len(keys))
-    return {key: int(n) for key, n in zip(keys, counts) if n}
+    index = speaker_index(postings)
+    if not len(index.ranked):
+        return {}
+    counts = np.zeros(len(index.keys), dtype=np.int64)
+    counts[index.ranked] = np.add.reduceat(postings.live[index.docs], index.starts[:-1], dtype=np.int64)
+    return {key: int(n) for key, n in zip(index.keys, counts.tolist()) if n}
 
 
 def speaker_query(key, aliases):
