@@ -361,7 +361,7 @@ class AccentModel:
             candidates = np.array(candidates, dtype=np.int64)
             parent = np.repeat(np.arange(len(current)), len(candidates))
             following = np.tile(candidates, len(current))
-            total = score[parent] + np.log(self._next(before[parent], current[parent], following))
+            total = score[parent] + np.log(self._next(before, current, parent, following))
             # The best path into each (previous, this) pair, then the best BEAM of those.
             order = np.argsort(-total, kind="stable")
             _, first = np.unique(current[parent[order]] * (BREAK + 1) + following[order], return_index=True)
@@ -380,14 +380,20 @@ class AccentModel:
     def _unigram(self, ids):
         return (self._per_syllable["unigrams"][ids] + 0.5) / self.total
 
-    def _next(self, first, second, third):
-        """P(third | first, second) for arrays of ids (``first`` may be BREAK)."""
+    def _next(self, first, second, parent, third):
+        """P(third | first[parent], second[parent]) for arrays of ids (``first`` may be BREAK).
+
+        ``first`` and ``second`` are the states', ``parent`` and ``third``
+        each candidate's: what depends on the state alone is looked up once
+        a state, not once a candidate.
+        """
         arrays, per_syllable = self.arrays, self._per_syllable
-        (pair,) = _lookup(arrays["pair_keys"], _key(second, third), arrays["pairs"])
+        second_each = second[parent]
+        (pair,) = _lookup(arrays["pair_keys"], _key(second_each, third), arrays["pairs"])
         p = _smooth(
             pair,
-            per_syllable["context"][second],
-            per_syllable["followers"][second],
+            per_syllable["context"][second_each],
+            per_syllable["followers"][second_each],
             self._unigram(third),
         )
         context, followers = _lookup(
@@ -396,8 +402,8 @@ class AccentModel:
             arrays["pair_context"],
             arrays["pair_followers"],
         )
-        (triple,) = _lookup(arrays["triple_keys"], _key(first, second, third), arrays["triples"])
-        return _smooth(triple, context, followers, p)
+        (triple,) = _lookup(arrays["triple_keys"], _key(first[parent], second_each, third), arrays["triples"])
+        return _smooth(triple, context[parent], followers[parent], p)
 
     def spellings(self, word):
         """The syllables the model knows one edit away from ``word`` (folded):
