@@ -46,8 +46,8 @@ from .speakers import person_in, speaker_aliases, speaker_query
 MAX_QUERY_CHARS = 500
 MAX_COMPLETE_CHARS = 100
 MAX_PER_PAGE = 100
-# Newest first; an article known only by its year after those with a full date.
-NEWEST_FIRST = [FieldFacet("date", reverse=True), FieldFacet("year", reverse=True)]
+# Newest first; an article known only by its year after those with a full date; then by id.
+NEWEST_FIRST = [FieldFacet("date", reverse=True), FieldFacet("year", reverse=True), FieldFacet("id")]
 # What reading damaged index files raises, besides IndexCorrupt itself.
 DAMAGE = (
     OSError,
@@ -84,16 +84,18 @@ class OpenGeneration:
             accents = AccentModel.load(generation.accents) if generation.accents.exists() else None
             postings = Postings(searcher, WEIGHTS.fields, generation.arrays)
             prepare_facets(postings)
+            postings.id_rank()  # what ties go by, read before any search
             completer = Completer.open(generation.completions)
         except DAMAGE as exc:
             raise IndexCorrupt(f"generation {generation.name} cannot be opened: {exc!r}") from exc
         return cls(generation, searcher, postings, Scorer(postings), accents, completer)
 
     def speaker_name(self, key):
-        """How a speaker's name is written, from the first article that names them."""
+        """How a speaker's name is written, from the article of the lowest id that names them."""
         if key not in self.names:
-            # The first document number, not a scored search (three times slower).
-            first = next(iter(self.searcher.docs_for_query(Term("speaker_keys", key))), None)
+            # Document numbers, not a scored search (three times slower).
+            docs = list(self.searcher.docs_for_query(Term("speaker_keys", key)))
+            first = min(docs, key=self.postings.id_rank().__getitem__, default=None)
             person = person_in(self.searcher.stored_fields(first), key) if first is not None else None
             self.names[key] = person["name"] if person else key
         return self.names[key]

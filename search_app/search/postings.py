@@ -116,13 +116,34 @@ class Postings:
         return self.memo(("codes", name), compute)
 
     def newest_rank(self):
-        """Each document's place when sorted newest first (full dates before bare years)."""
+        """Each document's place when sorted newest first (full dates before bare years), then by id."""
 
         def compute():
-            dates, years = self.column("date"), self.column("year")
-            order = sorted(range(self.size), key=lambda d: (dates[d] or "", years[d] or 0), reverse=True)
-            rank = np.empty(self.size, dtype=np.int64)
-            rank[order] = np.arange(self.size)
-            return rank
+            dates, years, by_id = self.column("date"), self.column("year"), self.id_rank()
+            order = sorted(
+                range(self.size), key=lambda d: (dates[d] or "", years[d] or 0, -by_id[d]), reverse=True
+            )
+            return _places(order)
 
         return self.memo("newest", compute)
+
+    def id_rank(self):
+        """Each document's place when sorted by id: what equal scores and dates go by.
+
+        Not the document numbers: a build's writer processes store the
+        documents in whatever order they finish, and two builds of the same
+        articles must answer alike.
+        """
+
+        def compute():
+            ids = self.column("id")
+            return _places(sorted(range(self.size), key=ids.__getitem__))
+
+        return self.memo("ids", compute)
+
+
+def _places(order):
+    """``place[d]``: where document ``d`` is in ``order`` (a list of every document number)."""
+    place = np.empty(len(order), dtype=np.int64)
+    place[order] = np.arange(len(order))
+    return place

@@ -276,9 +276,10 @@ def rank(scorer, parsed, allowed, guesses=None, needed=0):
     if not len(docs):
         docs = np.flatnonzero(some & allowed)
     order = _ordering(scores, mismatched)
-    head, rest = _best_first(docs, order, max(needed, weights.phrase_candidates))
+    ties = postings.id_rank()
+    head, rest = _best_first(docs, order, max(needed, weights.phrase_candidates), ties)
     if _title_phrase_bonus(scorer, runs, head[: weights.phrase_candidates], scores):
-        head, _ = _best_first(np.sort(head), _ordering(scores, mismatched), len(head))
+        head, _ = _best_first(np.sort(head), _ordering(scores, mismatched), len(head), ties)
     return np.concatenate([head, rest]), scores
 
 
@@ -327,20 +328,22 @@ def _in_sorted(values, sorted_array):
     return sorted_array[at] == values
 
 
-def _best_first(docs, scores, k):
+def _best_first(docs, scores, k, ties):
     """``(the best k of docs in order, the others)``; ``docs`` ascending.
 
-    Equal scores keep index order, at the cut too.
+    Equal scores go by ``ties`` (each document's :meth:`~.postings.Postings.id_rank`), at the cut too.
     """
     if len(docs) <= k:
-        return docs[np.argsort(-scores[docs], kind="stable")], docs[:0]
-    values = scores[docs]
-    cut = np.partition(values, len(values) - k)[len(values) - k]
-    chosen = values > cut
-    ties = np.flatnonzero(values == cut)[: k - int(chosen.sum())]
-    chosen[ties] = True
-    head = docs[chosen]
-    return head[np.argsort(-scores[head], kind="stable")], docs[~chosen]
+        head, rest = docs, docs[:0]
+    else:
+        values = scores[docs]
+        cut = np.partition(values, len(values) - k)[len(values) - k]
+        chosen = values > cut
+        tied = np.flatnonzero(values == cut)
+        tied = tied[np.argsort(ties[docs[tied]], kind="stable")[: k - int(chosen.sum())]]
+        chosen[tied] = True
+        head, rest = docs[chosen], docs[~chosen]
+    return head[np.lexsort((ties[head], -scores[head]))], rest
 
 
 def _is_question_word(group, guesses):
