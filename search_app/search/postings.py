@@ -52,9 +52,13 @@ class Postings:
         return self._arrays.table.count(field, term)
 
     def entry(self, field, term):
-        """``(docnums, frequencies)`` of ``term`` in ``field`` (live documents only; frequencies as float32)."""
+        """``(docnums, frequencies)`` of ``term`` in ``field`` (live documents only; frequencies as float32).
+
+        The docnums are numpy's index type: indexing with int32 costs twice
+        as much (numpy converts the index element by element).
+        """
         docs, tf = self._arrays.table.postings(field, term)
-        return docs, tf.astype(np.float32)
+        return docs.astype(np.intp), tf.astype(np.float32)
 
     def phrase(self, field, syllables):
         """Documents that hold the folded ``syllables`` one after another in ``field`` (sorted)."""
