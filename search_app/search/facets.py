@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..store.terms import ranges
 from .speakers import speaker_index
 
 FACET_SIZE = 10
@@ -87,18 +88,17 @@ def _speaker_counts(index, listing, size):
     """
     if len(listing) * DIRECT_SHARE < size:
         first = index.doc_starts[listing]
-        held = index.doc_starts[listing + 1] - first
-        at = np.repeat(first - np.cumsum(held) + held, held) + np.arange(int(held.sum()))
+        at = ranges(first, index.doc_starts[listing + 1] - first)
         return np.unique(index.codes[at], return_counts=True)
     chosen = np.zeros(size, dtype=bool)
     chosen[listing] = True
-    counted, done, upto = [], 0, FIRST_SPEAKERS
+    counts, done, upto = np.zeros(0, dtype=np.int64), 0, FIRST_SPEAKERS
     while done < len(index.ranked):
         upto = min(upto, len(index.ranked))
         named = chosen[index.docs[index.starts[done] : index.starts[upto]]]
-        counted.append(np.add.reduceat(named, index.starts[done:upto] - index.starts[done], dtype=np.int64))
+        counted = np.add.reduceat(named, index.starts[done:upto] - index.starts[done], dtype=np.int64)
+        counts = np.concatenate([counts, counted])
         done, upto = upto, upto * 4
-        counts = np.concatenate(counted)
         kth = (
             np.partition(counts, len(counts) - FACET_SIZE)[len(counts) - FACET_SIZE]
             if done >= FACET_SIZE
@@ -106,4 +106,4 @@ def _speaker_counts(index, listing, size):
         )
         if done < len(index.ranked) and index.named[done] < max(kth, 1):
             break
-    return index.ranked[:done], np.concatenate(counted) if counted else np.zeros(0, dtype=np.int64)
+    return index.ranked[:done], counts

@@ -216,7 +216,7 @@ class _Part:
     def take(self, low, high):
         """``(key numbers, documents, frequencies, positions)`` of the live postings of keys ``low`` to ``high``."""
         chosen = np.flatnonzero((self.numbers >= low) & (self.numbers < high) & (self.docs >= 0))
-        positions = self.positions[_ranges(self.position_starts[chosen], self.held[chosen])]
+        positions = self.positions[ranges(self.position_starts[chosen], self.held[chosen])]
         return self.numbers[chosen], self.docs[chosen], self.tf[chosen], positions
 
 
@@ -260,13 +260,13 @@ class _Carried:
         return numbers, docs, tf.astype(np.int32), positions
 
 
-def _ranges(starts, lengths):
+def ranges(starts, lengths):
     """The indexes ``starts[i]`` to ``starts[i] + lengths[i]``, one range after another.
 
     One array as long as the result, no more: it is made of steps of one,
     with a jump where each range starts, and summed in place.
 
-    >>> _ranges(np.array([5, 9, 0]), np.array([2, 0, 3])).tolist()
+    >>> ranges(np.array([5, 9, 0]), np.array([2, 0, 3])).tolist()
     [5, 6, 0, 1, 2]
     """
     starts, lengths = np.asarray(starts, dtype=np.int64), np.asarray(lengths, dtype=np.int64)
@@ -315,15 +315,15 @@ def write_table(directory, live, spills, previous=None, carried=None):
         starts = np.cumsum(held_positions) - held_positions  # each posting's, in ``positions``
         order = np.argsort(numbers.astype(np.int64) << 32 | docs, kind="stable")
         docs, tf = docs[order], tf[order]
-        positions = positions[_ranges(starts[order], held_positions[order])]
+        positions = positions[ranges(starts[order], held_positions[order])]
         counts = np.bincount(numbers - low, minlength=high - low)
         held = counts > 0  # a key whose documents all went holds nothing
         return held, _packed(counts[held], docs, tf, positions, positional[low:high][held])
 
     held = []
-    ranges = _in_order(packed, _key_ranges(most), TABLE_THREADS)
-    with _TableWriter(directory / NAME) as out, contextlib.closing(ranges):
-        for keys_held, keys in ranges:
+    packed_ranges = _in_order(packed, _key_ranges(most), TABLE_THREADS)
+    with _TableWriter(directory / NAME) as out, contextlib.closing(packed_ranges):
+        for keys_held, keys in packed_ranges:
             out.add(keys)
             held.append(keys_held)
     held = np.concatenate(held) if held else np.zeros(0, dtype=bool)
@@ -431,8 +431,8 @@ def _pack(values, starts):
     byte_starts = _starts(counts * widths)
     data = np.zeros(byte_starts[-1], dtype=np.uint8)
     for keys, width in _by_width(counts, widths):
-        raw = values[_ranges(starts[keys], counts[keys])].astype(f"<u{width}").view(np.uint8)
-        data[_ranges(byte_starts[keys], counts[keys] * width)] = raw
+        raw = values[ranges(starts[keys], counts[keys])].astype(f"<u{width}").view(np.uint8)
+        data[ranges(byte_starts[keys], counts[keys] * width)] = raw
     return data.tobytes(), byte_starts
 
 
@@ -468,8 +468,8 @@ def _unpack_all(data, byte_starts, starts):
     buffer = np.frombuffer(data, dtype=np.uint8)
     values = np.zeros(int(starts[-1]), dtype=np.uint32)
     for keys, width in _by_width(counts, widths):
-        raw = buffer[_ranges(byte_starts[keys], counts[keys] * width)]
-        values[_ranges(starts[keys], counts[keys])] = raw.view(f"<u{width}")
+        raw = buffer[ranges(byte_starts[keys], counts[keys] * width)]
+        values[ranges(starts[keys], counts[keys])] = raw.view(f"<u{width}")
     return values
 
 
