@@ -176,8 +176,9 @@ class Arrays:
         self.segments = meta["segments"]  # [segment id, documents] of each Whoosh segment, in order
         self.live = np.load(directory / "live.npy")
         self.lengths = {name: np.load(directory / f"lengths-{name}.npy") for name in fields}
-        self.titles = StringsFile(directory, TITLES)
-        self.leads = StringsFile(directory, LEADS)
+        # A search reads about forty titles and leads: where each starts is kept (8 bytes a document).
+        self.titles = StringsFile(directory, TITLES, starts_in_memory=True)
+        self.leads = StringsFile(directory, LEADS, starts_in_memory=True)
         self.table = TermTable(directory)
 
 
