@@ -14,6 +14,7 @@ import ctypes
 import multiprocessing
 import multiprocessing.queues
 import os
+import pickle
 import queue
 import shutil
 import signal
@@ -43,6 +44,10 @@ from .store.terms import SPILL_PREFIX, SPILL_SUFFIX, SavedSpill, Spill, spill_pa
 # Articles handed to a writer process at a time (Whoosh queues at most four
 # batches per process, so the corpus is never all in memory).
 BATCH = 64
+# Articles a writer process analyses together: a call to the segmenter costs about
+# 0.25 ms of array operations whatever its length, shared by the articles of a call.
+# 16 at a time: 889 -> 617 us an article's segmenting.
+ANALYSED_TOGETHER = 16
 WRITER_MB = 256
 # Autocomplete offers the words and pairs of each title and the start of each body.
 LEAD_CHARS = 300
@@ -398,15 +403,20 @@ class SpillingWriter(SegmentWriter):
         _without_length_stats(self)
 
     def add_document(self, **fields):
-        if "pending" in fields:
-            fields = fields["pending"].document()
-        analysed = dict(zip(TEXT_FIELDS, index_terms_of([fields.get(name) or "" for name in TEXT_FIELDS])))
-        super().add_document(**{name: value for name, value in fields.items() if name in self.schema})
-        self.spill.add(
-            fields["id"],
-            {name: (terms.syllables, terms.others) for name, terms in analysed.items()},
-            document_strings(fields.get("title") or "", fields.get("body") or ""),
-        )
+        self.add_documents([fields])
+
+    def add_documents(self, documents):
+        """Add ``documents`` (each the fields :meth:`add_document` takes) in order, their texts analysed in one call."""
+        documents = [fields["pending"].document() if "pending" in fields else fields for fields in documents]
+        analysed = index_terms_of([fields.get(name) or "" for fields in documents for name in TEXT_FIELDS])
+        for n, fields in enumerate(documents):
+            terms = analysed[n * len(TEXT_FIELDS) : (n + 1) * len(TEXT_FIELDS)]
+            super().add_document(**{name: value for name, value in fields.items() if name in self.schema})
+            self.spill.add(
+                fields["id"],
+                {name: (field.syllables, field.others) for name, field in zip(TEXT_FIELDS, terms)},
+                document_strings(fields.get("title") or "", fields.get("body") or ""),
+            )
 
     def _finalize_segment(self):
         if len(self.spill):
@@ -559,6 +569,20 @@ class WriterTask(SubWriterTask):
             self._process_file(*job)
         fieldnames = self.writer.pool.fieldnames
         self.resultqueue.put((None, fieldnames, self.writer._finalize_segment()), timeout=5)
+
+    def _process_file(self, filename, doc_count):
+        """Whoosh's, with the job's articles analysed :data:`ANALYSED_TOGETHER` at a time."""
+        storage = self.writer.temp_storage()
+        with storage.open_file(filename).raw_file() as f:
+            documents = []
+            for _ in range(doc_count):
+                code, fields = pickle.load(f)
+                if code != 0:  # the parent only ever queues documents to add
+                    raise IndexingError(f"a job held command {code!r}, not a document to add")
+                documents.append(fields)
+        for start in range(0, len(documents), ANALYSED_TOGETHER):
+            self.writer.add_documents(documents[start : start + ANALYSED_TOGETHER])
+        storage.delete_file(filename)
 
 
 PR_SET_PDEATHSIG = 1

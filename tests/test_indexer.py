@@ -13,6 +13,7 @@ from search_app.indexer import BATCH, reindex
 from search_app.schema import make_schema
 from search_app.search import SearchEngine
 from search_app.store import IndexStore
+from search_app.store.terms import TermTable
 
 from .conftest import write_articles
 
@@ -32,11 +33,29 @@ def stored(index):
         return sorted((fields["id"], sorted(fields.items())) for fields in searcher.all_stored_fields())
 
 
+def postings(index):
+    """Every posting of the index as ``(key, document id, frequency, positions)``."""
+    generation = IndexStore(index).current()
+    with generation.open_whoosh().searcher() as searcher:
+        ids = [searcher.stored_fields(docnum)["id"] for docnum in range(searcher.doc_count_all())]
+    keys, positional, counts, docs, tf, positions = TermTable(generation.arrays).everything()
+    found, at, place = set(), 0, 0
+    for key, has_positions, count in zip(keys, positional.tolist(), counts.tolist()):
+        for docnum, frequency in zip(docs[at : at + count].tolist(), tf[at : at + count].tolist()):
+            held = positions[place : place + frequency].tolist() if has_positions else []
+            place += len(held)
+            found.add((key, ids[docnum], frequency, tuple(held)))
+        at += count
+    return found
+
+
 def test_two_processes_build_the_same_index_as_one(tmp_path):
-    source = corpus(tmp_path / "corpus", 3 * BATCH + 5)  # several batches per process
+    # Several batches per process; a process analyses several articles together, one process one at a time.
+    source = corpus(tmp_path / "corpus", 3 * BATCH + 5)
     reindex(tmp_path / "one", [source], jobs=1)
     reindex(tmp_path / "two", [source], jobs=2)
     assert stored(tmp_path / "one") == stored(tmp_path / "two")
+    assert postings(tmp_path / "one") == postings(tmp_path / "two")
     for index in ("one", "two"):
         result = SearchEngine(tmp_path / index).search("hoi nghi 17", per_page=1)
         assert result.results[0].title == "Hội nghị số 17"
