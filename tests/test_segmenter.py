@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from search_app.analysis import TOKEN_RE
 from search_app.articles import read_sources
-from search_app.segmenter import Segmenter, model_directory, read_crfsuite, underthesea_starts
+from search_app.segmenter import KeySet, Segmenter, model_directory, read_crfsuite, underthesea_starts
 from search_app.text import normalize_tone
 
 SAMPLE = Path(__file__).resolve().parents[1] / "search_app" / "sample"
@@ -100,3 +101,17 @@ def test_compound_words_are_found():
         current.append(token)
     words.append(" ".join(current))
     assert words == ["Hội nghị", "cán bộ", "viên chức", "năm", "2023"]
+
+
+def test_a_key_set_finds_each_of_its_keys_and_nothing_else():
+    rng = np.random.default_rng(7)
+    keys = rng.choice(1 << 62, size=3000, replace=False).astype(np.int64)
+    key_set = KeySet(keys)
+    # Keys sharing a first slot: each past the first is found further along the table.
+    home = key_set._home(keys)
+    assert len(np.unique(home)) < len(keys)
+    wanted = np.concatenate([keys[::-1], keys + 1, [0, -1, np.iinfo(np.int64).max]])
+    found = key_set.find(wanted)
+    assert found[:3000].tolist() == list(range(2999, -1, -1))
+    assert (found[3000:] == -1).all()  # keys + 1 are not keys (the chance of one is 1 in 10**15)
+    assert KeySet([]).find(keys).tolist() == [-1] * 3000
