@@ -152,8 +152,8 @@ class _Length:
                 _by_id(tokens, rows) for rows in (self.text_rows, self.lower_rows)
             )
         else:
-            self._text = _sorted_rows(tokens, self.text_rows, self.length)
-            self._lower = _sorted_rows(tokens, self.lower_rows, self.length)
+            self._text = _keyed_rows(tokens, self.text_rows, self.length)
+            self._lower = _keyed_rows(tokens, self.lower_rows, self.length)
 
     def text_rows_of(self, keys):
         return _rows_of(*self._text, keys)
@@ -170,7 +170,7 @@ def _by_id(tokens, rows):
     return by_id
 
 
-def _sorted_rows(tokens, rows, length):
+def _keyed_rows(tokens, rows, length):
     """``rows`` (n-gram text -> row) as (a :class:`KeySet` of keys, their rows), keyed as :meth:`_Tokens.keys` keys them."""
     texts = [text for text in rows if text.count(" ") == length - 1]  # others never match our tokens
     return KeySet(tokens.keys(texts, length)), np.array([rows[text] for text in texts], dtype=np.intp)
@@ -202,9 +202,6 @@ class KeySet:
             while self._slots[slot] >= 0:
                 slot = (slot + 1) & self._mask
             self._slots[slot] = i
-
-    def __len__(self):
-        return len(self.keys)
 
     def _home(self, keys):
         slots = keys.view(np.uint64) * _FIBONACCI  # wraps around, as hashing wants
